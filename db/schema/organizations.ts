@@ -1,0 +1,53 @@
+import { sql } from "drizzle-orm";
+import { check, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { users } from "./auth";
+import { memberRole, orgKind, orgPlan } from "./enums";
+
+export const organizations = pgTable(
+  "organizations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    website: text("website").notNull().default(""),
+    adminContactEmails: text("admin_contact_emails").array().notNull().default(sql`'{}'::text[]`),
+    kind: orgKind("kind").notNull(),
+    plan: orgPlan("plan").notNull().default("free"),
+    // Set only on a personal organization: makes "one personal organization per user" a constraint.
+    personalForUserId: uuid("personal_for_user_id").references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("organizations_slug_key").on(t.slug),
+    uniqueIndex("organizations_personal_for_user_key").on(t.personalForUserId),
+    check(
+      "organizations_personal_shape",
+      sql`(${t.kind} = 'personal') = (${t.personalForUserId} is not null) and (${t.kind} = 'team' or ${t.plan} = 'free')`,
+    ),
+  ],
+);
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: memberRole("role").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.userId] }),
+    // At most one owner per organization; "at least one" is a deferred trigger (custom migration).
+    uniqueIndex("memberships_one_owner_per_org").on(t.orgId).where(sql`${t.role} = 'owner'`),
+    index("memberships_user_id_idx").on(t.userId),
+  ],
+);
+
+export type Organization = typeof organizations.$inferSelect;
+export type Membership = typeof memberships.$inferSelect;

@@ -1,0 +1,97 @@
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { authorize } from "@/lib/authz/authorize";
+import type { OrgContext } from "@/lib/authz/context";
+import { type Permission, roleLabels } from "@/lib/authz/permissions";
+import type { AuditOrigin } from "@/db/schema/enums";
+import { formDataToObject } from "./form-data";
+import type { ActionResult } from "./result";
+
+/** What a handler may return: a form result, plus where to go next on success. */
+export type HandlerResult = ActionResult & { redirectTo?: string };
+
+export type OrgActionDefinition<Schema extends z.ZodType> = { permission: Permission; schema: Schema };
+export type OrgHandler<Schema extends z.ZodType> = (
+  ctx: OrgContext,
+  input: z.output<Schema>,
+  db: Db,
+) => Promise<HandlerResult>;
+
+export type UserActionDefinition<Schema extends z.ZodType> = { schema: Schema };
+export type UserHandler<Schema extends z.ZodType> = (
+  userId: string,
+  input: z.output<Schema>,
+  db: Db,
+) => Promise<HandlerResult>;
+
+type Call = { db: Db; userId: string | null; input: FormData | Record<string, string>; origin?: AuditOrigin };
+
+export const messages = {
+  signedOut: "Your session has ended. Sign in again to continue.",
+  notFound: "This organization does not exist, or you are not a member of it.",
+  unexpected: "Something went wrong on our side and nothing was changed. Try again in a moment.",
+  forbidden: (role: string) => `You need the ${role} role to do this.`,
+};
+
+/**
+ * The door every organization mutation goes through, in this order and before anything else runs:
+ * session → organization by slug joined to the caller's membership (one query) → permission table
+ * → zod → handler. `orgAction` binds it to the request; tests call it directly with a user id.
+ */
+export async function runOrgAction<Schema extends z.ZodType>(
+  definition: OrgActionDefinition<Schema>,
+  handler: OrgHandler<Schema>,
+  call: Call & { slug: string },
+): Promise<HandlerResult> {
+  if (!call.userId) return { ok: false, formError: messages.signedOut };
+  const access = await authorize(call.db, {
+    userId: call.userId,
+    slug: call.slug,
+    permission: definition.permission,
+    origin: call.origin,
+  });
+  if (!access.ok) {
+    return access.reason === "not-found"
+      ? { ok: false, formError: messages.notFound }
+      : { ok: false, formError: messages.forbidden(roleLabels[access.requiredRole]) };
+  }
+  return parseThenHandle(definition.schema, call.input, (input) => handler(access.ctx, input, call.db));
+}
+
+/** The same door for mutations that belong to the signed-in user rather than to an organization. */
+export async function runUserAction<Schema extends z.ZodType>(
+  definition: UserActionDefinition<Schema>,
+  handler: UserHandler<Schema>,
+  call: Call,
+): Promise<HandlerResult> {
+  const { userId } = call;
+  if (!userId) return { ok: false, formError: messages.signedOut };
+  return parseThenHandle(definition.schema, call.input, (input) => handler(userId, input, call.db));
+}
+
+async function parseThenHandle<Schema extends z.ZodType>(
+  schema: Schema,
+  raw: FormData | Record<string, string>,
+  handle: (input: z.output<Schema>) => Promise<HandlerResult>,
+): Promise<HandlerResult> {
+  const values = raw instanceof FormData ? formDataToObject(raw) : raw;
+  const parsed = schema.safeParse(values);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error), values };
+  try {
+    const result = await handle(parsed.data);
+    return result.ok ? result : { ...result, values };
+  } catch (error) {
+    // Only bugs and outages get here; expected failures are returned by the handler.
+    console.error("action failed", error);
+    return { ok: false, formError: messages.unexpected, values };
+  }
+}
+
+function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    fieldErrors[field] ??= issue.message;
+  }
+  return fieldErrors;
+}

@@ -1,0 +1,74 @@
+import "server-only";
+import { DrizzleAdapter } from "@auth/drizzle-adapter";
+import NextAuth from "next-auth";
+import type { Provider } from "next-auth/providers";
+import Bitbucket from "next-auth/providers/bitbucket";
+import Credentials from "next-auth/providers/credentials";
+import GitHub from "next-auth/providers/github";
+import GitLab from "next-auth/providers/gitlab";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { accounts, users } from "@/db/schema";
+import { authSecret, configuredOAuthProviders, devLoginEnabled } from "@/lib/env";
+import { createUserWithPersonalOrg, findOrCreateUser } from "@/lib/users/create-user";
+import { baseAuthConfig } from "./config";
+
+export const devLoginProviderId = "dev-login";
+
+const devCredentials = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email()),
+  name: z.string().trim().max(100).optional(),
+});
+
+const oauthFactories = { github: GitHub, gitlab: GitLab, bitbucket: Bitbucket };
+
+function providers(): Provider[] {
+  const list: Provider[] = configuredOAuthProviders().map(({ id, clientId, clientSecret }) =>
+    oauthFactories[id]({ clientId, clientSecret }),
+  );
+  if (devLoginEnabled) {
+    list.push(
+      Credentials({
+        id: devLoginProviderId,
+        name: "Development sign-in",
+        credentials: { email: { label: "Email", type: "email" }, name: { label: "Name" } },
+        // Development only: whoever types an email is that user. Never on in production unless
+        // AUTH_DEV_LOGIN=true says so.
+        async authorize(raw) {
+          const parsed = devCredentials.safeParse(raw);
+          if (!parsed.success) return null;
+          const user = await findOrCreateUser(await getDb(), {
+            email: parsed.data.email,
+            name: parsed.data.name || null,
+          });
+          return { id: user.id, email: user.email, name: user.name, image: user.image };
+        },
+      }),
+    );
+  }
+  return list;
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
+  const db = await getDb();
+  const adapter = DrizzleAdapter(db, { usersTable: users, accountsTable: accounts });
+  return {
+    ...baseAuthConfig,
+    secret: authSecret(),
+    providers: providers(),
+    adapter: {
+      ...adapter,
+      // A first OAuth sign-in creates the personal organization in the same transaction.
+      createUser: async ({ id: _ignored, ...profile }) => {
+        const user = await createUserWithPersonalOrg(db, profile);
+        return { ...user, emailVerified: user.emailVerified };
+      },
+    },
+  };
+});
+
+/** The signed-in user's id, or null. Identity only: never read a role from the session. */
+export async function currentUserId(): Promise<string | null> {
+  const session = await auth();
+  return session?.user?.id ?? null;
+}

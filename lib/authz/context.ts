@@ -1,0 +1,31 @@
+import type { AuditOrigin, MemberRole } from "@/db/schema/enums";
+import type { Organization } from "@/db/schema";
+import { type Permission, roleHasPermission } from "./permissions";
+
+declare const authorized: unique symbol;
+
+export type Actor = { id: string; name: string | null; email: string };
+
+/**
+ * Proof that the caller is a member of `org` with `role`, read from the database on this request.
+ * Only `authorize` builds one (the brand), so a domain function that takes it cannot run for a
+ * caller who was never checked.
+ */
+export type OrgContext = {
+  readonly [authorized]: true;
+  readonly actor: Actor;
+  readonly org: Organization;
+  readonly role: MemberRole;
+  readonly origin: AuditOrigin;
+  can(permission: Permission): boolean;
+};
+
+export function buildOrgContext(actor: Actor, org: Organization, role: MemberRole, origin: AuditOrigin): OrgContext {
+  return {
+    actor,
+    org,
+    role,
+    origin,
+    can: (permission) => roleHasPermission(role, permission),
+  } as OrgContext;
+}

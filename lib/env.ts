@@ -1,0 +1,54 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: z.string().url().optional(),
+  AUTH_SECRET: z.string().min(16).optional(),
+  AUTH_DEV_LOGIN: z.enum(["true", "false"]).optional(),
+  AUTH_GITHUB_ID: z.string().optional(),
+  AUTH_GITHUB_SECRET: z.string().optional(),
+  AUTH_GITLAB_ID: z.string().optional(),
+  AUTH_GITLAB_SECRET: z.string().optional(),
+  AUTH_BITBUCKET_ID: z.string().optional(),
+  AUTH_BITBUCKET_SECRET: z.string().optional(),
+});
+
+export const env = envSchema.parse(process.env);
+
+/** The development sign-in: on outside production, and in production only when asked for. */
+export const devLoginEnabled =
+  env.AUTH_DEV_LOGIN === "true" || (env.NODE_ENV !== "production" && env.AUTH_DEV_LOGIN !== "false");
+
+/**
+ * AUTH_SECRET, or outside production a generated one kept under .data/ so that `npm run dev`
+ * needs no configuration and sessions survive restarts. Production refuses to guess.
+ */
+export function authSecret(): string {
+  if (env.AUTH_SECRET) return env.AUTH_SECRET;
+  if (env.NODE_ENV === "production") {
+    throw new Error("AUTH_SECRET must be set in production (e.g. `openssl rand -base64 32`).");
+  }
+  const file = path.join(process.cwd(), ".data", "auth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
+export type OAuthProviderId = "github" | "gitlab" | "bitbucket";
+
+/** Git providers whose OAuth client is configured; the others are not offered at all. */
+export function configuredOAuthProviders(): { id: OAuthProviderId; clientId: string; clientSecret: string }[] {
+  const pairs: [OAuthProviderId, string | undefined, string | undefined][] = [
+    ["github", env.AUTH_GITHUB_ID, env.AUTH_GITHUB_SECRET],
+    ["gitlab", env.AUTH_GITLAB_ID, env.AUTH_GITLAB_SECRET],
+    ["bitbucket", env.AUTH_BITBUCKET_ID, env.AUTH_BITBUCKET_SECRET],
+  ];
+  return pairs
+    .filter((pair): pair is [OAuthProviderId, string, string] => Boolean(pair[1] && pair[2]))
+    .map(([id, clientId, clientSecret]) => ({ id, clientId, clientSecret }));
+}
