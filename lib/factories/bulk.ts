@@ -1,0 +1,125 @@
+import { type SQL, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import type { MemberRole, OrgPlan } from "@/db/schema/enums";
+
+// Scale data for the benchmark: set-based INSERT … SELECT generate_series, so ten thousand users
+// with their personal organizations take seconds instead of ten thousand round trips. The rows keep
+// the shape the domain functions in ./index.ts give them (and the invariants of
+// db/migrations/0001_invariants.sql): a personal organization is kind 'personal', on Free, tied to
+// its user and owned by that user alone; every organization has exactly one owner at commit.
+
+/** A batch of bulk users: user n (1…count) is `<prefix>-<n>@example.test`, personal org `<prefix>-<n>`. */
+export type BulkUsers = { prefix: string; count: number };
+
+/** A batch of bulk team organizations: org n (1…count) has slug `<prefix>-<n>`. */
+export type BulkTeamOrgs = { prefix: string; count: number };
+
+type NonOwnerRole = Exclude<MemberRole, "owner">;
+
+const prefixPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+function checkPrefix(prefix: string): void {
+  // The prefix becomes slugs and email local parts; it must stay a valid slug with room for "-<n>".
+  if (!prefixPattern.test(prefix) || prefix.length > 30) throw new Error(`bad bulk prefix "${prefix}"`);
+}
+
+/** Role of row n, cycling through `roles` (a SQL CASE, so it stays set-based). */
+function cycledRole(roles: readonly NonOwnerRole[], n: SQL): SQL {
+  if (roles.length === 0) throw new Error("at least one role is needed");
+  const branches = roles.map((role, i) => sql`when ${sql.raw(String(i))} then ${role}::text`);
+  return sql`(case (${n} % ${sql.raw(String(roles.length))}) ${sql.join(branches, sql` `)} end)::member_role`;
+}
+
+/** `count` users, each with a personal organization they own (and as their active organization). */
+export async function insertBulkUsers(db: Db, batch: BulkUsers): Promise<BulkUsers> {
+  checkPrefix(batch.prefix);
+  const { prefix, count } = batch;
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`
+      insert into users (email, name)
+      select ${prefix}::text || '-' || n || '@example.test', 'Member ' || n || ' of ' || ${prefix}::text
+      from generate_series(1, ${count}::int) as n`);
+    await tx.execute(sql`
+      insert into organizations (slug, name, kind, plan, personal_for_user_id)
+      select ${prefix}::text || '-' || n, u.name, 'personal', 'free', u.id
+      from generate_series(1, ${count}::int) as n
+      join users u on lower(u.email) = ${prefix}::text || '-' || n || '@example.test'`);
+    await tx.execute(sql`
+      insert into memberships (org_id, user_id, role)
+      select o.id, o.personal_for_user_id, 'owner'
+      from generate_series(1, ${count}::int) as n
+      join organizations o on o.slug = ${prefix}::text || '-' || n`);
+    await tx.execute(sql`
+      update users u set last_active_org_id = o.id
+      from generate_series(1, ${count}::int) as n
+      join organizations o on o.slug = ${prefix}::text || '-' || n
+      where u.id = o.personal_for_user_id`);
+  });
+  return batch;
+}
+
+/** Adds every user of `members` to the organization, with roles cycling through `roles`. */
+export async function addBulkMembers(
+  db: Db,
+  orgId: string,
+  members: BulkUsers,
+  roles: readonly NonOwnerRole[] = ["developer", "viewer", "developer", "admin"],
+): Promise<void> {
+  checkPrefix(members.prefix);
+  await db.execute(sql`
+    insert into memberships (org_id, user_id, role)
+    select ${orgId}::uuid, u.id, ${cycledRole(roles, sql.raw("n"))}
+    from generate_series(1, ${members.count}::int) as n
+    join users u on lower(u.email) = ${members.prefix}::text || '-' || n || '@example.test'`);
+}
+
+/**
+ * `count` team organizations: org n is owned by user n of `owners` (who needs at least `count`
+ * users) and, when `member` is given, has that user too, with roles cycling through `member.roles`.
+ */
+export async function insertBulkTeamOrgs(
+  db: Db,
+  batch: BulkTeamOrgs & { owners: BulkUsers; plan?: OrgPlan; member?: { userId: string; roles: readonly NonOwnerRole[] } },
+): Promise<BulkTeamOrgs> {
+  checkPrefix(batch.prefix);
+  checkPrefix(batch.owners.prefix);
+  if (batch.owners.count < batch.count) throw new Error("every bulk team organization needs its own owner");
+  const { prefix, count, owners, member } = batch;
+  const plan = batch.plan ?? "professional";
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`
+      insert into organizations (slug, name, kind, plan)
+      select ${prefix}::text || '-' || n, 'Team ' || n || ' of ' || ${prefix}::text, 'team', ${plan}::org_plan
+      from generate_series(1, ${count}::int) as n`);
+    await tx.execute(sql`
+      insert into memberships (org_id, user_id, role)
+      select o.id, u.id, 'owner'
+      from generate_series(1, ${count}::int) as n
+      join organizations o on o.slug = ${prefix}::text || '-' || n
+      join users u on lower(u.email) = ${owners.prefix}::text || '-' || n || '@example.test'`);
+    if (member) {
+      await tx.execute(sql`
+        insert into memberships (org_id, user_id, role)
+        select o.id, ${member.userId}::uuid, ${cycledRole(member.roles, sql.raw("n"))}
+        from generate_series(1, ${count}::int) as n
+        join organizations o on o.slug = ${prefix}::text || '-' || n`);
+    }
+  });
+  return { prefix, count };
+}
+
+/** `count` audit events in the organization, by `actor`, one a minute back from now. */
+export async function insertBulkAuditEvents(
+  db: Db,
+  orgId: string,
+  actor: { id: string; label: string },
+  count: number,
+): Promise<void> {
+  await db.execute(sql`
+    insert into audit_events (org_id, actor_id, actor_label, action, target_type, target_id, target_label, origin, after, created_at)
+    select ${orgId}::uuid, ${actor.id}::uuid, ${actor.label}::text,
+      (array['member.invite', 'member.changeRole', 'org.edit', 'member.remove'])[1 + n % 4],
+      'member', null, 'member-' || n || '@example.test', 'ui',
+      jsonb_build_object('n', n), now() - make_interval(mins => n)
+    from generate_series(1, ${count}::int) as n`);
+}
