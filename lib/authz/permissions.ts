@@ -1,4 +1,4 @@
-import { memberRoles, type MemberRole } from "@/db/schema/enums";
+import { memberRoles, type MemberRole } from "@/db/schema/values";
 
 export { memberRoles, type MemberRole };
 

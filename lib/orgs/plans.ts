@@ -1,4 +1,4 @@
-import { orgPlans, type OrgPlan } from "@/db/schema/enums";
+import { orgPlans, type OrgPlan } from "@/db/schema/values";
 
 export { orgPlans, type OrgPlan };
 

@@ -45,3 +45,9 @@ export async function findOrCreateUser(db: Queryable, profile: NewUserProfile): 
     throw error;
   }
 }
+
+/** Who is acting, as audit events name them. */
+export async function findActor(db: Queryable, userId: string) {
+  const [actor] = await db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(sql`${users.id} = ${userId}`);
+  return actor ?? null;
+}

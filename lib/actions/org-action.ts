@@ -1,0 +1,52 @@
+import "server-only";
+import { revalidatePath } from "next/cache";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import type { z } from "zod";
+import { getDb } from "@/db/client";
+import { currentUserId } from "@/lib/auth";
+import type { ActionResult, ActionState } from "./result";
+import {
+  type HandlerResult,
+  type OrgActionDefinition,
+  type OrgHandler,
+  runOrgAction,
+  runUserAction,
+  type UserActionDefinition,
+  type UserHandler,
+} from "./run-action";
+
+export const flashCookie = "flash";
+
+/**
+ * Wraps an organization mutation for use as a server action bound to the URL's slug:
+ * `updateX.bind(null, slug)`. The slug is re-resolved against the caller's membership on every
+ * call (runOrgAction); nothing the browser sends is trusted on its own.
+ */
+export function orgAction<Schema extends z.ZodType>(definition: OrgActionDefinition<Schema>, handler: OrgHandler<Schema>) {
+  return async (slug: string, _previous: ActionState, formData: FormData): Promise<ActionResult> => {
+    const db = await getDb();
+    const result = await runOrgAction(definition, handler, { db, userId: await currentUserId(), slug: String(slug), input: formData });
+    return finish(result);
+  };
+}
+
+/** The same for mutations of the signed-in user that no organization owns yet (creating one). */
+export function userAction<Schema extends z.ZodType>(definition: UserActionDefinition<Schema>, handler: UserHandler<Schema>) {
+  return async (_previous: ActionState, formData: FormData): Promise<ActionResult> => {
+    const db = await getDb();
+    return finish(await runUserAction(definition, handler, { db, userId: await currentUserId(), input: formData }));
+  };
+}
+
+async function finish({ redirectTo, ...result }: HandlerResult): Promise<ActionResult> {
+  if (!result.ok) return result;
+  // Every page is rendered per request; this drops the browser's router cache so the navbar and
+  // other pages show the change too.
+  revalidatePath("/", "layout");
+  if (!redirectTo) return result;
+  if (result.message) {
+    (await cookies()).set(flashCookie, encodeURIComponent(result.message), { path: "/", maxAge: 60, sameSite: "lax" });
+  }
+  redirect(redirectTo);
+}

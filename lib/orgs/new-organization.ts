@@ -1,0 +1,10 @@
+import { z } from "zod";
+import { orgPlans } from "@/db/schema/values";
+import { organizationNameSchema } from "./details";
+import { slugSchema } from "./slug";
+
+export const newOrganizationSchema = z.object({
+  name: organizationNameSchema,
+  slug: slugSchema,
+  plan: z.enum(orgPlans, "Choose a plan."),
+});

@@ -1,0 +1,29 @@
+import type { Permission } from "@/lib/authz/permissions";
+
+/**
+ * The organization's pages, each with the permission that opens it. The settings navigation, the
+ * home page's links and the switcher ("stay on the same section") all read this list; later work
+ * adds its pages here.
+ */
+export const orgSections = [
+  { path: "", label: "Overview", permission: "project.read", settings: false },
+  { path: "settings/general", label: "General Information", permission: "org.read", settings: true },
+] as const satisfies readonly { path: string; label: string; permission: Permission; settings: boolean }[];
+
+export type OrgSection = (typeof orgSections)[number];
+export const settingsSections = orgSections.filter((s) => s.settings);
+
+export function orgHref(slug: string, sectionPath = ""): string {
+  return sectionPath ? `/orgs/${slug}/${sectionPath}` : `/orgs/${slug}`;
+}
+
+/** The known section a pathname is in, so switching organization can keep the user there. */
+export function sectionOfPathname(pathname: string): string {
+  const rest = pathname.split("/").slice(3).join("/");
+  const match = [...orgSections].sort((a, b) => b.path.length - a.path.length).find((s) => s.path && (rest === s.path || rest.startsWith(`${s.path}/`)));
+  return match?.path ?? "";
+}
+
+export function findSection(path: string): OrgSection | undefined {
+  return orgSections.find((s) => s.path === path);
+}

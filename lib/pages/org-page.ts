@@ -1,0 +1,48 @@
+import "server-only";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { getDb } from "@/db/client";
+import { auth, currentUserId } from "@/lib/auth";
+import { loadMembership } from "@/lib/authz/authorize";
+import type { OrgContext } from "@/lib/authz/context";
+import { findLandingOrganizationSlug, listOrganizationsForUser } from "@/lib/orgs/queries";
+
+/** The signed-in user's id, or a trip to sign-in. */
+export async function requireUserId(): Promise<string> {
+  const userId = await currentUserId();
+  if (!userId) redirect("/sign-in");
+  return userId;
+}
+
+/**
+ * The organization page context for this request, loaded once and shared by the layout and page
+ * (React's request cache): one query, org joined to the caller's membership. A non-member gets the
+ * same 404 as a missing organization, so names never leak.
+ */
+export const loadOrgPage = cache(async (slug: string): Promise<OrgContext> => {
+  const userId = await requireUserId();
+  const ctx = await loadMembership(await getDb(), userId, slug);
+  if (!ctx) notFound();
+  return ctx;
+});
+
+/** Where `/` sends the signed-in user. */
+export async function landingPath(): Promise<string> {
+  const slug = await findLandingOrganizationSlug(await getDb(), await requireUserId());
+  return slug ? `/orgs/${slug}` : "/orgs/new";
+}
+
+/** The switcher's list for the signed-in user, or null when signed out. */
+export async function switcherListing(query: string) {
+  const userId = await currentUserId();
+  if (!userId) return null;
+  return listOrganizationsForUser(await getDb(), userId, { query });
+}
+
+/** The signed-in user as the navbar shows them on pages outside any organization. */
+export async function requireSessionUser(): Promise<{ id: string; name: string | null; email: string }> {
+  const session = await auth();
+  const user = session?.user;
+  if (!user?.id) redirect("/sign-in");
+  return { id: user.id, name: user.name ?? null, email: user.email ?? "" };
+}
