@@ -41,9 +41,11 @@ export function OrgSwitcher({ current, switchOrganization }: Props) {
       try {
         const response = await fetch(`/api/organizations?q=${encodeURIComponent(query)}`, { signal: controller.signal });
         if (!response.ok) throw new Error(String(response.status));
-        setListing(await response.json());
+        const next: Listing = await response.json();
+        setListing(next);
         setFailed(false);
-        setActive(0);
+        // Start on the current organization, so Enter without moving changes nothing.
+        setActive(Math.max(0, next.organizations.findIndex((org) => org.slug === current?.slug)));
       } catch (error) {
         if (!controller.signal.aborted) setFailed(Boolean(error));
       }
@@ -52,7 +54,7 @@ export function OrgSwitcher({ current, switchOrganization }: Props) {
       clearTimeout(timer);
       controller.abort();
     };
-  }, [open, query]);
+  }, [open, query, current?.slug]);
 
   useEffect(() => {
     if (!open) return;
