@@ -1,0 +1,88 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { createWriteStream, existsSync } from "node:fs";
+import path from "node:path";
+import { runCommand } from "@/scripts/lib/postgres-server";
+
+const nextBin = path.join(process.cwd(), "node_modules", ".bin", "next");
+
+export function hasBuild(): boolean {
+  return existsSync(path.join(process.cwd(), ".next", "BUILD_ID"));
+}
+
+/** `next build`, with its output shown; throws when it fails. */
+export async function buildApp(): Promise<void> {
+  const code = await runCommand(nextBin, ["build"]);
+  if (code !== 0) throw new Error(`next build failed (exit code ${code})`);
+}
+
+export type AppServer = { baseUrl: string; logFile: string; stop: () => Promise<void> };
+
+/**
+ * `next start` on `port` against `databaseUrl`, with the development sign-in on and a random
+ * secret; resolves once it answers HTTP. Its output goes to `logFile`.
+ */
+export async function startApp(options: { databaseUrl: string; port: number; logFile: string; timeoutMs?: number }): Promise<AppServer> {
+  const baseUrl = `http://localhost:${options.port}`;
+  const log = createWriteStream(options.logFile);
+  // Its own process group, so stopping it also stops anything it started.
+  const child = spawn(nextBin, ["start", "-p", String(options.port), "-H", "localhost"], {
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: options.databaseUrl,
+      AUTH_SECRET: randomBytes(32).toString("base64"),
+      AUTH_DEV_LOGIN: "true",
+      AUTH_TRUST_HOST: "true",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  });
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  const server: AppServer = { baseUrl, logFile: options.logFile, stop: () => stopChild(child, log) };
+  try {
+    await waitUntilAnswering(baseUrl, child, options.timeoutMs ?? 60_000);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  return server;
+}
+
+async function waitUntilAnswering(baseUrl: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`next start exited early (${child.exitCode ?? child.signalCode}); see its log`);
+    }
+    try {
+      const response = await fetch(`${baseUrl}/api/auth/csrf`, { signal: AbortSignal.timeout(5_000) });
+      await response.arrayBuffer();
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  throw new Error(`next start did not answer within ${timeoutMs / 1000} s`);
+}
+
+async function stopChild(child: ChildProcess, log: NodeJS.WritableStream): Promise<void> {
+  if (child.exitCode === null && child.signalCode === null && child.pid) {
+    const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+    signalGroup(child.pid, "SIGTERM");
+    const timer = setTimeout(() => child.pid && signalGroup(child.pid, "SIGKILL"), 5_000);
+    await exited;
+    clearTimeout(timer);
+  }
+  await new Promise<void>((resolve) => log.end(() => resolve()));
+}
+
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // Already gone.
+  }
+}

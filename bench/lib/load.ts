@@ -1,0 +1,69 @@
+import { spawn } from "node:child_process";
+import { loadavg } from "node:os";
+import path from "node:path";
+
+const autocannonBin = path.join(process.cwd(), "node_modules", "autocannon", "autocannon.js");
+
+export type LoadResult = {
+  connections: number;
+  seconds: number;
+  requests: number;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  /** The machine's 1-minute load average when the run started: a busy machine lowers everything. */
+  loadAverage: number;
+};
+
+type AutocannonJson = {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  duration: number;
+};
+
+/**
+ * Loads `url` with autocannon in a separate process (so the load generator's own work does not
+ * run on the event loop that measures), with the session cookie on every request.
+ */
+export function runLoad(url: string, cookie: string, connections: number, seconds: number): Promise<LoadResult> {
+  if (!/^http:\/\/localhost:\d+\//.test(url)) throw new Error(`refusing to load a non-local URL: ${url}`);
+  const loadAverage = loadavg()[0];
+  return new Promise((resolve, reject) => {
+    const args = [autocannonBin, "--json", "-c", String(connections), "-d", String(seconds), "-t", "30", "-H", `cookie=${cookie}`, url];
+    const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    // autocannon stops by itself after `seconds`; this only catches a hung run.
+    const timer = setTimeout(() => child.kill("SIGKILL"), (seconds + 60) * 1000);
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      if (code !== 0) return reject(new Error(`autocannon exited with ${code}: ${stderr.slice(-2000)}`));
+      try {
+        const json = JSON.parse(stdout) as AutocannonJson;
+        resolve({
+          connections,
+          seconds: json.duration,
+          requests: json.requests.total,
+          requestsPerSecond: json.requests.average,
+          p50: json.latency.p50,
+          p99: json.latency.p99,
+          errors: json.errors,
+          timeouts: json.timeouts,
+          non2xx: json.non2xx,
+          loadAverage,
+        });
+      } catch (error) {
+        reject(new Error(`autocannon printed no JSON result: ${String(error)}: ${stdout.slice(0, 500)}`));
+      }
+    });
+  });
+}

@@ -1,0 +1,145 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { LoadResult } from "./load";
+import type { ScaleData } from "./seed-scale";
+import type { StatementCount } from "./sql-log";
+
+export type PageResult = {
+  key: string;
+  label: string;
+  path: string;
+  viewer: string;
+  htmlBytes: number;
+  /** For a JSON list: how many organizations it returned out of how many the user has. */
+  listed?: { shown: number; total: number };
+  sql: StatementCount;
+  loads: LoadResult[];
+};
+
+export type SizeComparison = { label: string; scale: PageResult; small: PageResult };
+
+export type BenchReport = {
+  startedAt: string;
+  totalSeconds: number;
+  machine: { cpus: number; node: string; postgres: string };
+  settings: { seconds: number; connections: number[]; sqlRequests: number; statementTarget: number };
+  seed: ScaleData;
+  pages: PageResult[];
+  /** Measured for size and SQL only, not loaded: the small-end comparisons and a switcher search. */
+  others: PageResult[];
+  comparisons: SizeComparison[];
+  warnings: string[];
+};
+
+const number = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
+const fmt = (value: number) => number.format(value);
+
+function cell(values: (string | number)[]): string {
+  return `| ${values.join(" | ")} |`;
+}
+
+/** The load table: one row per page and connection count. */
+export function loadTable(report: BenchReport): string {
+  const rows = [
+    cell(["page", "connections", "req/s", "p50 ms", "p99 ms", "errors / non-2xx", "SQL / request", "HTML bytes", "machine load"]),
+    cell(["---", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:"]),
+  ];
+  for (const page of report.pages) {
+    for (const load of page.loads) {
+      rows.push(
+        cell([
+          `${page.label} \`${page.path}\``,
+          load.connections,
+          fmt(load.requestsPerSecond),
+          fmt(load.p50),
+          fmt(load.p99),
+          `${load.errors + load.timeouts} / ${load.non2xx}`,
+          fmt(page.sql.perRequest),
+          fmt(page.htmlBytes),
+          load.loadAverage.toFixed(1),
+        ]),
+      );
+    }
+  }
+  return rows.join("\n");
+}
+
+/** HTML size and SQL count at scale against the same page at the small end. */
+export function sizeTable(report: BenchReport): string {
+  const rows = [
+    cell(["page", "at scale", "bytes", "SQL / req", "small", "bytes", "SQL / req", "ratio"]),
+    cell(["---", "---", "---:", "---:", "---", "---:", "---:", "---:"]),
+  ];
+  for (const { label, scale, small } of report.comparisons) {
+    rows.push(
+      cell([
+        label,
+        scale.viewer,
+        fmt(scale.htmlBytes),
+        fmt(scale.sql.perRequest),
+        small.viewer,
+        fmt(small.htmlBytes),
+        fmt(small.sql.perRequest),
+        `${(scale.htmlBytes / small.htmlBytes).toFixed(2)}×${listedNote(scale)}`,
+      ]),
+    );
+  }
+  return rows.join("\n");
+}
+
+function listedNote(page: PageResult): string {
+  return page.listed ? ` (lists ${page.listed.shown} of ${page.listed.total})` : "";
+}
+
+function statementDetails(pages: PageResult[]): string {
+  return pages
+    .map((page) => {
+      const kinds = Object.entries(page.sql.byKind)
+        .map(([kind, count]) => `${kind} ${fmt(count / page.sql.requests)}`)
+        .join(", ");
+      const lines = page.sql.distinct.map(({ sql, count }) => `  - ${fmt(count / page.sql.requests)}× \`${sql.replaceAll("`", "'")}\``);
+      return [`- **${page.label}** as ${page.viewer} (\`${page.path}\`): ${fmt(page.sql.perRequest)} per request (${kinds || "none"})`, ...lines].join("\n");
+    })
+    .join("\n");
+}
+
+export function renderMarkdown(report: BenchReport): string {
+  const { seed, settings, machine } = report;
+  return [
+    `# Benchmark: ${report.startedAt}`,
+    "",
+    `\`npm run bench\`: production build (\`next start\`) on PostgreSQL ${machine.postgres}, Node ${machine.node}, ${machine.cpus} CPU cores shared by the server, PostgreSQL and autocannon. ` +
+      `Each page loaded for ${settings.seconds} s per connection count; SQL counted from PostgreSQL's log (log_statement = all) over ${settings.sqlRequests} sequential requests per page. Whole run: ${fmt(report.totalSeconds)} s.`,
+    "",
+    `Seeded in ${fmt(seed.seconds)} s: ${fmt(seed.counts.users)} users, ${fmt(seed.counts.organizations)} organizations, ${fmt(seed.counts.memberships)} memberships, ${fmt(seed.counts.auditEvents)} audit events. ` +
+      `The bench user is in ${seed.benchUserOrgs} organizations and owns one with ${fmt(seed.bigOrgMembers)} members; the small user is in ${seed.smallUserOrgs}.`,
+    "",
+    "## Load",
+    "",
+    "`machine load` is the 1-minute load average just before the run: anything well above the core count means other work shared the machine and the figures are low.",
+    "",
+    loadTable(report),
+    "",
+    "## Does a page grow with organizations or members?",
+    "",
+    sizeTable(report),
+    "",
+    `## SQL statements per request (target ≤ ${settings.statementTarget})`,
+    "",
+    statementDetails([...report.pages, ...report.others]),
+    "",
+    ...(report.warnings.length ? ["## Warnings", "", ...report.warnings.map((w) => `- ${w}`), ""] : []),
+  ].join("\n");
+}
+
+/** Writes `<stamp>.json`, `<stamp>.md` and `latest.md` into `dir`; returns the paths. */
+export function writeReport(dir: string, report: BenchReport): string[] {
+  mkdirSync(dir, { recursive: true });
+  const stamp = report.startedAt.replace(/[:.]/g, "-");
+  const markdown = renderMarkdown(report);
+  const files = [path.join(dir, `${stamp}.json`), path.join(dir, `${stamp}.md`), path.join(dir, "latest.md")];
+  writeFileSync(files[0], `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(files[1], markdown);
+  writeFileSync(files[2], markdown);
+  return files;
+}

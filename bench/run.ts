@@ -1,0 +1,220 @@
+import { cpus } from "node:os";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import { openDatabase } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
+import { users } from "@/db/schema";
+import { freePort, startPostgres } from "@/scripts/lib/postgres-server";
+import { buildApp, hasBuild, startApp } from "./lib/app-server";
+import { expectPage, fetchPage, signIn } from "./lib/http";
+import { runLoad } from "./lib/load";
+import { type BenchReport, loadTable, type PageResult, sizeTable, writeReport } from "./lib/report";
+import { type ScaleData, seedScale } from "./lib/seed-scale";
+import { logLinePrefix, type StatementCounter, statementCounter } from "./lib/sql-log";
+
+// `npm run bench [-- --no-build] [-- --seconds=N]`: the console at scale (a user in 500
+// organizations, an organization of 10,000 members) on a fresh PostgreSQL and a production build.
+
+const args = process.argv.slice(2);
+const settings = {
+  seconds: Number(args.find((a) => a.startsWith("--seconds="))?.split("=")[1] ?? 10),
+  connections: [10, 50],
+  sqlRequests: 20,
+  statementTarget: 3,
+};
+const scale = { members: 10_000, orgsPerUser: 500, auditEvents: 5_000 };
+const resultsDir = path.join(process.cwd(), "bench", "results");
+const hardLimitMs = 15 * 60_000;
+
+type PageSpec = { key: string; label: string; path: string; viewer: string; cookie: string; expect: string };
+
+const cleanups: (() => Promise<void>)[] = [];
+
+async function cleanUp(): Promise<void> {
+  while (cleanups.length > 0) {
+    try {
+      await cleanups.pop()?.();
+    } catch (error) {
+      console.error("cleanup failed:", error);
+    }
+  }
+}
+
+function step(message: string): void {
+  console.log(`\n▶ ${message}`);
+}
+
+async function measurePage(spec: PageSpec, baseUrl: string, counter: StatementCounter): Promise<PageResult> {
+  const url = `${baseUrl}${spec.path}`;
+  const first = await expectPage(url, spec.cookie, spec.expect);
+  // Warm up (first renders compile and fill caches) before counting anything.
+  for (let i = 0; i < 3; i++) await fetchPage(url, spec.cookie);
+  const sqlCount = await counter.count(settings.sqlRequests, async () => {
+    for (let i = 0; i < settings.sqlRequests; i++) {
+      const page = await fetchPage(url, spec.cookie);
+      if (page.status !== 200) throw new Error(`GET ${url} answered ${page.status} while counting SQL`);
+    }
+  });
+  console.log(`  ${spec.path} as ${spec.viewer}: ${first.bytes} bytes of HTML, ${sqlCount.perRequest} SQL statements per request`);
+  const listed = listedOrganizations(first.html);
+  return { key: spec.key, label: spec.label, path: spec.path, viewer: spec.viewer, htmlBytes: first.bytes, listed, sql: sqlCount, loads: [] };
+}
+
+function listedOrganizations(body: string): PageResult["listed"] {
+  if (!body.startsWith("{")) return undefined;
+  const json = JSON.parse(body) as { organizations?: unknown[]; total?: number };
+  return Array.isArray(json.organizations) ? { shown: json.organizations.length, total: Number(json.total) } : undefined;
+}
+
+/** How many of the bench user's bulk team organizations ("Team <n> of …") a search for "team <digits>" finds. */
+function searchHits(seed: ScaleData, digits: string): number {
+  let hits = 0;
+  for (let n = 1; n <= seed.benchUserOrgs - 2; n++) if (String(n).startsWith(digits)) hits++;
+  return hits;
+}
+
+function pageSpecs(seed: ScaleData, benchCookie: string, smallCookie: string) {
+  const bench = "user in 500 orgs";
+  const small = "user in 2 orgs";
+  const scalePages: PageSpec[] = [
+    { key: "big-home", label: "10,000-member org home", path: `/orgs/${seed.bigOrg.slug}`, viewer: bench, cookie: benchCookie, expect: seed.bigOrg.name },
+    { key: "big-general", label: "10,000-member org General Information", path: `/orgs/${seed.bigOrg.slug}/settings/general`, viewer: bench, cookie: benchCookie, expect: "General Information" },
+    { key: "other-home", label: "another of the 500 orgs, home", path: `/orgs/${seed.otherOrg.slug}`, viewer: bench, cookie: benchCookie, expect: seed.otherOrg.name },
+    // The navbar's switcher fetches its list when opened: that is where 500 organizations show.
+    { key: "switcher", label: "org switcher list (JSON)", path: "/api/organizations?q=", viewer: bench, cookie: benchCookie, expect: `"total":${seed.benchUserOrgs}` },
+  ];
+  const onceOnlyPages: PageSpec[] = [
+    { key: "small-home", label: "3-member org home", path: `/orgs/${seed.smallOrg.slug}`, viewer: small, cookie: smallCookie, expect: seed.smallOrg.name },
+    { key: "small-general", label: "3-member org General Information", path: `/orgs/${seed.smallOrg.slug}/settings/general`, viewer: small, cookie: smallCookie, expect: "General Information" },
+    { key: "small-switcher", label: "org switcher list (JSON)", path: "/api/organizations?q=", viewer: small, cookie: smallCookie, expect: `"total":${seed.smallUserOrgs}` },
+    { key: "search", label: "org switcher search (JSON)", path: "/api/organizations?q=team%2042", viewer: bench, cookie: benchCookie, expect: `"total":${searchHits(seed, "42")}` },
+  ];
+  return { scalePages, onceOnlyPages };
+}
+
+function warningsFor(report: Omit<BenchReport, "warnings">): string[] {
+  const warnings: string[] = [];
+  for (const page of [...report.pages, ...report.others]) {
+    if (page.sql.perRequest > settings.statementTarget) {
+      warnings.push(`${page.label} (${page.path}) issues ${page.sql.perRequest} SQL statements per request (target ≤ ${settings.statementTarget}).`);
+    }
+    for (const load of page.loads) {
+      if (load.errors + load.timeouts + load.non2xx > 0) {
+        warnings.push(`${page.label} at ${load.connections} connections: ${load.errors} errors, ${load.timeouts} timeouts, ${load.non2xx} non-2xx.`);
+      }
+    }
+  }
+  for (const { label, scale: big, small } of report.comparisons) {
+    // A paged list may grow up to its page size; it must not return everything.
+    const paged = big.listed !== undefined && big.listed.shown < big.listed.total;
+    if (big.listed && !paged) warnings.push(`${label}: returns all ${big.listed.total} organizations of the user.`);
+    if (!big.listed && big.htmlBytes > small.htmlBytes * 1.5) {
+      warnings.push(`${label}: ${big.htmlBytes} bytes at scale vs ${small.htmlBytes} small: the HTML grows with the data.`);
+    }
+  }
+  return warnings;
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const startedAt = new Date(started).toISOString();
+
+  if (args.includes("--no-build") && hasBuild()) step("next build skipped (--no-build)");
+  else {
+    step("next build");
+    await buildApp();
+  }
+
+  step("PostgreSQL: start, create, migrate, seed");
+  const pg = await startPostgres({ extraConfig: { log_statement: "all", log_line_prefix: logLinePrefix } });
+  cleanups.push(pg.stop);
+  const admin = await openDatabase(pg.url());
+  await admin.db.execute(sql`create database bench`);
+  await admin.close();
+  const databaseUrl = pg.url("bench");
+  const { db, close } = await openDatabase(databaseUrl);
+  let seed: ScaleData;
+  let postgresVersion: string;
+  try {
+    await migrateDatabase(db, "postgres");
+    seed = await seedScale(db, scale);
+    const [row] = await db.select({ version: sql<string>`current_setting('server_version')` }).from(users).limit(1);
+    postgresVersion = row?.version ?? "?";
+  } finally {
+    await close();
+  }
+  console.log(`  seeded in ${seed.seconds.toFixed(1)} s: ${JSON.stringify(seed.counts)}`);
+
+  step("next start");
+  const app = await startApp({ databaseUrl, port: await freePort(), logFile: path.join(resultsDir, "server.log") });
+  cleanups.push(app.stop);
+  console.log(`  answering at ${app.baseUrl}`);
+
+  step("sign in (dev-login) and check the pages");
+  const benchCookie = await signIn(app.baseUrl, seed.benchUser);
+  const smallCookie = await signIn(app.baseUrl, seed.smallUser);
+  const { scalePages, onceOnlyPages } = pageSpecs(seed, benchCookie, smallCookie);
+  const counter = statementCounter(pg.logFile, databaseUrl);
+  cleanups.push(counter.close);
+  const pages: PageResult[] = [];
+  const others: PageResult[] = [];
+  for (const spec of scalePages) pages.push(await measurePage(spec, app.baseUrl, counter));
+  for (const spec of onceOnlyPages) others.push(await measurePage(spec, app.baseUrl, counter));
+
+  for (const page of pages) {
+    const spec = scalePages.find((s) => s.key === page.key);
+    if (!spec) continue;
+    for (const connections of settings.connections) {
+      step(`autocannon ${page.path}, ${connections} connections, ${settings.seconds} s`);
+      const load = await runLoad(`${app.baseUrl}${page.path}`, spec.cookie, connections, settings.seconds);
+      console.log(`  ${load.requestsPerSecond} req/s, p50 ${load.p50} ms, p99 ${load.p99} ms, ${load.errors} errors, ${load.non2xx} non-2xx`);
+      page.loads.push(load);
+    }
+  }
+
+  const byKey = (key: string) => [...pages, ...others].find((p) => p.key === key) as PageResult;
+  const partial = {
+    startedAt,
+    totalSeconds: 0,
+    machine: { cpus: cpus().length, node: process.version, postgres: postgresVersion },
+    settings,
+    seed,
+    pages,
+    others,
+    comparisons: [
+      { label: "org home", scale: byKey("big-home"), small: byKey("small-home") },
+      { label: "org home (navbar only differs)", scale: byKey("other-home"), small: byKey("small-home") },
+      { label: "General Information", scale: byKey("big-general"), small: byKey("small-general") },
+      { label: "org switcher list (JSON)", scale: byKey("switcher"), small: byKey("small-switcher") },
+    ],
+  };
+  const report: BenchReport = { ...partial, warnings: warningsFor(partial) };
+
+  await cleanUp();
+  report.totalSeconds = (Date.now() - started) / 1000;
+  const files = writeReport(resultsDir, report);
+  console.log(`\n${loadTable(report)}\n\n${sizeTable(report)}\n`);
+  for (const warning of report.warnings) console.log(`⚠ ${warning}`);
+  console.log(`\nwritten: ${files.map((f) => path.relative(process.cwd(), f)).join(", ")}; total ${report.totalSeconds.toFixed(0)} s`);
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    console.error(`\n${signal}: stopping the server and PostgreSQL`);
+    void cleanUp().finally(() => process.exit(130));
+  });
+}
+
+const watchdog = setTimeout(() => {
+  console.error(`bench exceeded ${hardLimitMs / 60_000} minutes: stopping`);
+  void cleanUp().finally(() => process.exit(1));
+}, hardLimitMs);
+watchdog.unref();
+
+main()
+  .catch(async (error: unknown) => {
+    console.error("\nbench failed:", error);
+    await cleanUp();
+    process.exitCode = 1;
+  })
+  .finally(() => clearTimeout(watchdog));
