@@ -1,0 +1,170 @@
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import postgres from "postgres";
+import { openDatabase } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
+import { findPostgresBin, missingPostgresHint, runCommand, startPostgres, type PostgresServer } from "./lib/postgres-server";
+
+// `npm test`: every check in order, stopping at the first failure (DESIGN.md §8).
+// `npm test -- --skip-e2e` leaves out the build and the browser tests for a fast local run.
+
+const skipE2e = process.argv.includes("--skip-e2e");
+const templateDb = "org_console_template";
+const e2eDb = "org_console_e2e";
+const bin = (name: string) => path.join(process.cwd(), "node_modules", ".bin", name);
+
+type Outcome = "passed" | "failed" | "skipped";
+type Step = { name: string; run: () => Promise<Outcome> };
+
+let server: PostgresServer | null = null;
+
+async function stopServer(): Promise<void> {
+  const running = server;
+  server = null;
+  if (!running) return;
+  try {
+    await running.stop();
+  } catch (error) {
+    console.error("could not stop the test PostgreSQL server:", error);
+  }
+}
+
+function preflight(): void {
+  // One line each, so CI logs say exactly what to install.
+  if (!existsSync("/usr/bin/chromium")) {
+    console.error("Chromium is missing: run `apt-get install -y chromium`");
+    process.exit(1);
+  }
+  if (!findPostgresBin()) {
+    console.error(missingPostgresHint);
+    process.exit(1);
+  }
+}
+
+const exitCode = (code: number): Outcome => (code === 0 ? "passed" : "failed");
+
+async function withAdmin<T>(url: string, use: (sql: postgres.Sql) => Promise<T>): Promise<T> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    return await use(sql);
+  } finally {
+    await sql.end();
+  }
+}
+
+/** Migrates the template once; every test file and the e2e run copy it with CREATE DATABASE … TEMPLATE. */
+async function prepareTemplate(pg: PostgresServer): Promise<void> {
+  await withAdmin(pg.url(), (sql) => sql.unsafe(`CREATE DATABASE ${templateDb}`));
+  const { db, close } = await openDatabase(pg.url(templateDb));
+  try {
+    await migrateDatabase(db, "postgres");
+  } finally {
+    await close();
+  }
+  // Nobody may connect to (and so accidentally write into) the template from now on.
+  await withAdmin(pg.url(), (sql) => sql.unsafe(`ALTER DATABASE ${templateDb} WITH IS_TEMPLATE true ALLOW_CONNECTIONS false`));
+}
+
+async function integration(): Promise<Outcome> {
+  server = await startPostgres();
+  console.log(`PostgreSQL on port ${server.port} (log: ${server.logFile})`);
+  await prepareTemplate(server);
+  const code = await runCommand(bin("vitest"), ["run", "--project", "integration"], {
+    TEST_PG_URL: server.url(),
+    TEST_PG_TEMPLATE: templateDb,
+  });
+  return exitCode(code);
+}
+
+function e2eEnv(pg: PostgresServer): Record<string, string> {
+  return {
+    DATABASE_URL: pg.url(e2eDb),
+    AUTH_SECRET: randomBytes(32).toString("base64"),
+    AUTH_DEV_LOGIN: "true",
+    AUTH_TRUST_HOST: "true",
+  };
+}
+
+const e2eMissing = () => !existsSync(path.join(process.cwd(), "playwright.config.ts"));
+let e2eEnvironment: Record<string, string> | null = null;
+
+async function build(): Promise<Outcome> {
+  if (skipE2e) {
+    console.log("--skip-e2e: skipping the build and the end-to-end tests.");
+    return "skipped";
+  }
+  if (e2eMissing()) {
+    console.log("playwright.config.ts does not exist yet: skipping the build and the end-to-end tests.");
+    return "skipped";
+  }
+  if (!server) throw new Error("the PostgreSQL server should be running");
+  const pg = server;
+  // A fresh, migrated database of its own: the e2e run never writes into the template.
+  await withAdmin(pg.url(), (sql) => sql.unsafe(`CREATE DATABASE ${e2eDb} TEMPLATE ${templateDb}`));
+  e2eEnvironment = e2eEnv(pg);
+  return exitCode(await runCommand(bin("next"), ["build"], e2eEnvironment));
+}
+
+async function e2e(): Promise<Outcome> {
+  if (!e2eEnvironment) return "skipped";
+  return exitCode(await runCommand(bin("playwright"), ["test"], e2eEnvironment));
+}
+
+const steps: Step[] = [
+  { name: "typecheck", run: async () => exitCode(await runCommand(bin("tsc"), ["--noEmit"])) },
+  { name: "unit tests", run: async () => exitCode(await runCommand(bin("vitest"), ["run", "--project", "unit"])) },
+  { name: "migrations match schema", run: async () => exitCode(await runCommand(bin("tsx"), ["scripts/check-migrations.ts"])) },
+  { name: "integration tests", run: integration },
+  { name: "next build", run: build },
+  { name: "e2e tests", run: e2e },
+];
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)}s`;
+}
+
+async function main(): Promise<number> {
+  preflight();
+  const summary: string[] = [];
+  const started = Date.now();
+  let failed = false;
+  for (const step of steps) {
+    const stepStarted = Date.now();
+    console.log(`\n▶ ${step.name}`);
+    let outcome: Outcome;
+    try {
+      outcome = await step.run();
+    } catch (error) {
+      console.error(error);
+      outcome = "failed";
+    }
+    const line = `${outcome === "passed" ? "✓" : outcome === "skipped" ? "-" : "✗"} ${step.name} ${outcome} in ${seconds(Date.now() - stepStarted)}`;
+    console.log(line);
+    summary.push(line);
+    if (outcome === "failed") {
+      failed = true;
+      break;
+    }
+  }
+  await stopServer();
+  console.log(`\n${summary.join("\n")}\n${failed ? "FAILED" : "PASSED"} in ${seconds(Date.now() - started)}`);
+  return failed ? 1 : 0;
+}
+
+// The server is a separate process: it must go away on Ctrl-C or a CI cancel too.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    console.error(`\n${signal}: stopping`);
+    void stopServer().finally(() => process.exit(130));
+  });
+}
+
+main().then(
+  (code) => process.exit(code),
+  async (error) => {
+    console.error(error);
+    await stopServer();
+    process.exit(1);
+  },
+);
