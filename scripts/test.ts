@@ -4,7 +4,7 @@ import path from "node:path";
 import postgres from "postgres";
 import { openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { findPostgresBin, missingPostgresHint, runCommand, startPostgres, type PostgresServer } from "./lib/postgres-server";
+import { findPostgresBin, freePort, missingPostgresHint, runCommand, startPostgres, type PostgresServer } from "./lib/postgres-server";
 
 // `npm test`: every check in order, stopping at the first failure (DESIGN.md §8).
 // `npm test -- --skip-e2e` leaves out the build and the browser tests for a fast local run.
@@ -77,12 +77,14 @@ async function integration(): Promise<Outcome> {
   return exitCode(code);
 }
 
-function e2eEnv(pg: PostgresServer): Record<string, string> {
+async function e2eEnv(pg: PostgresServer): Promise<Record<string, string>> {
   return {
     DATABASE_URL: pg.url(e2eDb),
     AUTH_SECRET: randomBytes(32).toString("base64"),
     AUTH_DEV_LOGIN: "true",
     AUTH_TRUST_HOST: "true",
+    // A free port for `next start`, so two runs on one machine do not collide (if the config reads it).
+    E2E_PORT: String(await freePort()),
   };
 }
 
@@ -102,7 +104,7 @@ async function build(): Promise<Outcome> {
   const pg = server;
   // A fresh, migrated database of its own: the e2e run never writes into the template.
   await withAdmin(pg.url(), (sql) => sql.unsafe(`CREATE DATABASE ${e2eDb} TEMPLATE ${templateDb}`));
-  e2eEnvironment = e2eEnv(pg);
+  e2eEnvironment = await e2eEnv(pg);
   return exitCode(await runCommand(bin("next"), ["build"], e2eEnvironment));
 }
 
