@@ -18,8 +18,21 @@ type Outcome = "passed" | "failed" | "skipped";
 type Step = { name: string; run: () => Promise<Outcome> };
 
 let server: PostgresServer | null = null;
+let starting: Promise<PostgresServer> | null = null;
+
+async function startServer(): Promise<PostgresServer> {
+  starting = startPostgres();
+  try {
+    server = await starting;
+    return server;
+  } finally {
+    starting = null;
+  }
+}
 
 async function stopServer(): Promise<void> {
+  // A Ctrl-C during startup waits for the server to be up, so that it can be stopped.
+  if (starting) await starting.catch(() => null);
   const running = server;
   server = null;
   if (!running) return;
@@ -67,11 +80,11 @@ async function prepareTemplate(pg: PostgresServer): Promise<void> {
 }
 
 async function integration(): Promise<Outcome> {
-  server = await startPostgres();
-  console.log(`PostgreSQL on port ${server.port} (log: ${server.logFile})`);
-  await prepareTemplate(server);
+  const pg = await startServer();
+  console.log(`PostgreSQL on port ${pg.port} (log: ${pg.logFile})`);
+  await prepareTemplate(pg);
   const code = await runCommand(bin("vitest"), ["run", "--project", "integration"], {
-    TEST_PG_URL: server.url(),
+    TEST_PG_URL: pg.url(),
     TEST_PG_TEMPLATE: templateDb,
   });
   return exitCode(code);
@@ -154,7 +167,9 @@ async function main(): Promise<number> {
   return failed ? 1 : 0;
 }
 
-// The server is a separate process: it must go away on Ctrl-C or a CI cancel too.
+// The server is a separate process: it must go away on Ctrl-C or a CI cancel too. (package.json
+// runs this file with `node --import tsx`, not the tsx CLI, whose signal relay SIGKILLs a child
+// that is busy for more than ~60 ms, which a synchronous `pg_ctl stop` is.)
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     console.error(`\n${signal}: stopping`);
