@@ -198,8 +198,11 @@ async function main(): Promise<void> {
   console.log(`\nwritten: ${files.map((f) => path.relative(process.cwd(), f)).join(", ")}; total ${report.totalSeconds.toFixed(0)} s`);
 }
 
+let interrupted = false;
+
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
+    interrupted = true;
     console.error(`\n${signal}: stopping the server and PostgreSQL`);
     void cleanUp().finally(() => process.exit(130));
   });
@@ -213,7 +216,8 @@ watchdog.unref();
 
 main()
   .catch(async (error: unknown) => {
-    console.error("\nbench failed:", error);
+    // After a signal, the failure is only the cleanup pulling the database away mid-request.
+    if (!interrupted) console.error("\nbench failed:", error);
     await cleanUp();
     process.exitCode = 1;
   })
