@@ -1,0 +1,55 @@
+import { test as base, expect, type Page } from "@playwright/test";
+import { openDatabase, type Db } from "@/db/client";
+
+export { expect };
+export { expectNoA11yViolations } from "./support/a11y";
+
+type SignInUser = { email: string };
+
+/**
+ * Checks the page is /sign-in with a callbackUrl leading back to `path` (Auth.js's proxy writes it
+ * as an absolute URL on this host; the sign-in page writes it as a path).
+ */
+export async function expectSignInFor(page: Page, path: string): Promise<void> {
+  await expect(page).toHaveURL((url) => {
+    if (url.pathname !== "/sign-in") return false;
+    const callbackUrl = url.searchParams.get("callbackUrl");
+    if (!callbackUrl) return false;
+    const target = new URL(callbackUrl, url.origin);
+    return target.origin === url.origin && `${target.pathname}${target.search}` === path;
+  });
+}
+
+/**
+ * Signs in through the development sign-in on /sign-in, as a person would. With `callbackUrl`
+ * the user lands there; otherwise on `/`, which sends them to their last active organization.
+ */
+export async function signIn(page: Page, user: SignInUser, options: { callbackUrl?: string } = {}): Promise<void> {
+  const query = options.callbackUrl ? `?callbackUrl=${encodeURIComponent(options.callbackUrl)}` : "";
+  await page.goto(`/sign-in${query}`);
+  const devSignIn = page.getByRole("region", { name: "Development sign-in" });
+  await devSignIn.getByRole("textbox", { name: /^Email/ }).fill(user.email);
+  await devSignIn.getByRole("button", { name: "Sign in with email" }).click();
+  if (options.callbackUrl) await page.waitForURL((url) => `${url.pathname}${url.search}` === options.callbackUrl);
+  else await page.waitForURL(/\/orgs\/[^/]+$/);
+}
+
+type TestFixtures = { signIn: typeof signIn };
+type WorkerFixtures = { db: Db };
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  // One small pool per worker on the e2e database; every test makes its own users and orgs in it.
+  db: [
+    async ({}, use) => {
+      const url = process.env.DATABASE_URL;
+      if (!url) throw new Error("DATABASE_URL is not set");
+      const { db, close } = await openDatabase(url);
+      await use(db);
+      await close();
+    },
+    { scope: "worker" },
+  ],
+  signIn: async ({}, use) => {
+    await use(signIn);
+  },
+});

@@ -1,0 +1,61 @@
+import { defineConfig } from "@playwright/test";
+
+// The e2e run drives the production build (`next build` first) against the PostgreSQL database in
+// DATABASE_URL, which `npm test` creates fresh and migrated. Tests make their own users and
+// organizations through the shared factories, so they run in parallel without a global wipe.
+
+if (!process.env.DATABASE_URL) {
+  throw new Error(
+    "playwright.config.ts: DATABASE_URL is not set. Run `npm test`, or point DATABASE_URL at a migrated PostgreSQL database " +
+      "(with AUTH_SECRET, AUTH_DEV_LOGIN=true and AUTH_TRUST_HOST=true) after `npx next build`.",
+  );
+}
+
+// scripts/test.ts hands out a free port; 3107 otherwise.
+const port = Number(process.env.E2E_PORT || 3107);
+// localhost, not 127.0.0.1: Auth.js redirects to localhost, and the session cookie must follow.
+const baseURL = `http://localhost:${port}`;
+
+const serverEnv = Object.fromEntries(
+  Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined),
+);
+
+export default defineConfig({
+  testDir: "./e2e",
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  forbidOnly: true,
+  reporter: "list",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL,
+    browserName: "chromium",
+    // Browsers cannot be downloaded here: Debian's Chromium it is.
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+  webServer: {
+    command: `npx next start -p ${port}`,
+    url: `${baseURL}/sign-in`,
+    env: serverEnv,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: "ignore",
+    stderr: "pipe",
+  },
+});
