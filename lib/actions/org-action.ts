@@ -46,7 +46,7 @@ async function finish({ redirectTo, ...result }: HandlerResult): Promise<ActionR
   revalidatePath("/", "layout");
   if (!redirectTo) return result;
   if (result.message) {
-    (await cookies()).set(flashCookie, encodeURIComponent(result.message), { path: "/", maxAge: 60, sameSite: "lax" });
+    (await cookies()).set(flashCookie, result.message, { path: "/", maxAge: 60, sameSite: "lax" });
   }
   redirect(redirectTo);
 }
