@@ -16,11 +16,19 @@ export function orgSwitcher(page: Page) {
     options,
     status,
     option: (name: string | RegExp) => listbox.getByRole("option", { name }),
-    /** Opens the menu with a click and waits for the list to load. */
-    async open() {
-      await button.click();
+    /**
+     * Opens the menu (a click, or `via` such as a key press) and waits for the list it fetches.
+     * The menu keeps the previous list while the fresh one loads, and the fresh one moves the
+     * active option back to the current organization, so keys pressed before it lands are lost.
+     */
+    async open(via: () => Promise<void> = () => button.click()) {
+      const listed = page.waitForEvent("requestfinished", (request) => new URL(request.url()).pathname === "/api/organizations");
+      await via();
       await expect(dialog).toBeVisible();
+      await listed;
       await expect(listbox).toHaveAttribute("aria-busy", "false");
+      // Let React commit the state set from that response before anyone presses a key.
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     },
     /** Types a filter and waits until the server-filtered list shows exactly `expected` names. */
     async filterTo(text: string, expected: (string | RegExp)[]) {
