@@ -2,8 +2,9 @@
 -- drizzle-kit custom migration so they travel with the generated ones.
 
 -- Every organization has exactly one owner. "At most one" is the partial unique index
--- memberships_one_owner_per_org; "at least one" is checked at commit, so a transfer can demote and
--- promote in any order inside its transaction. A deleted organization needs no owner.
+-- memberships_one_owner_per_org, checked per statement, so a transfer demotes the old owner before
+-- promoting the new one; "at least one" is checked at commit, which allows that moment in between
+-- inside the transaction. A deleted organization needs no owner.
 CREATE FUNCTION org_requires_owner() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   checked_org uuid;

@@ -21,7 +21,18 @@ export const websiteSchema = z
   .trim()
   .max(200, "The website must be at most 200 characters.")
   .transform((raw) => (raw && !/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? `https://${raw}` : raw))
-  .refine((url) => url === "" || /^https?:\/\/[^\s/$.?#].[^\s]*$/i.test(url), "Enter a website address such as https://example.com.");
+  .refine((url) => url === "" || isWebAddress(url), "Enter a website address such as https://example.com.");
+
+/** http(s), a host with a dot (or localhost), no credentials: what a company website looks like. */
+function isWebAddress(raw: string): boolean {
+  try {
+    const url = new URL(raw);
+    const hostOk = url.hostname === "localhost" || /^[^.]+(\.[^.]+)+$/.test(url.hostname);
+    return (url.protocol === "https:" || url.protocol === "http:") && hostOk && !url.username && !url.password;
+  } catch {
+    return false;
+  }
+}
 
 export const organizationNameSchema = z
   .string()

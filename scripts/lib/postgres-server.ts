@@ -57,7 +57,6 @@ export async function startPostgres(options: { extraConfig?: Record<string, stri
   const dataDir = path.join(dir, "data");
   const logFile = path.join(dir, "server.log");
   const port = await freePort();
-  run(bin, ["initdb", "-D", dataDir, "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8", "--locale=C"]);
   const settings = {
     listen_addresses: "127.0.0.1",
     port: String(port),
@@ -71,7 +70,17 @@ export async function startPostgres(options: { extraConfig?: Record<string, stri
   const pgOptions = Object.entries(settings)
     .map(([key, value]) => `-c ${key}=${value}`)
     .join(" ");
-  run(bin, ["pg_ctl", "-D", dataDir, "-l", logFile, "-o", pgOptions, "-w", "-t", "60", "start"]);
+  try {
+    run(bin, ["initdb", "-D", dataDir, "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8", "--locale=C"]);
+    run(bin, ["pg_ctl", "-D", dataDir, "-l", logFile, "-o", pgOptions, "-w", "-t", "60", "start"]);
+  } catch (error) {
+    // A half-started server: stop whatever came up and leave no temporary folder behind.
+    try {
+      run(bin, ["pg_ctl", "-D", dataDir, "-m", "immediate", "-w", "stop"]);
+    } catch {}
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   const url = (database = "postgres") => `postgres://postgres@127.0.0.1:${port}/${database}`;
   let stopped = false;
   const stop = async () => {

@@ -83,7 +83,7 @@ describe("organizationDetailsSchema: website", () => {
     expect(website("   ")).toBe("");
   });
 
-  it.each(["ftp://acme.test", "https://", "not a website", "https://acme .test"])("refuses %j", (raw) => {
+  it.each(["ftp://acme.test", "https://", "not a website", "https://acme .test", "foo", "javascript:alert(1)", "https://user:secret@acme.test"])("refuses %j", (raw) => {
     expect(fieldError({ website: raw }, "website")).toBe("Enter a website address such as https://example.com.");
   });
 
