@@ -10,6 +10,8 @@ const envSchema = z.object({
   AUTH_DEV_LOGIN: z.enum(["true", "false"]).optional(),
   AUTH_GITHUB_ID: z.string().optional(),
   AUTH_GITHUB_SECRET: z.string().optional(),
+  // GitHub Enterprise Server, or a local server playing GitHub in tests.
+  AUTH_GITHUB_URL: z.string().url().optional(),
   AUTH_GITLAB_ID: z.string().optional(),
   AUTH_GITLAB_SECRET: z.string().optional(),
   AUTH_BITBUCKET_ID: z.string().optional(),

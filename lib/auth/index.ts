@@ -9,7 +9,7 @@ import GitLab from "next-auth/providers/gitlab";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { accounts, users } from "@/db/schema";
-import { authSecret, configuredOAuthProviders, devLoginEnabled } from "@/lib/env";
+import { authSecret, configuredOAuthProviders, devLoginEnabled, env } from "@/lib/env";
 import { createUserWithPersonalOrg, findOrCreateUser } from "@/lib/users/create-user";
 import { baseAuthConfig } from "./config";
 
@@ -24,7 +24,9 @@ const oauthFactories = { github: GitHub, gitlab: GitLab, bitbucket: Bitbucket };
 
 function providers(): Provider[] {
   const list: Provider[] = configuredOAuthProviders().map(({ id, clientId, clientSecret }) =>
-    oauthFactories[id]({ clientId, clientSecret }),
+    id === "github" && env.AUTH_GITHUB_URL
+      ? GitHub({ clientId, clientSecret, enterprise: { baseUrl: env.AUTH_GITHUB_URL } })
+      : oauthFactories[id]({ clientId, clientSecret }),
   );
   if (devLoginEnabled) {
     list.push(
