@@ -166,8 +166,13 @@ async function main(): Promise<void> {
     if (!spec) continue;
     for (const connections of settings.connections) {
       step(`autocannon ${page.path}, ${connections} connections, ${settings.seconds} s`);
+      const cpuBefore = app.cpuSeconds();
       const load = await runLoad(`${app.baseUrl}${page.path}`, spec.cookie, connections, settings.seconds);
-      console.log(`  ${load.requestsPerSecond} req/s, p50 ${load.p50} ms, p99 ${load.p99} ms, ${load.errors} errors, ${load.non2xx} non-2xx`);
+      load.serverCpuMsPerRequest = ((app.cpuSeconds() - cpuBefore) * 1000) / Math.max(1, load.requests);
+      console.log(
+        `  ${load.requestsPerSecond} req/s, p50 ${load.p50} ms, p99 ${load.p99} ms, ${load.errors} errors, ${load.non2xx} non-2xx, ` +
+          `server CPU ${load.serverCpuMsPerRequest.toFixed(1)} ms/request`,
+      );
       page.loads.push(load);
     }
   }

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createWriteStream, existsSync } from "node:fs";
+import { createWriteStream, existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { runCommand } from "@/scripts/lib/postgres-server";
 
@@ -16,7 +16,13 @@ export async function buildApp(): Promise<void> {
   if (code !== 0) throw new Error(`next build failed (exit code ${code})`);
 }
 
-export type AppServer = { baseUrl: string; logFile: string; stop: () => Promise<void> };
+export type AppServer = {
+  baseUrl: string;
+  logFile: string;
+  /** CPU seconds (user + system) used so far by the server's processes: steadier than req/s on a busy machine. */
+  cpuSeconds: () => number;
+  stop: () => Promise<void>;
+};
 
 /**
  * `next start` on `port` against `databaseUrl`, with the development sign-in on and a random
@@ -41,7 +47,12 @@ export async function startApp(options: { databaseUrl: string; port: number; log
   });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
-  const server: AppServer = { baseUrl, logFile: options.logFile, stop: () => stopChild(child, log) };
+  const server: AppServer = {
+    baseUrl,
+    logFile: options.logFile,
+    cpuSeconds: () => (child.pid ? processGroupCpuSeconds(child.pid) : Number.NaN),
+    stop: () => stopChild(child, log),
+  };
   try {
     await waitUntilAnswering(baseUrl, child, options.timeoutMs ?? 60_000);
   } catch (error) {
@@ -85,4 +96,26 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
   } catch {
     // Already gone.
   }
+}
+
+// Linux's USER_HZ: /proc reports CPU time in ticks of 1/100 s.
+const ticksPerSecond = 100;
+
+/** User + system CPU seconds of every live process in the group, from /proc (NaN elsewhere). */
+function processGroupCpuSeconds(groupId: number): number {
+  if (!existsSync("/proc")) return Number.NaN;
+  let ticks = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+    } catch {
+      continue; // Exited meanwhile.
+    }
+    // Fields after "(comm)": state ppid pgrp … utime(14) stime(15), numbered from pid = 1.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    if (Number(fields[2]) === groupId) ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks / ticksPerSecond;
 }

@@ -16,6 +16,8 @@ export type LoadResult = {
   non2xx: number;
   /** The machine's 1-minute load average when the run started: a busy machine lowers everything. */
   loadAverage: number;
+  /** Server CPU milliseconds per request (filled in by the caller, which knows the server). */
+  serverCpuMsPerRequest?: number;
 };
 
 type AutocannonJson = {

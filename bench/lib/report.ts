@@ -41,8 +41,8 @@ function cell(values: (string | number)[]): string {
 /** The load table: one row per page and connection count. */
 export function loadTable(report: BenchReport): string {
   const rows = [
-    cell(["page", "connections", "req/s", "p50 ms", "p99 ms", "errors / non-2xx", "SQL / request", "HTML bytes", "machine load"]),
-    cell(["---", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:"]),
+    cell(["page", "connections", "req/s", "p50 ms", "p99 ms", "errors / non-2xx", "SQL / request", "HTML bytes", "server CPU ms / req", "machine load"]),
+    cell(["---", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:"]),
   ];
   for (const page of report.pages) {
     for (const load of page.loads) {
@@ -56,6 +56,7 @@ export function loadTable(report: BenchReport): string {
           `${load.errors + load.timeouts} / ${load.non2xx}`,
           fmt(page.sql.perRequest),
           fmt(page.htmlBytes),
+          load.serverCpuMsPerRequest === undefined ? "?" : load.serverCpuMsPerRequest.toFixed(1),
           load.loadAverage.toFixed(1),
         ]),
       );
@@ -116,7 +117,8 @@ export function renderMarkdown(report: BenchReport): string {
     "",
     "## Load",
     "",
-    "`machine load` is the 1-minute load average just before the run: anything well above the core count means other work shared the machine and the figures are low.",
+    "`machine load` is the 1-minute load average just before the run: anything well above the core count means other work shared the machine and req/s and latency are low. " +
+      "`server CPU ms / req` (the `next start` processes' user + system time over the run, divided by the requests served) depends much less on that.",
     "",
     loadTable(report),
     "",
