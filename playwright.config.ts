@@ -16,9 +16,15 @@ const port = Number(process.env.E2E_PORT || 3107);
 // localhost, not 127.0.0.1: Auth.js redirects to localhost, and the session cookie must follow.
 const baseURL = `http://localhost:${port}`;
 
-const serverEnv = Object.fromEntries(
-  Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined),
-);
+// A local server plays GitHub, so "Continue with GitHub" runs Auth.js's real OAuth code path.
+const githubPort = port + 1;
+
+const serverEnv = {
+  ...Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined)),
+  AUTH_GITHUB_ID: "e2e-client-id",
+  AUTH_GITHUB_SECRET: "e2e-client-secret",
+  AUTH_GITHUB_URL: `http://127.0.0.1:${githubPort}`,
+};
 
 export default defineConfig({
   testDir: "./e2e",
@@ -49,13 +55,23 @@ export default defineConfig({
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },
-  webServer: {
-    command: `npx next start -p ${port}`,
-    url: `${baseURL}/sign-in`,
-    env: serverEnv,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: "ignore",
-    stderr: "pipe",
-  },
+  webServer: [
+    {
+      command: `npx tsx scripts/fake-github-server.ts ${githubPort}`,
+      url: `http://127.0.0.1:${githubPort}/api/v3/user`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      command: `npx next start -p ${port}`,
+      url: `${baseURL}/sign-in`,
+      env: serverEnv,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+  ],
 });

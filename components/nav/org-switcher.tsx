@@ -60,7 +60,7 @@ export function OrgSwitcher({ current, switchOrganization }: Props) {
     if (!open) return;
     const closeOnOutsideClick = (event: MouseEvent) => {
       const target = event.target as Node;
-      if (!panelRef.current?.contains(target) && !triggerRef.current?.contains(target)) setOpen(false);
+      if (!panelRef.current?.contains(target) && !triggerRef.current?.contains(target)) dismiss();
     };
     document.addEventListener("mousedown", closeOnOutsideClick);
     return () => document.removeEventListener("mousedown", closeOnOutsideClick);
@@ -69,9 +69,16 @@ export function OrgSwitcher({ current, switchOrganization }: Props) {
   // "New organization" joins once the list is there, so Enter never picks it by accident.
   const options: Option[] = listing ? [...listing.organizations.map((org) => ({ kind: "org" as const, org })), { kind: "new" }] : [];
 
-  function close() {
+  // Forgets the list too: on reopening, Enter must not act on a highlight left from last time.
+  function dismiss() {
     setOpen(false);
     setQuery("");
+    setListing(null);
+    setActive(0);
+  }
+
+  function close() {
+    dismiss();
     triggerRef.current?.focus();
   }
 
@@ -101,9 +108,11 @@ export function OrgSwitcher({ current, switchOrganization }: Props) {
       Enter: () => options[active] && choose(options[active]),
       Escape: close,
     };
-    if (event.key === "Tab") return setOpen(false);
+    if (event.key === "Tab") return dismiss();
     const move = moves[event.key];
     if (!move) return;
+    // While the list is loading only Escape means something.
+    if (options.length === 0 && event.key !== "Escape") return event.preventDefault();
     event.preventDefault();
     move();
   }
