@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { openDatabase } from "@/db/client";
@@ -57,6 +58,36 @@ function preflight(): void {
 
 const exitCode = (code: number): Outcome => (code === 0 ? "passed" : "failed");
 
+// Test counts from the runners' JSON reports, for the closing "N passed, N failed" line.
+const reports = mkdtempSync(path.join(tmpdir(), "org-console-reports-"));
+const counts = { passed: 0, failed: 0, skipped: 0 };
+
+function vitest(project: "unit" | "integration", env: Record<string, string> = {}): Promise<Outcome> {
+  const report = path.join(reports, `${project}.json`);
+  const args = ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`];
+  return runCommand(bin("vitest"), args, env).then((code) => {
+    if (existsSync(report)) {
+      const json = JSON.parse(readFileSync(report, "utf8"));
+      counts.passed += json.numPassedTests ?? 0;
+      counts.failed += json.numFailedTests ?? 0;
+      counts.skipped += (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
+    }
+    return exitCode(code);
+  });
+}
+
+async function playwright(env: Record<string, string>): Promise<Outcome> {
+  const report = path.join(reports, "e2e.json");
+  const code = await runCommand(bin("playwright"), ["test", "--reporter=list,json"], { ...env, PLAYWRIGHT_JSON_OUTPUT_FILE: report });
+  if (existsSync(report)) {
+    const { stats } = JSON.parse(readFileSync(report, "utf8"));
+    counts.passed += (stats?.expected ?? 0) + (stats?.flaky ?? 0);
+    counts.failed += stats?.unexpected ?? 0;
+    counts.skipped += stats?.skipped ?? 0;
+  }
+  return exitCode(code);
+}
+
 async function withAdmin<T>(url: string, use: (sql: postgres.Sql) => Promise<T>): Promise<T> {
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   try {
@@ -83,11 +114,7 @@ async function integration(): Promise<Outcome> {
   const pg = await startServer();
   console.log(`PostgreSQL on port ${pg.port} (log: ${pg.logFile})`);
   await prepareTemplate(pg);
-  const code = await runCommand(bin("vitest"), ["run", "--project", "integration"], {
-    TEST_PG_URL: pg.url(),
-    TEST_PG_TEMPLATE: templateDb,
-  });
-  return exitCode(code);
+  return vitest("integration", { TEST_PG_URL: pg.url(), TEST_PG_TEMPLATE: templateDb });
 }
 
 async function e2eEnv(pg: PostgresServer): Promise<Record<string, string>> {
@@ -123,12 +150,12 @@ async function build(): Promise<Outcome> {
 
 async function e2e(): Promise<Outcome> {
   if (!e2eEnvironment) return "skipped";
-  return exitCode(await runCommand(bin("playwright"), ["test"], e2eEnvironment));
+  return playwright(e2eEnvironment);
 }
 
 const steps: Step[] = [
   { name: "typecheck", run: async () => exitCode(await runCommand(bin("tsc"), ["--noEmit"])) },
-  { name: "unit tests", run: async () => exitCode(await runCommand(bin("vitest"), ["run", "--project", "unit"])) },
+  { name: "unit tests", run: () => vitest("unit") },
   { name: "migrations match schema", run: async () => exitCode(await runCommand(bin("tsx"), ["scripts/check-migrations.ts"])) },
   { name: "integration tests", run: integration },
   { name: "next build", run: build },
@@ -163,7 +190,9 @@ async function main(): Promise<number> {
     }
   }
   await stopServer();
+  rmSync(reports, { recursive: true, force: true });
   console.log(`\n${summary.join("\n")}\n${failed ? "FAILED" : "PASSED"} in ${seconds(Date.now() - started)}`);
+  console.log(`tests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
   return failed ? 1 : 0;
 }
 
