@@ -96,7 +96,7 @@ function statementDetails(pages: PageResult[]): string {
   return pages
     .map((page) => {
       const kinds = Object.entries(page.sql.byKind)
-        .map(([kind, count]) => `${kind} ${fmt(count / page.sql.requests)}`)
+        .map(([kind, count]) => `${kind}: ${fmt(count / page.sql.requests)}`)
         .join(", ");
       const lines = page.sql.distinct.map(({ sql, count }) => `  - ${fmt(count / page.sql.requests)}× \`${sql.replaceAll("`", "'")}\``);
       return [`- **${page.label}** as ${page.viewer} (\`${page.path}\`): ${fmt(page.sql.perRequest)} per request (${kinds || "none"})`, ...lines].join("\n");
