@@ -7,5 +7,6 @@ const { auth } = NextAuth(() => ({ ...baseAuthConfig, secret: authSecret() }));
 export { auth as proxy };
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|css|js)$).*)"],
+  // Auth.js's own routes are left to its route handler (the proxy would set a second CSRF cookie).
+  matcher: ["/((?!api/auth|_next/static|_next/image|favicon.ico|icon.svg|.*\\.(?:png|svg|ico|css|js)$).*)"],
 };
