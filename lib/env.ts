@@ -16,6 +16,11 @@ const envSchema = z.object({
   AUTH_GITLAB_SECRET: z.string().optional(),
   AUTH_BITBUCKET_ID: z.string().optional(),
   AUTH_BITBUCKET_SECRET: z.string().optional(),
+  // smtp://user:pass@host:port or smtps://…; unset: emails are printed to the server log.
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().default("Org Console <no-reply@localhost>"),
+  // The console's public address, for links in emails; unset: taken from the request's Host.
+  APP_URL: z.string().url().optional(),
 });
 
 export const env = envSchema.parse(process.env);

@@ -1,5 +1,5 @@
 import { pgEnum } from "drizzle-orm/pg-core";
-import { auditOrigins, memberRoles, orgKinds, orgPlans } from "./values";
+import { auditOrigins, invitationStatuses, memberRoles, orgKinds, orgPlans } from "./values";
 
 export * from "./values";
 
@@ -7,3 +7,4 @@ export const memberRole = pgEnum("member_role", memberRoles);
 export const orgKind = pgEnum("org_kind", orgKinds);
 export const orgPlan = pgEnum("org_plan", orgPlans);
 export const auditOrigin = pgEnum("audit_origin", auditOrigins);
+export const invitationStatus = pgEnum("invitation_status", invitationStatuses);

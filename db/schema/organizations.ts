@@ -46,6 +46,8 @@ export const memberships = pgTable(
     // At most one owner per organization; "at least one" is a deferred trigger (custom migration).
     uniqueIndex("memberships_one_owner_per_org").on(t.orgId).where(sql`${t.role} = 'owner'`),
     index("memberships_user_id_idx").on(t.userId),
+    // The members page pages through an organization by "member since" (keyset).
+    index("memberships_org_since_idx").on(t.orgId, t.createdAt, t.userId),
   ],
 );
 

@@ -8,6 +8,7 @@ import type { Permission } from "@/lib/authz/permissions";
 export const orgSections = [
   { path: "", label: "Overview", permission: "project.read", settings: false },
   { path: "settings/general", label: "General Information", permission: "org.read", settings: true },
+  { path: "settings/members", label: "Members", permission: "org.read", settings: true },
 ] as const satisfies readonly { path: string; label: string; permission: Permission; settings: boolean }[];
 
 export type OrgSection = (typeof orgSections)[number];

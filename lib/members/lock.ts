@@ -1,0 +1,32 @@
+import { and, eq } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { memberships, organizations } from "@/db/schema";
+import type { MemberRole } from "@/db/schema/values";
+import type { OrgContext } from "@/lib/authz/context";
+import { type Permission, roleHasPermission } from "@/lib/authz/permissions";
+
+/**
+ * Locks the organization row, which serializes every membership change in it (transfer, role
+ * change, removal, leave, accept, deletion), then re-reads the caller's role under that lock: the
+ * role `authorize` saw may have changed while this request waited.
+ */
+export async function lockOrgAndRecheck(tx: Tx, ctx: OrgContext, permission: Permission): Promise<MemberRole | null> {
+  const [row] = await tx
+    .select({ role: memberships.role })
+    .from(organizations)
+    .leftJoin(memberships, and(eq(memberships.orgId, organizations.id), eq(memberships.userId, ctx.actor.id)))
+    .where(eq(organizations.id, ctx.org.id))
+    .for("update", { of: organizations });
+  const role = row?.role ?? null;
+  return role && roleHasPermission(role, permission) ? role : null;
+}
+
+export async function findMembership(tx: Tx, orgId: string, userId: string) {
+  const [row] = await tx
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
+  return row ?? null;
+}
+
+export const staleAccess = "Your role in this organization changed meanwhile. Reload the page and try again.";
