@@ -18,12 +18,18 @@ const baseURL = `http://localhost:${port}`;
 
 // A local server plays GitHub, so "Continue with GitHub" runs Auth.js's real OAuth code path.
 const githubPort = port + 1;
+// A real SMTP server on loopback takes the console's emails; the tests read them over HTTP.
+const smtpPort = port + 2;
+const mailboxPort = port + 3;
+process.env.E2E_MAILBOX_URL = `http://127.0.0.1:${mailboxPort}`;
 
 const serverEnv = {
   ...Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined)),
   AUTH_GITHUB_ID: "e2e-client-id",
   AUTH_GITHUB_SECRET: "e2e-client-secret",
   AUTH_GITHUB_URL: `http://127.0.0.1:${githubPort}`,
+  SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+  MAIL_FROM: "Org Console <no-reply@org-console.test>",
 };
 
 export default defineConfig({
@@ -59,6 +65,14 @@ export default defineConfig({
     {
       command: `npx tsx scripts/fake-github-server.ts ${githubPort}`,
       url: `http://127.0.0.1:${githubPort}/api/v3/user`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      command: `npx tsx scripts/smtp-capture-server.ts ${smtpPort} ${mailboxPort}`,
+      url: `http://127.0.0.1:${mailboxPort}/health`,
       reuseExistingServer: false,
       timeout: 30_000,
       stdout: "ignore",
