@@ -11,12 +11,15 @@ import { type Permission, roleHasPermission } from "@/lib/authz/permissions";
  * role `authorize` saw may have changed while this request waited.
  */
 export async function lockOrgAndRecheck(tx: Tx, ctx: OrgContext, permission: Permission): Promise<MemberRole | null> {
+  // Two statements, not one join: a statement reads the rows as they were when it started, so a
+  // role read in the statement that waited for the lock would predate the change that held it.
+  // Under READ COMMITTED the second statement sees everything committed before the lock was ours.
+  const [org] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, ctx.org.id)).for("update");
+  if (!org) return null;
   const [row] = await tx
     .select({ role: memberships.role })
-    .from(organizations)
-    .leftJoin(memberships, and(eq(memberships.orgId, organizations.id), eq(memberships.userId, ctx.actor.id)))
-    .where(eq(organizations.id, ctx.org.id))
-    .for("update", { of: organizations });
+    .from(memberships)
+    .where(and(eq(memberships.orgId, ctx.org.id), eq(memberships.userId, ctx.actor.id)));
   const role = row?.role ?? null;
   return role && roleHasPermission(role, permission) ? role : null;
 }
