@@ -12,7 +12,7 @@ import { hashToken, invitationToken } from "@/lib/invitations/token";
 import { sendEmails } from "@/lib/mail/send";
 import { ownershipTransferredEmails } from "@/lib/mail/templates";
 import { changeMemberRole, leaveOrganization, removeMember, transferOwnership } from "@/lib/members/change";
-import { assignableRoles } from "@/lib/members/rules";
+import { assignableRoles, rolesAssignableBy } from "@/lib/members/rules";
 
 // The member mutations as the Members page's server actions declare them: the same permission at
 // the door, the same kind of schema, the same domain call. Tests run them through runOrgAction, the
@@ -20,14 +20,20 @@ import { assignableRoles } from "@/lib/members/rules";
 
 export const testAppUrl = "https://console.test";
 
-const uuid = z.string().uuid();
+// Mirrors app/(console)/orgs/[slug]/settings/members/actions.ts (a "use server" module bound to
+// the request, so it cannot be imported here): keep the two in step.
+const member = z.object({ userId: z.uuid("Choose a member of the organization.") });
+const role = z.enum(assignableRoles, "Choose Admin, Developer or Viewer.");
 
 export const memberSchemas = {
-  invite: z.object({ emails: z.string().transform(splitAddresses), role: z.enum(assignableRoles) }),
-  changeRole: z.object({ userId: uuid, role: z.enum(assignableRoles) }),
-  remove: z.object({ userId: uuid }),
-  transfer: z.object({ userId: uuid, confirmEmail: z.string() }),
-  invitation: z.object({ invitationId: uuid }),
+  invite: z.object({
+    emails: z.string().max(20_000, "That list is too long: invite at most 50 addresses at once.").transform(splitAddresses),
+    role,
+  }),
+  changeRole: member.extend({ role }),
+  remove: member,
+  transfer: member.extend({ confirmEmail: z.string().max(320) }),
+  invitation: z.object({ invitationId: z.uuid("This invitation does not exist.") }),
   leave: z.object({}),
 };
 
@@ -39,9 +45,10 @@ function action<Schema extends z.ZodType>(definition: OrgActionDefinition<Schema
 }
 
 export const memberActions = {
-  invite: action({ permission: "member.invite", schema: memberSchemas.invite }, (ctx, input, db) =>
-    inviteMembers(db, ctx, { ...input, appUrl: testAppUrl }),
-  ),
+  invite: action({ permission: "member.invite", schema: memberSchemas.invite }, async (ctx, input, db) => {
+    if (!rolesAssignableBy(ctx.role).includes(input.role)) return { ok: false, fieldErrors: { role: "You cannot give this role." } };
+    return inviteMembers(db, ctx, { ...input, appUrl: testAppUrl });
+  }),
   changeRole: action({ permission: "member.changeRole", schema: memberSchemas.changeRole }, (ctx, input, db) =>
     changeMemberRole(db, ctx, input),
   ),
@@ -54,7 +61,7 @@ export const memberActions = {
         orgName: ctx.org.name,
         previousOwner: outcome.previousOwner,
         newOwner: outcome.newOwner,
-        link: `${testAppUrl}/orgs/${ctx.org.slug}/settings/members`,
+        link: `${testAppUrl}/orgs/${ctx.org.slug}`,
       }),
     );
     return { ok: true, message: outcome.message };
