@@ -21,6 +21,12 @@ const envSchema = z.object({
   MAIL_FROM: z.string().default("Org Console <no-reply@localhost>"),
   // The console's public address, for links in emails; unset: taken from the request's Host.
   APP_URL: z.string().url().optional(),
+  // 32 bytes, base64: seals kubeconfigs at rest. Unset outside production: generated under .data/.
+  KUBECONFIG_ENCRYPTION_KEY: z.string().optional(),
+  // "off" keeps this server instance from running cluster jobs (run them elsewhere).
+  CLUSTER_WORKER: z.enum(["on", "off"]).default("on"),
+  // Multiplies the local engine's durations (e.g. 0.05 in tests, 1 for realistic timings).
+  LOCAL_ENGINE_TIME_SCALE: z.coerce.number().positive().default(1),
 });
 
 export const env = envSchema.parse(process.env);

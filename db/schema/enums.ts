@@ -1,5 +1,5 @@
 import { pgEnum } from "drizzle-orm/pg-core";
-import { auditOrigins, invitationStatuses, memberRoles, orgKinds, orgPlans } from "./values";
+import { auditOrigins, cloudProviders, clusterActions, clusterStatuses, invitationStatuses, jobStatuses, memberRoles, orgKinds, orgPlans } from "./values";
 
 export * from "./values";
 
@@ -8,3 +8,7 @@ export const orgKind = pgEnum("org_kind", orgKinds);
 export const orgPlan = pgEnum("org_plan", orgPlans);
 export const auditOrigin = pgEnum("audit_origin", auditOrigins);
 export const invitationStatus = pgEnum("invitation_status", invitationStatuses);
+export const cloudProvider = pgEnum("cloud_provider", cloudProviders);
+export const clusterStatus = pgEnum("cluster_status", clusterStatuses);
+export const clusterAction = pgEnum("cluster_action", clusterActions);
+export const jobStatus = pgEnum("job_status", jobStatuses);

@@ -3,3 +3,4 @@ export * from "./auth";
 export * from "./organizations";
 export * from "./audit";
 export * from "./invitations";
+export * from "./clusters";

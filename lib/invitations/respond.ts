@@ -77,7 +77,7 @@ async function respond(db: Queryable, invitee: Invitee, token: string, answer: "
       .select()
       .from(organizations)
       .where(eq(organizations.id, found.org.id))
-      .for("update");
+      .for("no key update");
     const [claimed] = await tx
       .update(invitations)
       .set({ status: answer, respondedAt: new Date() })

@@ -8,13 +8,15 @@ import { type Permission, roleHasPermission } from "@/lib/authz/permissions";
 /**
  * Locks the organization row, which serializes every membership change in it (transfer, role
  * change, removal, leave, accept, deletion), then re-reads the caller's role under that lock: the
- * role `authorize` saw may have changed while this request waited.
+ * role `authorize` saw may have changed while this request waited. NO KEY UPDATE: it conflicts with
+ * itself and with the organization's deletion, but not with the key-share locks that inserts
+ * referencing the organization take, so unrelated writes (audit events, jobs) never wait on it.
  */
 export async function lockOrgAndRecheck(tx: Tx, ctx: OrgContext, permission: Permission): Promise<MemberRole | null> {
   // Two statements, not one join: a statement reads the rows as they were when it started, so a
   // role read in the statement that waited for the lock would predate the change that held it.
   // Under READ COMMITTED the second statement sees everything committed before the lock was ours.
-  const [org] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, ctx.org.id)).for("update");
+  const [org] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, ctx.org.id)).for("no key update");
   if (!org) return null;
   const [row] = await tx
     .select({ role: memberships.role })
