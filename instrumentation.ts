@@ -1,0 +1,7 @@
+// Runs once when a server instance starts: each instance also runs cluster jobs.
+export async function register() {
+  // Not in the edge runtime, and never while `next build` collects pages (it must not open the database).
+  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  const { startClusterWorker } = await import("./lib/clusters/worker");
+  startClusterWorker();
+}

@@ -1,0 +1,148 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Db, Queryable } from "@/db/client";
+import { clusterJobs, clusters, organizations, type Cluster, type ClusterJob } from "@/db/schema";
+import type { ClusterAction } from "@/db/schema/values";
+import { recordSystemAudit } from "@/lib/audit/system";
+import { seal } from "@/lib/crypto/sealed-box";
+import { EngineError, type InfrastructureEngine } from "./engine/types";
+import { settledStatus } from "./state-machine";
+
+/** A runner that stops sending heartbeats for this long is presumed dead; its job is taken over. */
+export const staleAfterSeconds = 30;
+
+export async function enqueueJob(tx: Queryable, job: { orgId: string; clusterId: string; action: ClusterAction }): Promise<void> {
+  await tx.insert(clusterJobs).values(job);
+}
+
+/**
+ * Takes the oldest runnable job: queued, or running under a runner whose heartbeat went stale.
+ * FOR UPDATE SKIP LOCKED lets any number of runners poll at once without taking the same job.
+ */
+export async function claimJob(db: Queryable, workerId: string): Promise<ClusterJob | null> {
+  const [job] = await db
+    .update(clusterJobs)
+    .set({ status: "running", lockedBy: workerId, heartbeatAt: sql`now()`, attempts: sql`${clusterJobs.attempts} + 1` })
+    .where(
+      eq(
+        clusterJobs.id,
+        sql`(select id from ${clusterJobs}
+              where (${clusterJobs.status} = 'queued' and ${clusterJobs.runAfter} <= now())
+                 or (${clusterJobs.status} = 'running' and ${clusterJobs.heartbeatAt} < now() - make_interval(secs => ${staleAfterSeconds}))
+              order by ${clusterJobs.id} limit 1 for update skip locked)`,
+      ),
+    )
+    .returning();
+  return job ?? null;
+}
+
+class LostJob extends Error {}
+
+const ours = (job: ClusterJob, workerId: string) =>
+  and(eq(clusterJobs.id, job.id), eq(clusterJobs.status, "running"), eq(clusterJobs.lockedBy, workerId));
+
+/** Runs one claimed job through the engine and settles the cluster, or fails it into `error`. */
+export async function runJob(db: Db, engine: InfrastructureEngine, job: ClusterJob, workerId: string): Promise<void> {
+  const [cluster] = await db.select().from(clusters).where(and(eq(clusters.id, job.clusterId), eq(clusters.orgId, job.orgId)));
+  if (!cluster) {
+    await db.update(clusterJobs).set({ status: "done", finishedAt: sql`now()` }).where(ours(job, workerId));
+    return;
+  }
+  const heartbeat = async () => {
+    const beat = await db.update(clusterJobs).set({ heartbeatAt: sql`now()` }).where(ours(job, workerId)).returning({ id: clusterJobs.id });
+    if (beat.length === 0) throw new LostJob(`job ${job.id} was taken over`);
+  };
+  try {
+    const result = await engine.perform(job.action, cluster, { heartbeat });
+    await settle(db, job, workerId, cluster, result.kubeconfig);
+  } catch (error) {
+    if (error instanceof LostJob) return;
+    const reason = error instanceof EngineError ? error.message : "The infrastructure engine failed unexpectedly.";
+    if (!(error instanceof EngineError)) console.error(`cluster job ${job.id} failed`, error);
+    await fail(db, job, workerId, cluster, reason);
+  }
+}
+
+async function settle(db: Db, job: ClusterJob, workerId: string, cluster: Cluster, kubeconfig?: string) {
+  await db.transaction(async (tx) => {
+    // Serializes "the first cluster installed becomes the default" with other completions.
+    await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, job.orgId)).for("no key update");
+    const [still] = await tx.update(clusterJobs).set({ status: "done", finishedAt: sql`now()` }).where(ours(job, workerId)).returning({ id: clusterJobs.id });
+    if (!still) return;
+    const next = settledStatus[job.action];
+    if (next === null) {
+      await tx.delete(clusters).where(and(eq(clusters.id, cluster.id), eq(clusters.orgId, job.orgId)));
+    } else {
+      const [{ hasDefault }] = await tx
+        .select({ hasDefault: sql<boolean>`exists (select 1 from ${clusters} where ${clusters.orgId} = ${job.orgId} and ${clusters.isDefault})` })
+        .from(sql`(select 1) as one`);
+      await tx
+        .update(clusters)
+        .set({
+          status: next,
+          statusReason: null,
+          failedAction: null,
+          updatedAt: new Date(),
+          ...(kubeconfig ? { kubeconfigSealed: seal(kubeconfig) } : {}),
+          ...(job.action === "install" && !hasDefault ? { isDefault: true } : {}),
+        })
+        .where(eq(clusters.id, cluster.id));
+    }
+    await recordSystemAudit(tx, job.orgId, {
+      action: `cluster.${job.action}.done`,
+      targetType: "cluster",
+      targetId: cluster.id,
+      targetLabel: cluster.name,
+      after: { status: next ?? "deleted" },
+    });
+  });
+}
+
+async function fail(db: Db, job: ClusterJob, workerId: string, cluster: Cluster, reason: string) {
+  await db.transaction(async (tx) => {
+    const [still] = await tx.update(clusterJobs).set({ status: "failed", lastError: reason, finishedAt: sql`now()` }).where(ours(job, workerId)).returning({ id: clusterJobs.id });
+    if (!still) return;
+    await tx
+      .update(clusters)
+      .set({ status: "error", statusReason: reason, failedAction: job.action, updatedAt: new Date() })
+      .where(eq(clusters.id, cluster.id));
+    await recordSystemAudit(tx, job.orgId, {
+      action: `cluster.${job.action}.failed`,
+      targetType: "cluster",
+      targetId: cluster.id,
+      targetLabel: cluster.name,
+      after: { status: "error", reason },
+    });
+  });
+}
+
+/**
+ * Polls for jobs until stopped. Every server instance may run one; SKIP LOCKED keeps them apart
+ * and a restart loses nothing (queued jobs wait, a running one is taken over after its heartbeat
+ * goes stale). Returns a function that stops polling and waits for the current job.
+ */
+export function startJobRunner(db: Db, engine: InfrastructureEngine, options: { workerId: string; pollMs?: number }) {
+  let stopping = false;
+  let wake: (() => void) | null = null;
+  const loop = (async () => {
+    while (!stopping) {
+      try {
+        const job = await claimJob(db, options.workerId);
+        if (job) {
+          await runJob(db, engine, job, options.workerId);
+          continue;
+        }
+      } catch (error) {
+        console.error("cluster job runner:", error);
+      }
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        setTimeout(resolve, options.pollMs ?? 1_000);
+      });
+    }
+  })();
+  return async () => {
+    stopping = true;
+    wake?.();
+    await loop;
+  };
+}
