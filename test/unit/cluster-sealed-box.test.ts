@@ -58,7 +58,7 @@ describe("sealed box (AES-256-GCM)", () => {
     [1, "IV"],
     [2, "tag"],
     [3, "ciphertext"],
-  ] as const)("detects tampering with the %s (%s)", (part) => {
+  ] as const)("detects tampering with part %s (%s)", (part, _name) => {
     const sealed = seal(kubeconfig);
     expect(() => unseal(tamper(sealed, part))).toThrow();
   });
