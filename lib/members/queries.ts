@@ -7,17 +7,23 @@ export const membersPageSize = 50;
 
 export type MemberRow = { userId: string; name: string | null; email: string; image: string | null; role: MemberRole; since: Date };
 
-type Cursor = { since: Date; userId: string };
+// The cursor carries member-since to the microsecond, as PostgreSQL stores it: a JavaScript Date
+// keeps milliseconds only, and a truncated cursor sorts before its own row, so the next page would
+// start again inside that millisecond (every member added in one statement shares a timestamp).
+type Cursor = { since: string; userId: string };
+
+/** member-since as the cursor's exact text: ISO 8601 in UTC with microseconds. */
+export const sinceKey = sql<string>`to_char(${memberships.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+const sinceKeyPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
 export function encodeCursor(row: Cursor): string {
-  return Buffer.from(`${row.since.toISOString()}|${row.userId}`).toString("base64url");
+  return Buffer.from(`${row.since}|${row.userId}`).toString("base64url");
 }
 
 export function decodeCursor(raw: string | undefined): Cursor | null {
   if (!raw) return null;
   const [since, userId] = Buffer.from(raw, "base64url").toString("utf8").split("|");
-  const date = new Date(since);
-  return Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/.test(userId ?? "") ? null : { since: date, userId };
+  return sinceKeyPattern.test(since ?? "") && /^[0-9a-f-]{36}$/.test(userId ?? "") ? { since, userId } : null;
 }
 
 /**
@@ -33,20 +39,24 @@ export async function listMembers(
   const after = decodeCursor(options.after);
   const pattern = options.query?.trim() ? `%${options.query.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   const rows = await db
-    .select({ userId: users.id, name: users.name, email: users.email, image: users.image, role: memberships.role, since: memberships.createdAt })
+    .select({ userId: users.id, name: users.name, email: users.email, image: users.image, role: memberships.role, since: memberships.createdAt, sinceKey })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(
       and(
         eq(memberships.orgId, orgId),
         pattern ? or(ilike(users.name, pattern), ilike(users.email, pattern)) : undefined,
-        after ? sql`(${memberships.createdAt}, ${memberships.userId}) > (${after.since.toISOString()}::timestamptz, ${after.userId}::uuid)` : undefined,
+        after ? sql`(${memberships.createdAt}, ${memberships.userId}) > (${after.since}::timestamptz, ${after.userId}::uuid)` : undefined,
       ),
     )
     .orderBy(asc(memberships.createdAt), asc(memberships.userId))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
-  return { members: page, nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]) : null };
+  const last = page[page.length - 1];
+  return {
+    members: page.map(({ sinceKey: _key, ...member }) => member),
+    nextCursor: rows.length > limit ? encodeCursor({ since: last.sinceKey, userId: last.userId }) : null,
+  };
 }
 
 /** Seats in use: members plus pending invitations that have not expired. One statement. */

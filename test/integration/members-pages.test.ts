@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { insertBulkUsers, addBulkMembers } from "@/lib/factories/bulk";
+import { makeTeamOrg, makeUser, uniqueTag } from "@/lib/factories";
+import { decodeCursor, listMembers } from "@/lib/members/queries";
+import { useTestDatabase } from "./support/test-database";
+
+const t = useTestDatabase();
+
+async function walk(orgId: string, query?: string) {
+  const seen: string[] = [];
+  let after: string | undefined;
+  for (let pages = 0; pages < 20; pages++) {
+    const page = await listMembers(t.db, orgId, { query, after, limit: 7 });
+    seen.push(...page.members.map((m) => m.email));
+    if (!page.nextCursor) return seen;
+    after = page.nextCursor;
+  }
+  throw new Error("pagination never ended");
+}
+
+describe("the members list's keyset pages", () => {
+  it("visits every member once, also when many joined in the same microsecond", async () => {
+    const owner = await makeUser(t.db);
+    const org = await makeTeamOrg(t.db, owner);
+    // One statement: all 30 memberships share created_at to the microsecond.
+    const crowd = await insertBulkUsers(t.db, { prefix: `crowd-${uniqueTag()}`, count: 30 });
+    await addBulkMembers(t.db, org.id, crowd, ["developer"]);
+    const seen = await walk(org.id);
+    expect(seen).toHaveLength(31);
+    expect(new Set(seen).size).toBe(31);
+  });
+
+  it("keeps the search across pages", async () => {
+    const owner = await makeUser(t.db);
+    const org = await makeTeamOrg(t.db, owner);
+    const crowd = await insertBulkUsers(t.db, { prefix: `find-${uniqueTag()}`, count: 20 });
+    await addBulkMembers(t.db, org.id, crowd, ["viewer"]);
+    const seen = await walk(org.id, `${crowd.prefix}-1`);
+    // 1 and 10…19
+    expect(seen.sort()).toEqual([1, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19].map((n) => `${crowd.prefix}-${n}@example.test`).sort());
+  });
+
+  it("ignores a cursor that is not one of its own", () => {
+    expect(decodeCursor("not-a-cursor")).toBeNull();
+    expect(decodeCursor(Buffer.from(`2026-01-01T00:00:00.000Z|${"0".repeat(36)}`).toString("base64url"))).toBeNull();
+  });
+});
