@@ -7,15 +7,15 @@ import type { ActionResult, ActionState } from "@/lib/actions/result";
 import { roleLabels } from "@/lib/authz/permissions";
 import type { OrganizationChoice } from "@/lib/orgs/queries";
 import { sectionOfPathname } from "@/lib/orgs/sections";
-import { OrgOption } from "./org-option";
+import type { SwitcherInvitation } from "@/lib/pages/org-page";
+import { OrgOption, type SwitcherOption } from "./org-option";
 
 type Props = {
   current: OrganizationChoice | null;
   switchOrganization: (slug: string, previous: ActionState, formData: FormData) => Promise<ActionResult>;
 };
 
-type Listing = { organizations: OrganizationChoice[]; total: number };
-type Option = { kind: "org"; org: OrganizationChoice } | { kind: "new" };
+type Listing = { organizations: OrganizationChoice[]; total: number; invitations: SwitcherInvitation[] };
 
 /**
  * The navbar's organization menu. The list is fetched when it opens and filtered on the server,
@@ -66,8 +66,14 @@ export function OrgSwitcher({ current, switchOrganization }: Props) {
     return () => document.removeEventListener("mousedown", closeOnOutsideClick);
   }, [open]);
 
-  // "New organization" joins once the list is there, so Enter never picks it by accident.
-  const options: Option[] = listing ? [...listing.organizations.map((org) => ({ kind: "org" as const, org })), { kind: "new" }] : [];
+  // Invitations and "New organization" join once the list is there, so Enter never picks them by accident.
+  const options: SwitcherOption[] = listing
+    ? [
+        ...listing.organizations.map((org) => ({ kind: "org" as const, org })),
+        ...listing.invitations.map((invitation) => ({ kind: "invitation" as const, invitation })),
+        { kind: "new" },
+      ]
+    : [];
 
   // Forgets the list too: on reopening, Enter must not act on a highlight left from last time.
   function dismiss() {
@@ -82,10 +88,10 @@ export function OrgSwitcher({ current, switchOrganization }: Props) {
     triggerRef.current?.focus();
   }
 
-  function choose(option: Option) {
-    if (option.kind === "new") {
+  function choose(option: SwitcherOption) {
+    if (option.kind !== "org") {
       close();
-      router.push("/orgs/new");
+      router.push(option.kind === "new" ? "/orgs/new" : option.invitation.href);
       return;
     }
     if (option.org.slug === current?.slug) return close();
@@ -162,7 +168,7 @@ export function OrgSwitcher({ current, switchOrganization }: Props) {
           <ul id={listId} role="listbox" aria-label="Organizations" aria-busy={!listing || switching} className="max-h-80 overflow-y-auto p-1">
             {options.map((option, index) => (
               <OrgOption
-                key={option.kind === "org" ? option.org.slug : "new"}
+                key={optionKey(option)}
                 id={`${listId}-${index}`}
                 option={option}
                 active={index === active}
@@ -181,6 +187,11 @@ export function OrgSwitcher({ current, switchOrganization }: Props) {
   );
 }
 
+function optionKey(option: SwitcherOption): string {
+  if (option.kind === "org") return `org-${option.org.slug}`;
+  return option.kind === "invitation" ? `invitation-${option.invitation.id}` : "new";
+}
+
 function switchingStatus({ listing, failed, switching, query }: { listing: Listing | null; failed: boolean; switching: boolean; query: string }) {
   if (switching) return "Switching organization…";
   if (failed) return "Could not load your organizations. Close and open the menu to try again.";
@@ -189,5 +200,7 @@ function switchingStatus({ listing, failed, switching, query }: { listing: Listi
   if (listing.total > listing.organizations.length) {
     return `Showing ${listing.organizations.length} of ${listing.total} organizations. Type to narrow the list.`;
   }
-  return `${listing.total} organization${listing.total === 1 ? "" : "s"}`;
+  const invited = listing.invitations.length;
+  const invitations = invited > 0 ? ` · ${invited} invitation${invited === 1 ? "" : "s"} to join` : "";
+  return `${listing.total} organization${listing.total === 1 ? "" : "s"}${invitations}`;
 }

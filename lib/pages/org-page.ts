@@ -5,6 +5,9 @@ import { getDb } from "@/db/client";
 import { auth, currentUserId } from "@/lib/auth";
 import { loadMembership } from "@/lib/authz/authorize";
 import type { OrgContext } from "@/lib/authz/context";
+import type { MemberRole } from "@/db/schema/values";
+import { invitationToken } from "@/lib/invitations/token";
+import { listInvitationsForEmail } from "@/lib/invitations/respond";
 import { findLandingOrganizationSlug, listOrganizationsForUser } from "@/lib/orgs/queries";
 
 /** The signed-in user's id, or a trip to sign-in. */
@@ -32,10 +35,32 @@ export async function landingPath(): Promise<string> {
   return slug ? `/orgs/${slug}` : "/orgs/new";
 }
 
-/** The switcher's list for the signed-in user, or null when signed out. */
+/** A pending invitation as the switcher offers it: the link is built here, the nonce stays here. */
+export type SwitcherInvitation = { id: string; orgName: string; role: MemberRole; href: string };
+
+/**
+ * The switcher's list for the signed-in user, or null when signed out: their organizations
+ * (filtered by `query`) and the pending invitations addressed to their email. Two statements.
+ */
 export async function switcherListing(query: string) {
-  const userId = await currentUserId();
-  if (!userId) return null;
+  const user = (await auth())?.user;
+  if (!user?.id) return null;
+  const db = await getDb();
+  const [listing, invitations] = await Promise.all([
+    listOrganizationsForUser(db, user.id, { query }),
+    user.email ? listInvitationsForEmail(db, user.email) : [],
+  ]);
+  const needle = query.trim().toLowerCase();
+  return {
+    ...listing,
+    invitations: invitations
+      .filter((invitation) => invitation.orgName.toLowerCase().includes(needle))
+      .map(({ id, orgName, role, tokenNonce }): SwitcherInvitation => ({ id, orgName, role, href: `/invitations/${invitationToken(id, tokenNonce)}` })),
+  };
+}
+
+/** The signed-in user's organizations for /account, filtered by `query` (first page only). */
+export async function accountOrganizations(userId: string, query: string) {
   return listOrganizationsForUser(await getDb(), userId, { query });
 }
 
