@@ -1,6 +1,11 @@
 /** The one shape every form action returns (STYLE.md rule 5). */
 export type ActionResult =
-  | { ok: true; message?: string }
+  | {
+      ok: true;
+      message?: string;
+      // Values a form shows after success, such as an invitation link to copy.
+      data?: Record<string, string>;
+    }
   | {
       ok: false;
       formError?: string;
