@@ -19,9 +19,11 @@ export function Navbar({ user, current, switchOrganization, signOut }: Props) {
         </Link>
         <OrgSwitcher current={current} switchOrganization={switchOrganization} />
         <div className="ml-auto flex items-center gap-3 text-sm">
-          <span className="hidden text-zinc-700 sm:inline dark:text-zinc-300" title={user.email}>
-            {user.name ?? user.email}
-          </span>
+          <Link href="/account" title={user.email} className="rounded-md px-2 py-1 text-zinc-700 underline-offset-2 hover:underline dark:text-zinc-300">
+            <span className="sr-only sm:not-sr-only">{user.name ?? user.email}</span>
+            <span className="sr-only">, </span>
+            <span className="sm:sr-only">Account</span>
+          </Link>
           <form action={signOut}>
             <button type="submit" className="rounded-md px-2 py-1 text-zinc-700 underline-offset-2 hover:underline dark:text-zinc-300">
               Sign out
