@@ -1,15 +1,15 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { invitations, organizations, type Organization } from "@/db/schema";
-import { addMember, makeOrgWithEveryRole, makeTeamOrg, makeUser, uniqueTag } from "@/lib/factories";
+import { addMember, makeOrgWithEveryRole, makeUser, uniqueTag } from "@/lib/factories";
 import { pendingInvitationLink } from "@/lib/invitations/manage";
 import { invitationValidityDays } from "@/lib/invitations/token";
-import { seatUsage } from "@/lib/members/queries";
 import { act, contextOf, invitationsOf, snapshotMembership, testAppUrl, tokenOf } from "./support/member-actions";
 import { useTestDatabase } from "./support/test-database";
 
 // Issue 3, inviting and managing invitations, through the action door. Accepting and declining
-// are in invitations-respond.test.ts; mail delivery over SMTP in mail.test.ts.
+// are in invitations-respond.test.ts, seat limits in invitations-seats.test.ts, mail delivery
+// over SMTP in mail.test.ts.
 
 const t = useTestDatabase();
 const day = 24 * 60 * 60 * 1000;
@@ -123,72 +123,6 @@ describe("inviting", () => {
   });
 });
 
-describe("seat limits (members plus pending invitations)", () => {
-  async function freeOrg() {
-    const owner = await makeUser(t.db);
-    const org = await makeTeamOrg(t.db, owner, { plan: "free" });
-    return { owner, org };
-  }
-
-  it("Free (3 seats): owner + 1 member leaves 1; two are refused naming the plan and limit, one works, then it is full", async () => {
-    const { owner, org } = await freeOrg();
-    await addMember(t.db, org, await makeUser(t.db), "developer");
-    await expectRefused(org, () => act(t.db, "invite", owner, org, { emails: `${address()}, ${address()}`, role: "viewer" }), {
-      fieldErrors: { emails: "The Free plan allows 3 members, pending invitations included. 2 seats are used, so you can invite 1 more." },
-    });
-    expect(await act(t.db, "invite", owner, org, { emails: address(), role: "viewer" })).toMatchObject({ ok: true });
-    expect(await seatUsage(t.db, org.id)).toEqual({ members: 2, pending: 1 });
-    logged = [];
-    await expectRefused(org, () => act(t.db, "invite", owner, org, { emails: address(), role: "viewer" }), {
-      fieldErrors: { emails: "The Free plan allows 3 members, pending invitations included. 3 seats are used, so you can invite 0 more." },
-    });
-  });
-
-  it("Free: a pending invitation holds a seat like a member", async () => {
-    const { owner, org } = await freeOrg();
-    expect(await act(t.db, "invite", owner, org, { emails: address(), role: "viewer" })).toMatchObject({ ok: true });
-    logged = [];
-    await expectRefused(org, () => act(t.db, "invite", owner, org, { emails: `${address()} ${address()}`, role: "viewer" }), {
-      fieldErrors: { emails: expect.stringContaining("The Free plan allows 3 members") },
-    });
-    expect(await act(t.db, "invite", owner, org, { emails: address(), role: "viewer" })).toMatchObject({ ok: true });
-  });
-
-  it("an expired invitation frees its seat and its address", async () => {
-    const { owner, org } = await freeOrg();
-    await addMember(t.db, org, await makeUser(t.db), "viewer");
-    const stale = address("stale");
-    expect(await act(t.db, "invite", owner, org, { emails: stale, role: "viewer" })).toMatchObject({ ok: true });
-    const [first] = await invitationsOf(t.db, org.id);
-    await expire(first.id);
-    expect(await seatUsage(t.db, org.id)).toEqual({ members: 2, pending: 0 });
-
-    expect(await act(t.db, "invite", owner, org, { emails: stale, role: "developer" })).toMatchObject({ ok: true });
-    const rows = await invitationsOf(t.db, org.id);
-    expect(rows.map((row) => [row.id === first.id, row.status, row.role])).toEqual([
-      [true, "expired", "viewer"],
-      [false, "pending", "developer"],
-    ]);
-  });
-
-  it("a revoked invitation frees its seat and its address", async () => {
-    const { owner, org } = await freeOrg();
-    await addMember(t.db, org, await makeUser(t.db), "viewer");
-    const once = address("once");
-    expect(await act(t.db, "invite", owner, org, { emails: once, role: "viewer" })).toMatchObject({ ok: true });
-    const [first] = await invitationsOf(t.db, org.id);
-    expect(await act(t.db, "revoke", owner, org, { invitationId: first.id })).toMatchObject({ ok: true });
-    expect(await act(t.db, "invite", owner, org, { emails: once, role: "viewer" })).toMatchObject({ ok: true });
-  });
-
-  it("Enterprise has no limit", async () => {
-    const { org, users: people } = await makeOrgWithEveryRole(t.db, { plan: "enterprise" });
-    const fifty = Array.from({ length: 50 }, () => address()).join(",");
-    expect(await act(t.db, "invite", people.admin, org, { emails: fifty, role: "viewer" })).toStrictEqual({ ok: true, message: "Invited 50 people as Viewer." });
-    expect(await seatUsage(t.db, org.id)).toEqual({ members: 4, pending: 50 });
-  });
-});
-
 describe("managing pending invitations", () => {
   async function invitedOrg() {
     const { org, users: people } = await makeOrgWithEveryRole(t.db);
@@ -261,17 +195,5 @@ describe("managing pending invitations", () => {
     expect(await snapshotMembership(t.db, theirs.id)).toEqual(theirsBefore);
     // Through its own organization, the same admin may revoke it.
     expect(await act(t.db, "revoke", people.admin, theirs, { invitationId: invitation.id })).toMatchObject({ ok: true });
-  });
-});
-
-describe("seat usage", () => {
-  it("counts members and unexpired pending invitations", async () => {
-    const { org, users: people } = await makeOrgWithEveryRole(t.db);
-    expect(await seatUsage(t.db, org.id)).toEqual({ members: 4, pending: 0 });
-    expect(await act(t.db, "invite", people.admin, org, { emails: `${address()} ${address()}`, role: "viewer" })).toMatchObject({ ok: true });
-    expect(await seatUsage(t.db, org.id)).toEqual({ members: 4, pending: 2 });
-    const [first] = await invitationsOf(t.db, org.id);
-    await expire(first.id);
-    expect(await seatUsage(t.db, org.id)).toEqual({ members: 4, pending: 1 });
   });
 });
