@@ -38,10 +38,13 @@ export async function inviteMembers(
   if (ctx.org.kind === "personal") {
     return { ok: false, formError: "A personal organization cannot have members. Create a team organization to work with others." };
   }
-  const invalid = input.emails.filter((a) => !isEmail(a));
-  if (input.emails.length === 0) return { ok: false, fieldErrors: { emails: "Enter at least one email address." } };
+  // Stored lowercased and once each, whoever calls this (the form's parsing does it too): the
+  // pending index, the "already a member" check and accepting all compare lowercased addresses.
+  const emails = [...new Set(input.emails.map((a) => a.trim().toLowerCase()).filter(Boolean))];
+  const invalid = emails.filter((a) => !isEmail(a));
+  if (emails.length === 0) return { ok: false, fieldErrors: { emails: "Enter at least one email address." } };
   if (invalid.length > 0) return { ok: false, fieldErrors: { emails: `Not a valid email address: ${invalid.join(", ")}.` } };
-  if (input.emails.length > maxInvitesAtOnce) return { ok: false, fieldErrors: { emails: `Invite at most ${maxInvitesAtOnce} addresses at once.` } };
+  if (emails.length > maxInvitesAtOnce) return { ok: false, fieldErrors: { emails: `Invite at most ${maxInvitesAtOnce} addresses at once.` } };
 
   const outcome = await db.transaction(async (tx) => {
     if (!(await lockOrgAndRecheck(tx, ctx, "member.invite"))) return { ok: false as const, formError: staleAccess };
@@ -50,7 +53,7 @@ export async function inviteMembers(
       .update(invitations)
       .set({ status: "expired" })
       .where(and(eq(invitations.orgId, ctx.org.id), eq(invitations.status, "pending"), lte(invitations.expiresAt, sql`now()`)));
-    const lowered = sql.join(input.emails.map((e) => sql`${e}`), sql`, `);
+    const lowered = sql.join(emails.map((e) => sql`${e}`), sql`, `);
     const members = await tx
       .select({ email: users.email })
       .from(memberships)
@@ -68,7 +71,7 @@ export async function inviteMembers(
 
     const limit = planTable[ctx.org.plan].members;
     const used = await seatUsage(tx, ctx.org.id);
-    if (limit !== null && used.members + used.pending + input.emails.length > limit) {
+    if (limit !== null && used.members + used.pending + emails.length > limit) {
       const left = Math.max(0, limit - used.members - used.pending);
       return {
         ok: false as const,
@@ -79,7 +82,7 @@ export async function inviteMembers(
     }
 
     const expiresAt = expiryFromNow();
-    const rows = input.emails.map((email) => {
+    const rows = emails.map((email) => {
       const id = randomUUID();
       const tokenNonce = newTokenNonce();
       return { id, email, tokenNonce, token: invitationToken(id, tokenNonce) };
