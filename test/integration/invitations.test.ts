@@ -2,7 +2,9 @@ import { eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { invitations, organizations, type Organization } from "@/db/schema";
 import { addMember, makeOrgWithEveryRole, makeUser, uniqueTag } from "@/lib/factories";
+import { inviteMembers } from "@/lib/invitations/invite";
 import { pendingInvitationLink } from "@/lib/invitations/manage";
+import { acceptInvitation } from "@/lib/invitations/respond";
 import { invitationValidityDays } from "@/lib/invitations/token";
 import { act, contextOf, invitationsOf, snapshotMembership, testAppUrl, tokenOf } from "./support/member-actions";
 import { useTestDatabase } from "./support/test-database";
@@ -62,6 +64,18 @@ describe("inviting", () => {
     const audit = (await snapshotMembership(t.db, org.id)).audit.filter((event) => event.action === "invitation.create");
     expect(audit.map((event) => event.targetId).sort()).toEqual(rows.map((row) => row.id).sort());
     for (const event of audit) expect(event).toMatchObject({ actorId: people.admin.id, targetType: "invitation", after: { role: "developer" } });
+  });
+
+  it("stores addresses lowercased and once even when called without the form's parsing", async () => {
+    const { org, users: people } = await makeOrgWithEveryRole(t.db);
+    const guest = await makeUser(t.db);
+    const ctx = await contextOf(t.db, people.admin, org, "member.invite");
+    const typed = guest.email.replace(/^./, (c) => c.toUpperCase()).replace("@example.test", "@EXAMPLE.test");
+    const result = await inviteMembers(t.db, ctx, { emails: [` ${typed} `, guest.email], role: "viewer", appUrl: testAppUrl });
+    expect(result).toStrictEqual({ ok: true, message: `Invited ${guest.email} as Viewer.` });
+    const rows = await invitationsOf(t.db, org.id);
+    expect(rows.map((row) => row.email)).toEqual([guest.email]);
+    expect(await acceptInvitation(t.db, { id: guest.id, name: guest.name, email: guest.email }, tokenOf(rows[0]))).toMatchObject({ ok: true });
   });
 
   it("names the one address invited", async () => {
