@@ -1,0 +1,129 @@
+import { asc, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db, Queryable } from "@/db/client";
+import { auditEvents, clusterJobs, clusters, organizations, type Organization, type User } from "@/db/schema";
+import { type HandlerResult, messages, type OrgActionDefinition, type OrgHandler, runOrgAction } from "@/lib/actions/run-action";
+import { authorize } from "@/lib/authz/authorize";
+import { roleLabels } from "@/lib/authz/permissions";
+import type { InfrastructureEngine } from "@/lib/clusters/engine/types";
+import { claimJob, runJob } from "@/lib/clusters/jobs";
+import { createCluster, downloadKubeconfig, requestClusterAction, setDefaultCluster, updateCluster } from "@/lib/clusters/manage";
+import { clusterIdSchema, clusterSettingsSchema, newClusterSchema } from "@/lib/clusters/schemas";
+
+// The cluster mutations as the Clusters pages declare them: the same permission at the door, the
+// same schema, the same domain call, run through runOrgAction (the door every server action goes
+// through). Mirrors app/(console)/orgs/[slug]/settings/clusters/{actions.ts,new,[clusterId]/edit}
+// ("use server" modules bound to the request, so they cannot be imported here): keep them in step.
+
+const cluster = z.object({ clusterId: clusterIdSchema });
+const confirmed = cluster.extend({ confirmName: z.string().max(200).default("") });
+
+export const clusterSchemas = {
+  create: newClusterSchema,
+  update: z.object({ clusterId: clusterIdSchema }).and(clusterSettingsSchema),
+  stop: confirmed,
+  start: cluster,
+  retry: cluster,
+  delete: confirmed.extend({ successorId: z.preprocess((v) => (v === "" ? undefined : v), clusterIdSchema.optional()) }),
+  setDefault: cluster,
+};
+
+type Call = { db: Db; userId: string | null; slug: string; input: Record<string, string> | FormData };
+type Action = { permission: "cluster.manage" | "cluster.connect"; run: (call: Call) => Promise<HandlerResult> };
+
+function action<Schema extends z.ZodType>(
+  definition: OrgActionDefinition<Schema> & { permission: Action["permission"] },
+  handler: OrgHandler<Schema>,
+): Action {
+  return { permission: definition.permission, run: (call) => runOrgAction(definition, handler, call) };
+}
+
+export const clusterActions = {
+  create: action({ permission: "cluster.manage", schema: clusterSchemas.create }, (ctx, input, db) => createCluster(db, ctx, input)),
+  update: action({ permission: "cluster.manage", schema: clusterSchemas.update }, (ctx, { clusterId, ...settings }, db) =>
+    updateCluster(db, ctx, clusterId, settings),
+  ),
+  stop: action({ permission: "cluster.manage", schema: clusterSchemas.stop }, (ctx, input, db) => requestClusterAction(db, ctx, { ...input, action: "stop" })),
+  start: action({ permission: "cluster.manage", schema: clusterSchemas.start }, (ctx, input, db) => requestClusterAction(db, ctx, { ...input, action: "start" })),
+  retry: action({ permission: "cluster.manage", schema: clusterSchemas.retry }, (ctx, input, db) => requestClusterAction(db, ctx, { ...input, action: "retry" })),
+  delete: action({ permission: "cluster.manage", schema: clusterSchemas.delete }, (ctx, input, db) =>
+    requestClusterAction(db, ctx, { ...input, action: "delete" }),
+  ),
+  setDefault: action({ permission: "cluster.manage", schema: clusterSchemas.setDefault }, (ctx, input, db) => setDefaultCluster(db, ctx, input.clusterId)),
+} satisfies Record<string, Action>;
+
+export type ClusterActionName = keyof typeof clusterActions;
+
+/** Runs one cluster action as `user` in `org`, as the server action bound to the org's slug would. */
+export function actOnCluster(
+  db: Db,
+  name: ClusterActionName,
+  user: Pick<User, "id"> | null,
+  org: Pick<Organization, "slug">,
+  input: Record<string, string> | FormData = {},
+): Promise<HandlerResult> {
+  return clusterActions[name].run({ db, userId: user?.id ?? null, slug: org.slug, input });
+}
+
+export type KubeconfigDownload = { status: 200; filename: string; content: string } | { status: 401 | 403 | 404; message: string };
+
+/**
+ * The kubeconfig route handler's path (orgRoute → authorize with cluster.connect → downloadKubeconfig),
+ * answering what the route would: the file, or the status and message of the refusal.
+ */
+export async function downloadAs(db: Db, user: Pick<User, "id"> | null, org: Pick<Organization, "slug">, clusterId: string): Promise<KubeconfigDownload> {
+  if (!user) return { status: 401, message: messages.signedOut };
+  const access = await authorize(db, { userId: user.id, slug: org.slug, permission: "cluster.connect" });
+  if (!access.ok) {
+    return access.reason === "not-found"
+      ? { status: 404, message: messages.notFound }
+      : { status: 403, message: messages.forbidden(roleLabels[access.requiredRole]) };
+  }
+  if (!clusterIdSchema.safeParse(clusterId).success) return { status: 404, message: "not a cluster id" };
+  const file = await downloadKubeconfig(db, access.ctx, clusterId);
+  return file ? { status: 200, ...file } : { status: 404, message: "no such cluster or no kubeconfig" };
+}
+
+/** The form an admin fills in to add a cluster (strings, as FormData gives them). */
+export function newClusterForm(fields: Record<string, string> = {}): Record<string, string> {
+  return {
+    name: `prod-${Math.random().toString(36).slice(2, 8)}`,
+    provider: "aws",
+    region: "eu-west-3",
+    kubernetesVersion: "1.32",
+    instanceType: "t3.large",
+    minNodes: "1",
+    maxNodes: "3",
+    ...fields,
+  };
+}
+
+/** Every row an organization owns that a cluster change may touch, in a stable order. */
+export async function snapshotClusters(db: Queryable, orgId: string) {
+  const [org] = await db.select().from(organizations).where(eq(organizations.id, orgId));
+  const rows = await db.select().from(clusters).where(eq(clusters.orgId, orgId)).orderBy(asc(clusters.id));
+  const jobs = await db.select().from(clusterJobs).where(eq(clusterJobs.orgId, orgId)).orderBy(asc(clusterJobs.id));
+  const audit = await db.select().from(auditEvents).where(eq(auditEvents.orgId, orgId)).orderBy(asc(auditEvents.id));
+  return { org: org ?? null, clusters: rows, jobs, audit };
+}
+
+export async function clusterRow(db: Queryable, clusterId: string) {
+  const [row] = await db.select().from(clusters).where(eq(clusters.id, clusterId));
+  return row ?? null;
+}
+
+/** An engine that finishes every action at once (the local engine's shape, no waiting). */
+export const instantEngine: InfrastructureEngine = { name: "instant", perform: async () => ({}) };
+
+/**
+ * Claims and runs queued jobs on `db` until none is left, as a runner would; returns the claimed
+ * job ids in order. Every job in the database is run, so call it only where that is wanted.
+ */
+export async function runQueuedJobs(db: Db, engine: InfrastructureEngine, workerId = "test-runner"): Promise<number[]> {
+  const ran: number[] = [];
+  for (let job = await claimJob(db, workerId); job; job = await claimJob(db, workerId)) {
+    ran.push(job.id);
+    await runJob(db, engine, job, workerId);
+  }
+  return ran;
+}
