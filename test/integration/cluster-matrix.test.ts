@@ -67,7 +67,7 @@ function inputFor(name: (typeof manageActions)[number], f: Fixture): Record<stri
 }
 
 // What each allowed action leaves: the cluster it changed, its status, the job it queued.
-const expected: Record<(typeof manageActions)[number], { cluster: keyof Fixture | "added"; status: string; job: string | null; audit: string }> = {
+const expected: Record<(typeof manageActions)[number], { cluster: "main" | "target" | "stopped" | "broken" | "added"; status: string; job: string | null; audit: string }> = {
   create: { cluster: "added", status: "installing", job: "install", audit: "cluster.create" },
   update: { cluster: "target", status: "updating", job: "update", audit: "cluster.update" },
   stop: { cluster: "target", status: "stopping", job: "stop", audit: "cluster.stop" },
@@ -100,7 +100,7 @@ describe.each(manageActions)("cluster.manage: %s", (name) => {
     expect(result).toMatchObject({ ok: true });
     const after = await snapshotClusters(t.db, f.org.id);
     const want = expected[name];
-    const changed = want.cluster === "added" ? after.clusters.find((c) => c.name === "added") : after.clusters.find((c) => c.id === (f[want.cluster] as { id: string }).id);
+    const changed = want.cluster === "added" ? after.clusters.find((c) => c.name === "added") : after.clusters.find((c) => c.id === f[want.cluster as Exclude<typeof want.cluster, "added">].id);
     expect(changed?.status).toBe(want.status);
 
     // One audit event, by this caller, naming the cluster.
