@@ -27,11 +27,20 @@ export async function expectSignInFor(page: Page, path: string): Promise<void> {
 export async function signIn(page: Page, user: SignInUser, options: { callbackUrl?: string } = {}): Promise<void> {
   const query = options.callbackUrl ? `?callbackUrl=${encodeURIComponent(options.callbackUrl)}` : "";
   await page.goto(`/sign-in${query}`);
-  const devSignIn = page.getByRole("region", { name: "Development sign-in" });
-  await devSignIn.getByRole("textbox", { name: /^Email/ }).fill(user.email);
-  await devSignIn.getByRole("button", { name: "Sign in with email" }).click();
+  await submitDevSignIn(page, { email: user.email });
   if (options.callbackUrl) await page.waitForURL((url) => `${url.pathname}${url.search}` === options.callbackUrl);
   else await page.waitForURL(/\/orgs\/[^/]+$/);
+}
+
+/**
+ * Fills and sends the development sign-in on the sign-in page already open (reached through a
+ * deep link, say). A new email creates the user, named `name` when given.
+ */
+export async function submitDevSignIn(page: Page, user: { email: string; name?: string }): Promise<void> {
+  const devSignIn = page.getByRole("region", { name: "Development sign-in" });
+  await devSignIn.getByRole("textbox", { name: /^Email/ }).fill(user.email);
+  if (user.name) await devSignIn.getByRole("textbox", { name: /^Name/ }).fill(user.name);
+  await devSignIn.getByRole("button", { name: "Sign in with email" }).click();
 }
 
 type TestFixtures = { signIn: typeof signIn };
