@@ -1,0 +1,164 @@
+import { and, eq } from "drizzle-orm";
+import { memberships } from "@/db/schema";
+import type { Db } from "@/db/client";
+import { makeOrgWithEveryRole } from "@/lib/factories";
+import { expect, expectNoA11yViolations, test } from "./fixtures";
+import { waitForEmail } from "./support/mailbox";
+import { membersPage } from "./support/members-page";
+
+async function roleOf(db: Db, orgId: string, userId: string) {
+  const [row] = await db
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
+  return row?.role ?? null;
+}
+
+test("the members page lists everyone with their role; the owner's row and one's own have no controls", async ({ page, db, signIn }) => {
+  const { org, users } = await makeOrgWithEveryRole(db);
+  const members = membersPage(page, org.slug);
+  await signIn(page, users.admin, { callbackUrl: `/orgs/${org.slug}/settings/general` });
+  await page.getByRole("navigation", { name: "Organization settings" }).getByRole("link", { name: "Members" }).click();
+  await expect(page).toHaveURL(members.path);
+  await expect(page.getByRole("heading", { level: 1, name: "Members" })).toBeVisible();
+
+  await expect(page.getByTestId("member-row")).toHaveCount(4);
+  await expect(members.memberRow("Olivia Owner")).toContainText("Owner");
+  await expect(members.memberRow("Olivia Owner")).toContainText(users.owner.email);
+  await expect(members.roleSelect("Olivia Owner")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Remove Olivia Owner" })).toHaveCount(0);
+  await expect(members.memberRow("Adam Admin")).toContainText("(you)");
+  await expect(members.roleSelect("Adam Admin")).toHaveCount(0);
+  await expect(members.roleSelect("Dana Developer")).toHaveValue("developer");
+  await expect(members.roleSelect("Victor Viewer")).toHaveValue("viewer");
+  // An admin cannot hand out Owner: that is a transfer, and only the owner's.
+  await expect(members.roleSelect("Dana Developer").locator("option")).toHaveText(["Admin", "Developer", "Viewer"]);
+  await expect(page.getByRole("region", { name: "Transfer ownership" })).toHaveCount(0);
+  await expectNoA11yViolations(page);
+
+  // Search by name or email.
+  await page.getByRole("searchbox", { name: "Search members" }).fill("victor");
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await expect(page).toHaveURL(`${members.path}?q=victor`);
+  await expect(page.getByTestId("member-row")).toHaveCount(1);
+  await expect(members.memberRow("Victor Viewer")).toBeVisible();
+  await page.getByRole("searchbox", { name: "Search members" }).fill(users.developer.email.toUpperCase());
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await expect(page.getByTestId("member-row")).toHaveCount(1);
+  await expect(members.memberRow("Dana Developer")).toBeVisible();
+});
+
+test("an admin changes a member's role", async ({ page, db, signIn }) => {
+  const { org, users } = await makeOrgWithEveryRole(db);
+  const members = membersPage(page, org.slug);
+  await signIn(page, users.admin, { callbackUrl: members.path });
+
+  await members.changeRole("Dana Developer", "Viewer");
+  await expect(members.toast("Dana Developer is now Viewer.")).toBeVisible();
+  expect(await roleOf(db, org.id, users.developer.id)).toBe("viewer");
+
+  await page.reload();
+  await expect(members.roleSelect("Dana Developer")).toHaveValue("viewer");
+  await expectNoA11yViolations(page);
+});
+
+test("an admin removes a member, whose very next request gets the 404", async ({ page, browser, db, signIn }) => {
+  const { org, users } = await makeOrgWithEveryRole(db);
+  const members = membersPage(page, org.slug);
+
+  // The developer is in the organization, page open.
+  const developerContext = await browser.newContext();
+  try {
+    const developerPage = await developerContext.newPage();
+    await signIn(developerPage, users.developer, { callbackUrl: `/orgs/${org.slug}` });
+    await expect(developerPage.getByRole("heading", { level: 1, name: org.name })).toBeVisible();
+
+    await signIn(page, users.admin, { callbackUrl: members.path });
+    await members.remove("Dana Developer");
+    await expect(members.toast(`Dana Developer was removed from ${org.name}.`)).toBeVisible();
+    await expect(members.memberRow("Dana Developer")).toHaveCount(0);
+    await expect(page.getByTestId("member-row")).toHaveCount(3);
+    expect(await roleOf(db, org.id, users.developer.id)).toBeNull();
+
+    // Their session still says who they are; the database says they are out.
+    const response = await developerPage.reload();
+    expect(response?.status()).toBe(404);
+    await expect(developerPage.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+    await expect(developerPage.getByText(org.name)).toHaveCount(0);
+  } finally {
+    await developerContext.close();
+  }
+});
+
+test("an admin leaves the organization from the members page", async ({ page, db, signIn }) => {
+  const { org, users } = await makeOrgWithEveryRole(db);
+  const members = membersPage(page, org.slug);
+  await signIn(page, users.admin, { callbackUrl: members.path });
+
+  await members.leave(org.name);
+  await page.waitForURL((url) => url.pathname !== members.path);
+  await expect(page.getByRole("region", { name: /Notifications/ }).getByText(`You left ${org.name}.`)).toBeVisible();
+  expect(await roleOf(db, org.id, users.admin.id)).toBeNull();
+
+  const response = await page.goto(`/orgs/${org.slug}`);
+  expect(response?.status()).toBe(404);
+});
+
+test("a member leaves from their account page; the owner is told to transfer first", async ({ page, browser, db, signIn }) => {
+  const { org, users } = await makeOrgWithEveryRole(db);
+  await signIn(page, users.developer);
+  await page.goto("/account");
+  const row = page.getByTestId("account-organization").filter({ hasText: org.name });
+  await expect(row).toContainText("Developer");
+  await expectNoA11yViolations(page);
+
+  await row.getByRole("button", { name: `Leave ${org.name}` }).click();
+  const dialog = page.getByRole("dialog", { name: `Leave ${org.name}?` });
+  await dialog.getByRole("button", { name: "Leave organization" }).click();
+  await expect(page.getByRole("region", { name: /Notifications/ }).getByText(`You left ${org.name}.`)).toBeVisible();
+  await expect(row).toHaveCount(0);
+  expect(await roleOf(db, org.id, users.developer.id)).toBeNull();
+  expect((await page.goto(`/orgs/${org.slug}`))?.status()).toBe(404);
+
+  const ownerContext = await browser.newContext();
+  try {
+    const ownerPage = await ownerContext.newPage();
+    await signIn(ownerPage, users.owner, { callbackUrl: "/account" });
+    const ownerRow = ownerPage.getByTestId("account-organization").filter({ hasText: org.name });
+    await expect(ownerRow).toContainText("Owner");
+    await expect(ownerRow.getByRole("button", { name: `Leave ${org.name}` })).toHaveCount(0);
+    await ownerRow.getByRole("link", { name: `Transfer ownership of ${org.name} first` }).click();
+    await expect(ownerPage).toHaveURL(`/orgs/${org.slug}/settings/members#transfer-heading`);
+    await expect(ownerPage.getByRole("region", { name: "Transfer ownership" })).toBeVisible();
+  } finally {
+    await ownerContext.close();
+  }
+});
+
+test("the owner transfers ownership by typing the new owner's email; both get an email", async ({ page, db, signIn }) => {
+  const { org, users } = await makeOrgWithEveryRole(db);
+  const members = membersPage(page, org.slug);
+  await signIn(page, users.owner, { callbackUrl: members.path });
+  const transfer = page.getByRole("region", { name: "Transfer ownership" });
+  await expect(transfer).toBeVisible();
+  await expectNoA11yViolations(page);
+
+  // A mistyped confirmation changes nothing.
+  await members.transferOwnership({ name: "Adam Admin", email: users.admin.email }, "someone@example.test");
+  await expect(transfer.getByRole("textbox", { name: /to confirm/ })).toHaveAttribute("aria-invalid", "true");
+  expect(await roleOf(db, org.id, users.owner.id)).toBe("owner");
+
+  await members.transferOwnership({ name: "Adam Admin", email: users.admin.email });
+  await expect(members.toast(`Adam Admin is now the owner of ${org.name}. You are an admin.`)).toBeVisible();
+  await expect(transfer).toHaveCount(0);
+  await expect(members.memberRow("Adam Admin")).toContainText("Owner");
+  await expect(members.memberRow("Olivia Owner")).toContainText("(you)");
+  await expect(members.memberRow("Olivia Owner")).toContainText("Admin");
+  expect(await roleOf(db, org.id, users.admin.id)).toBe("owner");
+  expect(await roleOf(db, org.id, users.owner.id)).toBe("admin");
+
+  const toNewOwner = await waitForEmail(users.admin.email, { subject: "You are now the owner" });
+  expect(toNewOwner.subject).toBe(`You are now the owner of ${org.name}`);
+  const toOldOwner = await waitForEmail(users.owner.email, { subject: "You transferred the ownership" });
+  expect(toOldOwner.text).toContain(`and you are an admin`);
+});
