@@ -1,5 +1,5 @@
 import { and, asc, eq, gt } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, type MockInstance, vi } from "vitest";
 import { auditEvents, memberships, type Organization, type User } from "@/db/schema";
 import type { MemberRole } from "@/db/schema/values";
 import type { HandlerResult } from "@/lib/actions/run-action";
@@ -11,7 +11,7 @@ import { act, type MemberActionName, snapshotMembership } from "./support/member
 import { useTestDatabase } from "./support/test-database";
 
 // Issue 3, "Must hold": exactly one owner under any interleaving of transfer, role change, removal
-// and leave. Each round fires 60 conflicting requests at one organization, each on its own
+// and leave. Each of 6 rounds fires 60 conflicting requests at one organization, each on its own
 // PostgreSQL connection, then replays the audit log from the starting roles: every change that
 // committed must have been allowed by the rules at the moment it ran, and the replay must land on
 // exactly the memberships in the database, with exactly one owner.
@@ -33,15 +33,15 @@ type Op = { actor: User; name: MemberActionName; input: Record<string, string> }
 async function crowdedOrg() {
   const owner = await makeUser(t.db, { name: "Olga Owner" });
   const org = await makeTeamOrg(t.db, owner, { plan: "enterprise" });
-  const make = async (role: Exclude<MemberRole, "owner">, count: number) => {
-    const made: User[] = [];
-    for (let i = 0; i < count; i++) {
-      const user = await makeUser(t.db);
-      await addMember(t.db, org, user, role);
-      made.push(user);
-    }
-    return made;
-  };
+  // Made side by side on the file's pool: setup is not what this test measures.
+  const make = (role: Exclude<MemberRole, "owner">, count: number) =>
+    Promise.all(
+      Array.from({ length: count }, async () => {
+        const user = await makeUser(t.db);
+        await addMember(t.db, org, user, role);
+        return user;
+      }),
+    );
   const admins = await make("admin", 5);
   const developers = await make("developer", 7);
   const viewers = await make("viewer", 7);
@@ -126,12 +126,18 @@ async function rolesOf(org: Organization): Promise<Roles> {
   return new Map(rows.map((row) => [row.userId, row.role]));
 }
 
-describe("membership races (60 requests on 60 connections, repeated)", () => {
-  it("leave exactly one owner, and only changes the rules allowed at the moment they ran", async () => {
-    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+describe("membership races (60 requests on 60 connections)", () => {
+  let transfers = 0;
+  let errors: MockInstance<typeof console.error>;
+  beforeAll(() => {
+    errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    // Transfer emails are printed to the log without SMTP_URL.
     vi.spyOn(console, "log").mockImplementation(() => {});
-    let transfers = 0;
-    for (let round = 0; round < rounds; round++) {
+  });
+
+  it.each(Array.from({ length: rounds }, (_, round) => round + 1))(
+    "round %i: exactly one owner, and only changes the rules allowed at the moment they ran",
+    async () => {
       const crowd = await crowdedOrg();
       const { org } = crowd;
       const ops = conflictingOps(crowd);
@@ -149,6 +155,7 @@ describe("membership races (60 requests on 60 connections, repeated)", () => {
       for (const result of results) {
         expect(result.ok || result.formError !== messages.unexpected, "every refusal is an expected one").toBe(true);
       }
+      expect(errors).not.toHaveBeenCalled();
       const events = await t.db
         .select()
         .from(auditEvents)
@@ -172,9 +179,12 @@ describe("membership races (60 requests on 60 connections, repeated)", () => {
 
       const after = await snapshotMembership(t.db, org.id);
       expect(after.org).toEqual(before.org);
-    }
-    expect(errors).not.toHaveBeenCalled();
-    // A transfer can lose every round (its target removed first), but not all of them.
+    },
+    60_000,
+  );
+
+  it("transfers won in some rounds (the race was a real one)", () => {
+    // A transfer can lose a round (its target removed first), but not all of them.
     expect(transfers).toBeGreaterThanOrEqual(1);
   });
 });
