@@ -8,6 +8,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { OrgContext } from "@/lib/authz/context";
 import { seal, unseal } from "@/lib/crypto/sealed-box";
 import { planTable } from "@/lib/orgs/plans";
+import { providerCatalog } from "./catalog";
 import { enqueueJob } from "./jobs";
 import { validateKubeconfig } from "./kubeconfig";
 import type { ClusterSettings, NewCluster } from "./schemas";
@@ -78,6 +79,11 @@ export async function updateCluster(db: Queryable, ctx: OrgContext, clusterId: s
     if (!cluster) return fail(unknownCluster);
     const check = requestTransition(cluster.status, "update");
     if (!check.ok) return fail(check.message);
+    // As on creation, the node type must be one of the cluster's provider (or the one it has).
+    const catalog = providerCatalog[cluster.provider];
+    if (settings.instanceType !== cluster.instanceType && !catalog.instanceTypes.includes(settings.instanceType)) {
+      return { ok: false, fieldErrors: { instanceType: `Choose a ${catalog.label} instance type.` } };
+    }
     const before = { kubernetesVersion: cluster.kubernetesVersion, instanceType: cluster.instanceType, minNodes: cluster.minNodes, maxNodes: cluster.maxNodes, production: cluster.production };
     await tx.update(clusters).set({ ...settings, status: check.next, updatedAt: new Date() }).where(eq(clusters.id, cluster.id));
     await enqueueJob(tx, { orgId: ctx.org.id, clusterId: cluster.id, action: "update" });
