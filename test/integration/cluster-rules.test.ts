@@ -11,6 +11,7 @@ const { makeOrgWithEveryRole, makeTeamOrg, makeUser } = await import("@/lib/fact
 const { makeCluster } = await import("@/lib/factories/clusters");
 const { localEngine } = await import("@/lib/clusters/engine/local");
 const { openClients } = await import("./support/clients");
+const { releasedTogether } = await import("./support/table-gate");
 const { actOnCluster, clusterRow, downloadAs, newClusterForm, runQueuedJobs, snapshotClusters } = await import("./support/cluster-actions");
 const { rejection } = await import("./support/snapshot");
 const { useTestDatabase } = await import("./support/test-database");
@@ -111,8 +112,10 @@ describe("plan limits", () => {
       for (let round = 0; round < 4; round++) {
         const owner = await makeUser(t.db);
         const org = await makeTeamOrg(t.db, owner, { plan: "professional" });
-        const results = await Promise.all(
-          clients.dbs.map((db, i) => actOnCluster(db, "create", owner, org, newClusterForm({ name: `racer-${i}` }))),
+        const results = await releasedTogether(
+          t.url,
+          "organizations",
+          clients.dbs.map((db, i) => () => actOnCluster(db, "create", owner, org, newClusterForm({ name: `racer-${i}` }))),
         );
         expect(results.filter((r) => r.ok)).toHaveLength(3);
         for (const refused of results.filter((r) => !r.ok)) expect(refused).toMatchObject({ formError: expect.stringContaining("Professional plan allows 3 clusters") });
@@ -203,7 +206,9 @@ describe("the default cluster", () => {
       for (let round = 0; round < 4; round++) {
         const { org, users } = await makeOrgWithEveryRole(t.db);
         for (let i = 0; i < 6; i++) expect(await actOnCluster(t.db, "create", users.admin, org, newClusterForm({ name: `c${i}` }))).toMatchObject({ ok: true });
-        await Promise.all(clients.dbs.map((db, i) => runQueuedJobs(db, fastEngine, `runner-${i}`)));
+        // Each runner takes one install and reaches the settling step (behind the organization's
+        // lock) at the same time as the others.
+        await releasedTogether(t.url, "organizations", clients.dbs.map((db, i) => () => runQueuedJobs(db, fastEngine, `runner-${i}`)));
         const after = await snapshotClusters(t.db, org.id);
         expect(after.clusters.every((c) => c.status === "running")).toBe(true);
         expect(after.clusters.filter((c) => c.isDefault)).toHaveLength(1);
@@ -341,8 +346,10 @@ describe("illegal transitions get a clear message and change nothing", () => {
       for (let round = 0; round < 4; round++) {
         const { org, users } = await makeOrgWithEveryRole(t.db);
         const target = await makeCluster(t.db, org, { name: "contested" });
-        const results = await Promise.all(
-          clients.dbs.map((db, i) => actOnCluster(db, i % 2 ? "stop" : "delete", users.admin, org, { clusterId: target.id, confirmName: "contested" })),
+        const results = await releasedTogether(
+          t.url,
+          "organizations",
+          clients.dbs.map((db, i) => () => actOnCluster(db, i % 2 ? "stop" : "delete", users.admin, org, { clusterId: target.id, confirmName: "contested" })),
         );
         expect(results.filter((r) => r.ok)).toHaveLength(1);
         const after = await snapshotClusters(t.db, org.id);

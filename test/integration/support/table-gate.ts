@@ -45,3 +45,19 @@ export async function closeTable(url: string, table: string): Promise<TableGate>
     },
   };
 }
+
+/**
+ * Starts every call, waits until all of them are queued behind a lock on `table`, then lets them go
+ * together. Each call must touch `table` early (an organization-scoped action reads `organizations`
+ * first), or the gate waits in vain and fails after 10 s.
+ */
+export async function releasedTogether<T>(url: string, table: string, calls: (() => Promise<T>)[]): Promise<T[]> {
+  const gate = await closeTable(url, table);
+  const running = Promise.all(calls.map((call) => call()));
+  try {
+    await Promise.race([gate.waitForWaiters(calls.length), running.then(() => Promise.reject(new Error("the calls ended before the gate opened")))]);
+  } finally {
+    await gate.open();
+  }
+  return running;
+}
