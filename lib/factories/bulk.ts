@@ -123,3 +123,27 @@ export async function insertBulkAuditEvents(
       jsonb_build_object('n', n), now() - make_interval(mins => n)
     from generate_series(1, ${count}::int) as n`);
 }
+
+/**
+ * `count` pending invitations in the organization, invitation n to `<prefix>-<n>@example.test`,
+ * sent by `invitedBy` n minutes ago (so still valid for about 7 days), roles cycling through
+ * `roles`. Nonce and token hash are random bytes (the columns are required, the hash unique), so
+ * no link leads to these invitations: they fill lists at scale, nobody accepts them.
+ */
+export async function insertBulkInvitations(
+  db: Db,
+  orgId: string,
+  batch: { prefix: string; count: number; invitedBy: string; roles?: readonly NonOwnerRole[] },
+): Promise<void> {
+  checkPrefix(batch.prefix);
+  const roles = batch.roles ?? ["developer", "viewer"];
+  // 32 random bytes from two md5s of random(): pgcrypto's gen_random_bytes is not installed.
+  await db.execute(sql`
+    insert into invitations (org_id, email, role, token_nonce, token_hash, invited_by, expires_at, last_sent_at, created_at)
+    select ${orgId}::uuid, ${batch.prefix}::text || '-' || n || '@example.test', ${cycledRole(roles, sql.raw("n"))},
+      encode(r.bytes, 'base64'), encode(sha256(r.bytes), 'hex'), ${batch.invitedBy}::uuid,
+      sent_at + interval '7 days', sent_at, sent_at
+    from generate_series(1, ${batch.count}::int) as n,
+      lateral (select now() - make_interval(mins => n) as sent_at) as t,
+      lateral (select decode(md5(random()::text || n) || md5(clock_timestamp()::text || random()::text), 'hex') as bytes) as r`);
+}
