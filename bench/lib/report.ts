@@ -10,9 +10,13 @@ export type PageResult = {
   path: string;
   viewer: string;
   htmlBytes: number;
-  /** For a JSON list: how many organizations it returned out of how many the user has. */
+  /** For a paged list (JSON or HTML): how many rows this page shows out of how many there are. */
   listed?: { shown: number; total: number };
   sql: StatementCount;
+  /** The most SQL statements per request this page should need. */
+  statementTarget: number;
+  /** What the page should have shown and did not (a wrong page rather than a slow one). */
+  problem?: string;
   loads: LoadResult[];
 };
 
@@ -22,7 +26,7 @@ export type BenchReport = {
   startedAt: string;
   totalSeconds: number;
   machine: { cpus: number; node: string; postgres: string };
-  settings: { seconds: number; connections: number[]; sqlRequests: number; statementTarget: number };
+  settings: { seconds: number; connections: number[]; sqlRequests: number; statementTarget: number; membersStatementTarget: number };
   seed: ScaleData;
   pages: PageResult[];
   /** Measured for size and SQL only, not loaded: the small-end comparisons and a switcher search. */
@@ -89,7 +93,23 @@ export function sizeTable(report: BenchReport): string {
 }
 
 function listedNote(page: PageResult): string {
-  return page.listed ? ` (lists ${page.listed.shown} of ${page.listed.total})` : "";
+  return page.listed ? ` (lists ${page.listed.shown} of ${fmt(page.listed.total)})` : "";
+}
+
+/**
+ * For paged lists in HTML: the bytes one more row costs (from the two ends of the comparison) and
+ * what the page would weigh if it rendered every row instead of one page.
+ */
+function growthNotes(report: BenchReport): string[] {
+  return report.comparisons.flatMap(({ label, scale, small }) => {
+    if (!scale.listed || !small.listed || scale.listed.shown <= small.listed.shown || scale.path.startsWith("/api/")) return [];
+    const perRow = (scale.htmlBytes - small.htmlBytes) / (scale.listed.shown - small.listed.shown);
+    const everything = small.htmlBytes + perRow * (scale.listed.total - small.listed.shown);
+    return [
+      `- ${label}: about ${fmt(perRow)} bytes per listed row; the page lists ${scale.listed.shown} rows of ${fmt(scale.listed.total)}, ` +
+        `so it weighs ${fmt(scale.htmlBytes)} bytes where listing them all would take about ${fmt(everything / 1_000_000)} MB.`,
+    ];
+  });
 }
 
 function statementDetails(pages: PageResult[]): string {
@@ -113,7 +133,9 @@ export function renderMarkdown(report: BenchReport): string {
       `Each page loaded for ${settings.seconds} s per connection count; SQL counted from PostgreSQL's log (log_statement = all) over ${settings.sqlRequests} sequential requests per page. Whole run: ${fmt(report.totalSeconds)} s.`,
     "",
     `Seeded in ${fmt(seed.seconds)} s: ${fmt(seed.counts.users)} users, ${fmt(seed.counts.organizations)} organizations, ${fmt(seed.counts.memberships)} memberships, ${fmt(seed.counts.auditEvents)} audit events. ` +
-      `The bench user is in ${seed.benchUserOrgs} organizations and owns one with ${fmt(seed.bigOrgMembers)} members; the small user is in ${seed.smallUserOrgs}.`,
+      `The bench user is in ${seed.benchUserOrgs} organizations and owns one with ${fmt(seed.bigOrgMembers)} members and ${fmt(seed.bigOrgInvitations)} pending invitations; ` +
+      `the small user is in ${seed.smallUserOrgs} and owns one with ${seed.smallOrgMembers} members and ${seed.smallOrgInvitations} pending invitations. ` +
+      `The members search \`${seed.memberSearch.q}\` matches ${seed.memberSearch.hits} members; the later members page starts after member ${fmt(seed.laterPage.position)}.`,
     "",
     "## Load",
     "",
@@ -126,7 +148,11 @@ export function renderMarkdown(report: BenchReport): string {
     "",
     sizeTable(report),
     "",
-    `## SQL statements per request (target ≤ ${settings.statementTarget})`,
+    "For the Members pages a row is a member or a pending invitation (the page lists one page of each).",
+    "",
+    ...growthNotes(report),
+    "",
+    `## SQL statements per request (target ≤ ${settings.statementTarget}; Members pages ≤ ${settings.membersStatementTarget})`,
     "",
     statementDetails([...report.pages, ...report.others]),
     "",
