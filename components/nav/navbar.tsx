@@ -19,7 +19,9 @@ export function Navbar({ user, current, switchOrganization, signOut }: Props) {
         </Link>
         <OrgSwitcher current={current} switchOrganization={switchOrganization} />
         <div className="ml-auto flex items-center gap-3 text-sm">
-          <Link href="/account" title={user.email} className="rounded-md px-2 py-1 text-zinc-700 underline-offset-2 hover:underline dark:text-zinc-300">
+          {/* Not prefetched: a prefetch still in flight at sign-out comes back with the proxy's
+              refreshed session cookie and signs the user in again. */}
+          <Link href="/account" prefetch={false} title={user.email} className="rounded-md px-2 py-1 text-zinc-700 underline-offset-2 hover:underline dark:text-zinc-300">
             <span className="sr-only sm:not-sr-only">{user.name ?? user.email}</span>
             <span className="sr-only">, </span>
             <span className="sm:sr-only">Account</span>

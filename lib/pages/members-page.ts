@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/db/client";
 import type { OrgContext } from "@/lib/authz/context";
-import { listMembers, listPendingInvitations, type MemberRow, seatUsage } from "@/lib/members/queries";
+import { decodeCursor, listMembers, listPendingInvitations, type MemberRow, seatUsage } from "@/lib/members/queries";
 import { type AssignableRole, mayActOn, rolesAssignableBy } from "@/lib/members/rules";
 import { planTable } from "@/lib/orgs/plans";
 import { loadSettingsPage, type SettingsPageAccess } from "./settings-page";
@@ -46,7 +46,8 @@ export async function loadMembersPage(slug: string, params: { q?: string; after?
   const { ctx } = access;
   const db = await getDb();
   const query = (params.q ?? "").trim().slice(0, 100);
-  const after = params.after?.slice(0, 200) || null;
+  // A cursor that is not one of ours means the first page, and says so.
+  const after = params.after && decodeCursor(params.after) ? params.after : null;
   const canInvite = ctx.can("member.invite");
   const [listing, seats, pending] = await Promise.all([
     listMembers(db, ctx.org.id, { query, after: after ?? undefined }),

@@ -27,8 +27,8 @@ export const declineInvitationAction = userAction({ schema: answer }, async (use
   if (!invitee) return accountGone;
   const result = await declineInvitation(db, invitee, token);
   if (!result.ok) return failure(result);
-  // The page re-renders as "You declined", which is the confirmation.
-  return { ok: true, message: `You declined the invitation to join ${result.orgName}.` };
+  // The page re-renders as "You declined this invitation", which is the confirmation.
+  return { ok: true };
 });
 
 /** Signed in with another email: sign out, then come back here after signing in again. */

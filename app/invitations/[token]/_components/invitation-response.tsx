@@ -1,6 +1,6 @@
 "use client";
 
-import { useToastingAction } from "@/components/members/use-toasting-action";
+import { useActionState } from "react";
 import { FormError } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult, ActionState } from "@/lib/actions/result";
@@ -9,23 +9,29 @@ type Action = (previous: ActionState, formData: FormData) => Promise<ActionResul
 
 type Props = { token: string; orgName: string; accept: Action; decline: Action };
 
-/** Accept and Decline: both stay disabled while either is on its way, so one answer wins. */
+const errorOf = (state: ActionState) => (state && !state.ok ? (state.formError ?? state.fieldErrors?.token) : undefined);
+
+/**
+ * Accept and Decline: both stay disabled while either is on its way, so one answer wins. Plain
+ * server actions, so the answer works from the email's link even before JavaScript loads: accepting
+ * redirects with a toast, declining re-renders the page as its confirmation.
+ */
 export function InvitationResponse({ token, orgName, accept, decline }: Props) {
-  const accepting = useToastingAction(accept);
-  const declining = useToastingAction(decline);
-  const pending = accepting.pending || declining.pending;
-  const error = accepting.formError ?? accepting.fieldError("token") ?? declining.formError ?? declining.fieldError("token");
+  const [accepted, submitAccept, accepting] = useActionState(accept, null);
+  const [declined, submitDecline, declining] = useActionState(decline, null);
+  const pending = accepting || declining;
+  const error = errorOf(accepted) ?? errorOf(declined);
   return (
     <div className="mt-6 space-y-3">
       <FormError message={error} />
       <div className="flex flex-wrap gap-3">
-        <form action={accepting.submit}>
+        <form action={submitAccept}>
           <fieldset disabled={pending}>
             <input type="hidden" name="token" value={token} />
             <SubmitButton pendingLabel="Joining…">Accept</SubmitButton>
           </fieldset>
         </form>
-        <form action={declining.submit}>
+        <form action={submitDecline}>
           <fieldset disabled={pending}>
             <input type="hidden" name="token" value={token} />
             <button
@@ -33,7 +39,7 @@ export function InvitationResponse({ token, orgName, accept, decline }: Props) {
               aria-label={`Decline the invitation to join ${orgName}`}
               className="rounded-md border border-zinc-300 px-4 py-2 text-sm font-medium hover:bg-zinc-50 disabled:opacity-70 dark:border-zinc-700 dark:hover:bg-zinc-800"
             >
-              {declining.pending ? "Declining…" : "Decline"}
+              {declining ? "Declining…" : "Decline"}
             </button>
           </fieldset>
         </form>

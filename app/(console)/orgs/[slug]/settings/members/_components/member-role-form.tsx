@@ -1,7 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
-import { useActionFeedback } from "@/components/forms/use-action-feedback";
+import { useToastingAction } from "@/components/members/use-toasting-action";
 import type { ActionResult, ActionState } from "@/lib/actions/result";
 import { roleLabels } from "@/lib/authz/permissions";
 import type { AssignableRole } from "@/lib/members/rules";
@@ -12,10 +11,12 @@ type Props = {
   roles: AssignableRole[];
 };
 
-/** A member's role, changed with a select and a Save button (no change on merely moving through options). */
+/**
+ * A member's role, changed with a select and a Save button (no change on merely moving through
+ * options). The toast fires from the answer: making someone an admin can take this form off the row.
+ */
 export function MemberRoleForm({ action, member, roles }: Props) {
-  const [state, submit, pending] = useActionState(action, null);
-  const { fieldError, formError } = useActionFeedback(state);
+  const { submit, pending, fieldError, formError } = useToastingAction(action);
   const id = `role-${member.userId}`;
   const error = formError ?? fieldError("role") ?? fieldError("userId");
   return (
