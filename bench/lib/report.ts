@@ -106,7 +106,7 @@ function growthNotes(report: BenchReport): string[] {
     const perRow = (scale.htmlBytes - small.htmlBytes) / (scale.listed.shown - small.listed.shown);
     const everything = small.htmlBytes + perRow * (scale.listed.total - small.listed.shown);
     return [
-      `- ${label}: about ${fmt(perRow)} bytes per listed row; the page lists ${scale.listed.shown} rows of ${fmt(scale.listed.total)}, ` +
+      `- ${label}: about ${fmt(Math.round(perRow))} bytes per listed row; the page lists ${scale.listed.shown} rows of ${fmt(scale.listed.total)}, ` +
         `so it weighs ${fmt(scale.htmlBytes)} bytes where listing them all would take about ${fmt(everything / 1_000_000)} MB.`,
     ];
   });
