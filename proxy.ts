@@ -1,12 +1,25 @@
-import NextAuth from "next-auth";
-import { baseAuthConfig } from "@/lib/auth/config";
-import { authSecret } from "@/lib/env";
+import { type NextRequest, NextResponse } from "next/server";
 
-// Only redirects signed-out visitors to sign in; authorization happens on the server, per request.
-const { auth } = NextAuth(() => ({ ...baseAuthConfig, secret: authSecret() }));
-export { auth as proxy };
+// Pages a signed-out visitor may open; everything else sends them to sign in and then back.
+const publicPaths = ["/sign-in"];
+
+/**
+ * Only redirects visitors without a session cookie to sign in. It neither verifies nor renews the
+ * session: pages and actions verify it (lib/auth) and read roles from the database per request.
+ * Renewing here would let a prefetch still in flight at sign-out set the cookie again.
+ */
+export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  if (publicPaths.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return NextResponse.next();
+  // Auth.js splits a large session token into `.0`, `.1`… chunks.
+  const signedIn = request.cookies.getAll().some(({ name }) => /^(__Secure-)?authjs\.session-token(\.\d+)?$/.test(name));
+  if (signedIn) return NextResponse.next();
+  const signIn = new URL("/sign-in", request.url);
+  signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
+  return NextResponse.redirect(signIn);
+}
 
 export const config = {
-  // Auth.js's own routes are left to its route handler (the proxy would set a second CSRF cookie).
+  // Auth.js's own routes and static files are not gated.
   matcher: ["/((?!api/auth|_next/static|_next/image|favicon.ico|icon.svg|.*\\.(?:png|svg|ico|css|js)$).*)"],
 };

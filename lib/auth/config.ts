@@ -1,11 +1,8 @@
 import type { NextAuthConfig } from "next-auth";
 
-// Pages a signed-out visitor may open; everything else sends them to sign in and then back.
-const publicPaths = ["/sign-in", "/api/auth"];
-
 /**
- * The part of the Auth.js configuration the proxy needs: no providers and no database, so that
- * reading the session cookie on every request stays cheap.
+ * The database-free part of the Auth.js configuration (providers and the adapter are added in
+ * lib/auth/index.ts).
  */
 export const baseAuthConfig = {
   pages: { signIn: "/sign-in" },
@@ -14,11 +11,6 @@ export const baseAuthConfig = {
   trustHost: true,
   providers: [],
   callbacks: {
-    authorized({ auth, request }) {
-      const { pathname } = request.nextUrl;
-      if (publicPaths.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return true;
-      return Boolean(auth?.user);
-    },
     jwt({ token, user }) {
       if (user?.id) token.sub = user.id;
       return token;
