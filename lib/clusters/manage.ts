@@ -133,7 +133,12 @@ async function handOverDefault(tx: Tx, ctx: OrgContext, cluster: Cluster, succes
     .select({ others: count() })
     .from(clusters)
     .where(and(eq(clusters.orgId, ctx.org.id), ne(clusters.id, cluster.id), ne(clusters.status, "deleting")));
-  if (others === 0) return null;
+  if (others === 0) {
+    // A cluster being deleted is never the default, so the next cluster installed takes over
+    // (settling an install only makes a cluster the default when the organization has none).
+    await tx.update(clusters).set({ isDefault: false }).where(eq(clusters.id, cluster.id));
+    return null;
+  }
   const successor = successorId ? await findCluster(tx, ctx, successorId) : null;
   if (!successor || successor.id === cluster.id || successor.status === "deleting") {
     return { ok: false, fieldErrors: { successorId: "Choose the cluster that becomes the default." } };
