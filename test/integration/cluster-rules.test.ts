@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
 // Sealing needs a key; lib/env.ts reads it when first imported, so it is set before any import.
@@ -6,7 +6,7 @@ vi.hoisted(() => {
   process.env.KUBECONFIG_ENCRYPTION_KEY = Buffer.alloc(32, 9).toString("base64");
 });
 
-const { clusters, organizations } = await import("@/db/schema");
+const { clusterJobs, clusters, organizations } = await import("@/db/schema");
 const { makeOrgWithEveryRole, makeTeamOrg, makeUser } = await import("@/lib/factories");
 const { makeCluster } = await import("@/lib/factories/clusters");
 const { localEngine } = await import("@/lib/clusters/engine/local");
@@ -23,6 +23,8 @@ const { useTestDatabase } = await import("./support/test-database");
 
 const t = useTestDatabase();
 const fastEngine = localEngine(0.001);
+// The race tests loop over rounds inside one test: generous on a machine busy with other test files.
+const raceTimeout = 120_000;
 const unknownCluster = "This cluster does not exist in this organization (it may have been deleted).";
 
 beforeEach(() => {
@@ -127,7 +129,7 @@ describe("plan limits", () => {
     } finally {
       await clients.close();
     }
-  });
+  }, raceTimeout);
 });
 
 describe("names", () => {
@@ -216,7 +218,7 @@ describe("the default cluster", () => {
     } finally {
       await clients.close();
     }
-  });
+  }, raceTimeout);
 
   it("set as default moves the badge, with an audit event; the current default or a busy cluster is not moved to", async () => {
     const { org, users } = await makeOrgWithEveryRole(t.db);
@@ -274,6 +276,26 @@ describe("the default cluster", () => {
     await runQueuedJobs(t.db, fastEngine);
     expect(await clusterRow(t.db, only.id)).toBeNull();
     expect(await defaultsOf(org.id)).toEqual([]);
+  });
+});
+
+describe("the default cluster while the old default is being deleted", () => {
+  it("a cluster installed while the only (default) cluster is being deleted becomes the default", async () => {
+    const { org, users } = await makeOrgWithEveryRole(t.db);
+    expect(await actOnCluster(t.db, "create", users.admin, org, newClusterForm({ name: "old" }))).toMatchObject({ ok: true });
+    await runQueuedJobs(t.db, fastEngine);
+    const [old] = (await snapshotClusters(t.db, org.id)).clusters;
+    expect(await actOnCluster(t.db, "delete", users.admin, org, { clusterId: old.id, confirmName: "old" })).toMatchObject({ ok: true });
+    // While "old" is being deleted (its job still queued), a new cluster is added and installed first.
+    expect(await actOnCluster(t.db, "create", users.admin, org, newClusterForm({ name: "new" }))).toMatchObject({ ok: true });
+    const [deleteJob, installJob] = (await snapshotClusters(t.db, org.id)).jobs.filter((job) => job.status === "queued");
+    expect([deleteJob.action, installJob.action]).toEqual(["delete", "install"]);
+    await t.db.update(clusterJobs).set({ runAfter: sql`now() + interval '1 hour'` }).where(eq(clusterJobs.id, deleteJob.id));
+    await runQueuedJobs(t.db, fastEngine);
+    await t.db.update(clusterJobs).set({ runAfter: sql`now()` }).where(eq(clusterJobs.id, deleteJob.id));
+    await runQueuedJobs(t.db, fastEngine);
+    const after = await snapshotClusters(t.db, org.id);
+    expect(after.clusters.map((c) => [c.name, c.status, c.isDefault])).toEqual([["new", "running", true]]);
   });
 });
 
@@ -359,7 +381,7 @@ describe("illegal transitions get a clear message and change nothing", () => {
     } finally {
       await clients.close();
     }
-  });
+  }, raceTimeout);
 });
 
 describe("update", () => {

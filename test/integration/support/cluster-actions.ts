@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Queryable } from "@/db/client";
 import { auditEvents, clusterJobs, clusters, organizations, type Organization, type User } from "@/db/schema";
@@ -6,9 +6,10 @@ import { type HandlerResult, messages, type OrgActionDefinition, type OrgHandler
 import { authorize } from "@/lib/authz/authorize";
 import { roleLabels } from "@/lib/authz/permissions";
 import type { InfrastructureEngine } from "@/lib/clusters/engine/types";
-import { claimJob, runJob } from "@/lib/clusters/jobs";
+import { claimJob, enqueueJob, runJob } from "@/lib/clusters/jobs";
 import { createCluster, downloadKubeconfig, requestClusterAction, setDefaultCluster, updateCluster } from "@/lib/clusters/manage";
 import { clusterIdSchema, clusterSettingsSchema, newClusterSchema } from "@/lib/clusters/schemas";
+import { makeCluster } from "@/lib/factories/clusters";
 
 // The cluster mutations as the Clusters pages declare them: the same permission at the door, the
 // same schema, the same domain call, run through runOrgAction (the door every server action goes
@@ -126,4 +127,19 @@ export async function runQueuedJobs(db: Db, engine: InfrastructureEngine, worker
     await runJob(db, engine, job, workerId);
   }
   return ran;
+}
+
+/** `count` clusters being installed in the organization, each with its queued install job; returns their ids. */
+export async function queueInstalls(db: Db, orgId: string, count: number): Promise<string[]> {
+  return Promise.all(
+    Array.from({ length: count }, async () => {
+      const cluster = await makeCluster(db, { id: orgId }, { status: "installing" });
+      await enqueueJob(db, { orgId, clusterId: cluster.id, action: "install" });
+      return cluster.id;
+    }),
+  );
+}
+
+export async function jobsOf(db: Queryable, clusterIds: string[]) {
+  return db.select().from(clusterJobs).where(inArray(clusterJobs.clusterId, clusterIds)).orderBy(asc(clusterJobs.id));
 }
