@@ -9,6 +9,7 @@ export const orgSections = [
   { path: "", label: "Overview", permission: "project.read", settings: false },
   { path: "settings/general", label: "General Information", permission: "org.read", settings: true },
   { path: "settings/members", label: "Members", permission: "org.read", settings: true },
+  { path: "settings/clusters", label: "Clusters", permission: "cluster.manage", settings: true },
 ] as const satisfies readonly { path: string; label: string; permission: Permission; settings: boolean }[];
 
 export type OrgSection = (typeof orgSections)[number];

@@ -1,0 +1,169 @@
+import "server-only";
+import { and, count, eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { clusters } from "@/db/schema";
+import type { ClusterAction, ClusterStatus, CloudProvider } from "@/db/schema/values";
+import type { OrgContext } from "@/lib/authz/context";
+import { providerCatalog } from "@/lib/clusters/catalog";
+import { listClusters } from "@/lib/clusters/manage";
+import { clusterIdSchema } from "@/lib/clusters/schemas";
+import { requestRetry, requestTransition, statusLabels, transitioning } from "@/lib/clusters/state-machine";
+import { planTable } from "@/lib/orgs/plans";
+import { loadSettingsPage, type SettingsPageAccess } from "./settings-page";
+
+/** A cluster as the table shows it, with what the caller may do to it decided here. */
+export type ClusterView = {
+  id: string;
+  name: string;
+  providerLabel: string;
+  region: string;
+  kubernetesVersion: string;
+  instanceType: string;
+  minNodes: number;
+  maxNodes: number;
+  production: boolean;
+  status: ClusterStatus;
+  statusLabel: string;
+  statusReason: string | null;
+  failedAction: ClusterAction | null;
+  isDefault: boolean;
+  transitioning: boolean;
+  can: { update: boolean; stop: boolean; start: boolean; delete: boolean; retry: boolean; setDefault: boolean; download: boolean };
+};
+
+export type ClusterUsage = { used: number; limit: number | null; planLabel: string };
+
+type Denied = Extract<SettingsPageAccess, { ok: false }>;
+
+export type ClustersPage = {
+  ctx: OrgContext;
+  clusters: ClusterView[];
+  usage: ClusterUsage;
+  /** Clusters that may take over as default when the default one is deleted (the domain's rule). */
+  successors: { id: string; name: string }[];
+  /** Whether any cluster is between two states: the page then refreshes itself. */
+  live: boolean;
+};
+
+const usageOf = (ctx: OrgContext, used: number): ClusterUsage => ({
+  used,
+  limit: planTable[ctx.org.plan].clusters,
+  planLabel: planTable[ctx.org.plan].label,
+});
+
+/**
+ * The clusters page in two SQL statements whatever the number of clusters: the org + membership
+ * query (shared with the layout) and one list. Buttons follow the state machine, so the page never
+ * offers what the server would refuse.
+ */
+export async function loadClustersPage(slug: string): Promise<{ ok: true; page: ClustersPage } | Denied> {
+  const access = await loadSettingsPage(slug, "cluster.manage");
+  if (!access.ok) return access;
+  const { ctx } = access;
+  const rows = await listClusters(await getDb(), ctx.org.id);
+  const canConnect = ctx.can("cluster.connect");
+  const views = rows.map((row): ClusterView => {
+    const allows = (action: ClusterAction) => requestTransition(row.status, action).ok;
+    return {
+      id: row.id,
+      name: row.name,
+      providerLabel: providerCatalog[row.provider].label,
+      region: row.region,
+      kubernetesVersion: row.kubernetesVersion,
+      instanceType: row.instanceType,
+      minNodes: row.minNodes,
+      maxNodes: row.maxNodes,
+      production: row.production,
+      status: row.status,
+      statusLabel: statusLabels[row.status],
+      statusReason: row.statusReason,
+      failedAction: row.failedAction,
+      isDefault: row.isDefault,
+      transitioning: transitioning(row.status),
+      can: {
+        update: allows("update"),
+        stop: allows("stop"),
+        start: allows("start"),
+        delete: allows("delete"),
+        retry: requestRetry(row.status, row.failedAction).ok,
+        setDefault: !row.isDefault && (row.status === "running" || row.status === "stopped"),
+        download: canConnect && row.hasKubeconfig,
+      },
+    };
+  });
+  return {
+    ok: true,
+    page: {
+      ctx,
+      clusters: views,
+      usage: usageOf(ctx, rows.length),
+      successors: rows.filter((row) => !row.isDefault && row.status !== "deleting").map((row) => ({ id: row.id, name: row.name })),
+      live: views.some((view) => view.transitioning),
+    },
+  };
+}
+
+/** The "Add cluster" page: who may add, and how many clusters the plan still allows. */
+export async function loadNewClusterPage(slug: string): Promise<{ ok: true; ctx: OrgContext; usage: ClusterUsage } | Denied> {
+  const access = await loadSettingsPage(slug, "cluster.manage");
+  if (!access.ok) return access;
+  const { ctx } = access;
+  const [{ n }] = await (await getDb()).select({ n: count() }).from(clusters).where(eq(clusters.orgId, ctx.org.id));
+  return { ok: true, ctx, usage: usageOf(ctx, n) };
+}
+
+export type ClusterSettingsView = {
+  id: string;
+  name: string;
+  provider: CloudProvider;
+  providerLabel: string;
+  region: string;
+  status: ClusterStatus;
+  statusLabel: string;
+  canUpdate: boolean;
+  settings: { kubernetesVersion: string; instanceType: string; minNodes: number; maxNodes: number; production: boolean };
+  instanceTypes: string[];
+};
+
+/**
+ * One cluster's settings, looked up in the organization of the URL only: an id of another
+ * organization's cluster (or not an id at all) is not found.
+ */
+export async function loadClusterSettingsPage(
+  slug: string,
+  clusterId: string,
+): Promise<{ ok: true; ctx: OrgContext; cluster: ClusterSettingsView | null } | Denied> {
+  const access = await loadSettingsPage(slug, "cluster.manage");
+  if (!access.ok) return access;
+  const { ctx } = access;
+  if (!clusterIdSchema.safeParse(clusterId).success) return { ok: true, ctx, cluster: null };
+  const [row] = await (await getDb())
+    .select()
+    .from(clusters)
+    .where(and(eq(clusters.id, clusterId), eq(clusters.orgId, ctx.org.id)));
+  if (!row) return { ok: true, ctx, cluster: null };
+  const catalog = providerCatalog[row.provider];
+  return {
+    ok: true,
+    ctx,
+    cluster: {
+      id: row.id,
+      name: row.name,
+      provider: row.provider,
+      providerLabel: catalog.label,
+      region: row.region,
+      status: row.status,
+      statusLabel: statusLabels[row.status],
+      canUpdate: requestTransition(row.status, "update").ok,
+      settings: {
+        kubernetesVersion: row.kubernetesVersion,
+        instanceType: row.instanceType,
+        minNodes: row.minNodes,
+        maxNodes: row.maxNodes,
+        production: row.production,
+      },
+      // The current type stays choosable even if the catalogue no longer lists it.
+      instanceTypes: catalog.instanceTypes.includes(row.instanceType) ? [...catalog.instanceTypes] : [row.instanceType, ...catalog.instanceTypes],
+    },
+  };
+}
