@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { defineConfig } from "@playwright/test";
 
 // The e2e run drives the production build (`next build` first) against the PostgreSQL database in
@@ -30,6 +31,11 @@ const serverEnv = {
   AUTH_GITHUB_URL: `http://127.0.0.1:${githubPort}`,
   SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
   MAIL_FROM: "Org Console <no-reply@org-console.test>",
+  // The local engine's transitions take a few seconds (install 4 s, stop 1.6 s), so the tests
+  // watch real state changes without waiting a demo's 20 s.
+  LOCAL_ENGINE_TIME_SCALE: "0.2",
+  // `next start` is production: it refuses to seal kubeconfigs without a key.
+  KUBECONFIG_ENCRYPTION_KEY: process.env.KUBECONFIG_ENCRYPTION_KEY ?? randomBytes(32).toString("base64"),
 };
 
 export default defineConfig({

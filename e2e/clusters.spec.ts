@@ -1,0 +1,409 @@
+import { and, eq } from "drizzle-orm";
+import { readFile } from "node:fs/promises";
+import type { Locator, Page } from "@playwright/test";
+import { parse } from "yaml";
+import { auditEvents, clusters } from "@/db/schema";
+import type { Db } from "@/db/client";
+import { makeOrgWithEveryRole, uniqueTag } from "@/lib/factories";
+import { makeCluster } from "@/lib/factories/clusters";
+import { expect, expectNoA11yViolations, test } from "./fixtures";
+
+// Each test makes a Business-plan organization of its own (10 clusters), so plan limits stay out
+// of the way. The server runs the local engine at LOCAL_ENGINE_TIME_SCALE=0.2 (playwright.config.ts):
+// an install takes 4 s, a stop 1.6 s, and one job runner serves every test one job at a time, so
+// transitions get a generous timeout.
+const transition = { timeout: 45_000 };
+// Whole journeys through several transitions: more than the default minute on a busy machine.
+test.describe.configure({ timeout: 120_000 });
+
+const clustersPath = (slug: string) => `/orgs/${slug}/settings/clusters`;
+const notifications = (page: Page) => page.getByRole("region", { name: /Notifications/ });
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** The clusters page as a user meets it: rows by cluster name, their status and buttons. */
+function clustersPage(page: Page) {
+  const row = (name: string) =>
+    page.getByTestId("cluster-row").filter({ has: page.getByRole("rowheader", { name: new RegExp(`^${escapeRegExp(name)}(\\s+(Default|Production))*$`) }) });
+  return {
+    heading: page.getByRole("heading", { level: 1, name: "Clusters" }),
+    live: page.getByTestId("live-status"),
+    row,
+    status: (name: string) => row(name).getByTestId("cluster-status"),
+    defaultBadge: (name: string) => row(name).getByRole("rowheader").getByText("Default", { exact: true }),
+    button: (name: string, label: string) => row(name).getByRole("button", { name: `${label} ${name}`, exact: true }),
+    link: (name: string, label: string) => row(name).getByRole("link", { name: `${label} ${name}`, exact: true }),
+    dialog: (title: string) => page.getByRole("dialog", { name: title }),
+  };
+}
+
+/** The "Add cluster" form's controls, by their labels. */
+function newClusterForm(page: Page) {
+  return {
+    name: page.getByRole("textbox", { name: /^Cluster name/ }),
+    provider: page.getByRole("combobox", { name: /^Cloud provider/ }),
+    region: page.getByRole("combobox", { name: /^Region/ }),
+    version: page.getByRole("combobox", { name: /^Kubernetes version/ }),
+    instanceType: page.getByRole("combobox", { name: /^Node instance type/ }),
+    minNodes: page.getByRole("spinbutton", { name: /^Minimum nodes/ }),
+    maxNodes: page.getByRole("spinbutton", { name: /^Maximum nodes/ }),
+    production: page.getByRole("checkbox", { name: "Production cluster" }),
+    kubeconfigFile: page.getByLabel("Kubeconfig file"),
+    kubeconfig: page.getByRole("textbox", { name: "Kubeconfig", exact: true }),
+    submit: page.getByRole("button", { name: "Add cluster" }),
+  };
+}
+
+/** The error tied to a control through aria-describedby, as a screen reader announces it. */
+async function expectFieldError(input: Locator, message: string) {
+  await expect(input).toHaveAttribute("aria-invalid", "true");
+  await expect(input).toHaveAccessibleDescription(new RegExp(escapeRegExp(message)));
+}
+
+async function clusterRow(db: Db, orgId: string, name: string) {
+  const [row] = await db.select().from(clusters).where(and(eq(clusters.orgId, orgId), eq(clusters.name, name)));
+  return row;
+}
+
+/** Adds an AWS cluster through the form and lands back on the clusters page. */
+async function addCluster(page: Page, slug: string, name: string) {
+  await page.goto(`${clustersPath(slug)}/new`);
+  const form = newClusterForm(page);
+  await form.name.fill(name);
+  await form.submit.click();
+  await expect(page).toHaveURL(clustersPath(slug));
+  await expect(notifications(page)).toContainText(`${name} is being installed.`);
+}
+
+test("an admin adds a cluster and watches it become running without reloading; the first is the default", async ({ page, db, signIn }) => {
+  const { org, users } = await makeOrgWithEveryRole(db, { plan: "business" });
+  await signIn(page, users.admin, { callbackUrl: clustersPath(org.slug) });
+  const list = clustersPage(page);
+  await expect(list.heading).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Organization settings" }).getByRole("link", { name: "Clusters" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByText(`${org.name} has no cluster yet.`)).toBeVisible();
+  await expect(page.getByTestId("cluster-usage")).toHaveText("0 of 10 clusters (Business plan)");
+  await expectNoA11yViolations(page);
+
+  await page.getByRole("link", { name: "Add cluster" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Add cluster" })).toBeVisible();
+  const form = newClusterForm(page);
+  await expectNoA11yViolations(page);
+
+  // Every field wrong at once: each error under its field, what was typed kept.
+  await form.name.fill("  -bad name!");
+  await form.minNodes.fill("5");
+  await form.maxNodes.fill("2");
+  await form.submit.click();
+  await expectFieldError(form.name, "Use letters, digits, spaces, hyphens and underscores, starting with a letter or digit.");
+  await expectFieldError(form.maxNodes, "The maximum must be at least the minimum number of nodes.");
+  await expect(form.name).toHaveValue("  -bad name!");
+  await expect(form.minNodes).toHaveValue("5");
+  await expectNoA11yViolations(page);
+
+  // The region and instance type lists follow the provider.
+  await form.provider.selectOption({ label: "GCP" });
+  await expect(form.region.locator("option")).toHaveText(["us-central1", "us-east1", "europe-west1", "europe-west9", "asia-east1"]);
+  await expect(form.instanceType).toHaveValue("e2-standard-2");
+  const name = `prod-${uniqueTag()}`;
+  await form.name.fill(name);
+  await form.region.selectOption("europe-west1");
+  await form.version.selectOption("1.32");
+  await form.instanceType.selectOption("n2-standard-4");
+  await form.minNodes.fill("2");
+  await form.maxNodes.fill("5");
+  await form.production.check();
+  // From here on the window must survive (no reload, even through the redirect), and it notes
+  // every status and live message the page shows on its own.
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    const note = () => {
+      for (const element of document.querySelectorAll('[data-testid="cluster-status"], [data-testid="live-status"]')) seen.push(element.textContent ?? "");
+    };
+    new MutationObserver(note).observe(document.body, { subtree: true, childList: true, characterData: true });
+    Object.assign(window, { clustersSeen: seen });
+  });
+  await form.submit.click();
+
+  await expect(page).toHaveURL(clustersPath(org.slug));
+  await expect(notifications(page)).toContainText(`${name} is being installed.`);
+  await expect(list.row(name)).toContainText("GCP");
+  await expect(list.row(name)).toContainText("europe-west1");
+  await expect(list.row(name)).toContainText("n2-standard-4");
+  await expect(list.row(name)).toContainText("2–5 nodes");
+  await expect(page.getByTestId("cluster-usage")).toHaveText("1 of 10 clusters (Business plan)");
+
+  await expect(list.status(name)).toHaveText("Running", transition);
+  await expect(list.live).toBeEmpty();
+  await expect(list.defaultBadge(name)).toBeVisible();
+  const seen = await page.evaluate(() => (window as unknown as { clustersSeen?: string[] }).clustersSeen);
+  expect(seen, "the same window, never reloaded").toBeDefined();
+  expect(seen).toContain("Installing");
+  expect(seen).toContain("Updating live");
+  await expectNoA11yViolations(page);
+  expect(await clusterRow(db, org.id, name)).toMatchObject({ status: "running", isDefault: true, provider: "gcp", production: true, kubernetesVersion: "1.32" });
+
+  // The engine handed back a kubeconfig: download it.
+  const download = page.waitForEvent("download");
+  await list.link(name, "Download kubeconfig of").click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe(`${name}-kubeconfig.yaml`);
+  const config = parse(await readFile((await file.path())!, "utf8"));
+  for (const section of ["clusters", "contexts", "users"]) expect(config[section], section).toHaveLength(1);
+  expect(config.clusters[0].name).toBe(name);
+  const downloads = await db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.orgId, org.id), eq(auditEvents.action, "cluster.kubeconfig.download")));
+  expect(downloads).toHaveLength(1);
+  expect(downloads[0]).toMatchObject({ actorId: users.admin.id, targetLabel: name });
+
+  const response = await page.request.get(`${clustersPath(org.slug)}/${(await clusterRow(db, org.id, name)).id}/kubeconfig`);
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-disposition"]).toBe(`attachment; filename="${name}-kubeconfig.yaml"`);
+  expect(response.headers()["cache-control"]).toBe("no-store");
+});
+
+test("a second cluster is set as default, then stopped and started, the name typed to stop", async ({ page, db, signIn }) => {
+  const { org, users } = await makeOrgWithEveryRole(db, { plan: "business" });
+  const first = await makeCluster(db, org, { name: `first-${uniqueTag()}`, isDefault: true });
+  await signIn(page, users.admin, { callbackUrl: clustersPath(org.slug) });
+  const list = clustersPage(page);
+  await expect(list.defaultBadge(first.name)).toBeVisible();
+
+  const second = `second-${uniqueTag()}`;
+  await addCluster(page, org.slug, second);
+  await expect(list.status(second)).toHaveText("Running", transition);
+  await expect(list.defaultBadge(second)).toHaveCount(0);
+  await expect(list.defaultBadge(first.name)).toBeVisible();
+
+  await list.button(second, "Set as default").click();
+  await expect(notifications(page)).toContainText(`${second} is now the default cluster.`);
+  await expect(list.defaultBadge(second)).toBeVisible();
+  await expect(list.defaultBadge(first.name)).toHaveCount(0);
+  await expect(list.button(first.name, "Set as default")).toBeVisible();
+  expect((await clusterRow(db, org.id, second)).isDefault).toBe(true);
+  expect((await clusterRow(db, org.id, first.name)).isDefault).toBe(false);
+
+  // Stop asks first, in a labelled dialog that has focus; Escape closes it and gives focus back.
+  const stopButton = list.button(second, "Stop");
+  await stopButton.click();
+  const dialog = list.dialog(`Stop ${second}?`);
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText("everything deployed on it stops answering until you start it again");
+  const confirmName = dialog.getByRole("textbox", { name: `Type ${second} to confirm` });
+  await expect(confirmName).toBeFocused();
+  await expectNoA11yViolations(page);
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(stopButton).toBeFocused();
+
+  // A wrong name is refused by the server and nothing changes.
+  await stopButton.click();
+  await confirmName.fill(first.name);
+  await dialog.getByRole("button", { name: "Stop cluster" }).click();
+  await expectFieldError(confirmName, `Type ${second} to confirm.`);
+  await expect(confirmName).toHaveValue(first.name);
+  expect((await clusterRow(db, org.id, second)).status).toBe("running");
+
+  await confirmName.fill(second);
+  await dialog.getByRole("button", { name: "Stop cluster" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(list.heading).toBeFocused();
+  await expect(notifications(page)).toContainText(`${second}: stopping.`);
+  await expect(list.status(second)).toHaveText("Stopped", transition);
+  await expect(list.button(second, "Stop")).toHaveCount(0);
+  await expect(list.link(second, "Update settings of")).toHaveCount(0);
+
+  await list.button(second, "Start").click();
+  await expect(list.status(second)).toHaveText(/Starting|Running/);
+  await expect(list.status(second)).toHaveText("Running", transition);
+  await expect(list.button(second, "Stop")).toBeVisible();
+  expect(await clusterRow(db, org.id, second)).toMatchObject({ status: "running", isDefault: true });
+});
+
+test("deleting the default cluster asks for its name and for the cluster that takes over", async ({ page, db, signIn }) => {
+  const { org, users } = await makeOrgWithEveryRole(db, { plan: "business" });
+  const doomed = await makeCluster(db, org, { name: `doomed-${uniqueTag()}`, isDefault: true });
+  const heir = await makeCluster(db, org, { name: `heir-${uniqueTag()}`, status: "stopped" });
+  await signIn(page, users.admin, { callbackUrl: clustersPath(org.slug) });
+  const list = clustersPage(page);
+
+  await list.button(doomed.name, "Delete").click();
+  const dialog = list.dialog(`Delete ${doomed.name}?`);
+  await expect(dialog).toContainText("This cannot be undone.");
+  await expect(dialog).toContainText("It is the default cluster: choose the cluster that becomes the default.");
+  const successor = dialog.getByRole("combobox", { name: "New default cluster" });
+  const confirmName = dialog.getByRole("textbox", { name: `Type ${doomed.name} to confirm` });
+  await expectNoA11yViolations(page);
+
+  // The wrong name first, then no successor: both refused, nothing deleted.
+  await confirmName.fill(doomed.name.toUpperCase());
+  await dialog.getByRole("button", { name: "Delete cluster" }).click();
+  await expectFieldError(confirmName, `Type ${doomed.name} to confirm.`);
+  await confirmName.fill(doomed.name);
+  await dialog.getByRole("button", { name: "Delete cluster" }).click();
+  await expectFieldError(successor, "Choose the cluster that becomes the default.");
+  expect(await clusterRow(db, org.id, doomed.name)).toMatchObject({ status: "running", isDefault: true });
+
+  await successor.selectOption({ label: heir.name });
+  await dialog.getByRole("button", { name: "Delete cluster" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(list.defaultBadge(heir.name)).toBeVisible();
+  await expect(list.status(doomed.name)).toHaveText("Deleting");
+  await expect(list.row(doomed.name)).toHaveCount(0, transition);
+  await expect(list.live).toBeEmpty();
+  expect(await clusterRow(db, org.id, doomed.name)).toBeUndefined();
+  expect(await clusterRow(db, org.id, heir.name)).toMatchObject({ isDefault: true, status: "stopped" });
+  await expect(page.getByTestId("cluster-usage")).toHaveText("1 of 10 clusters (Business plan)");
+});
+
+test("a cluster in error shows the reason and retries the failed action", async ({ page, db, signIn }) => {
+  const { org, users } = await makeOrgWithEveryRole(db, { plan: "business" });
+  const broken = await makeCluster(db, org, { name: `broken-${uniqueTag()}`, status: "error", failedAction: "start", statusReason: "Quota exceeded in eu-west-3." });
+  await signIn(page, users.owner, { callbackUrl: clustersPath(org.slug) });
+  const list = clustersPage(page);
+
+  await expect(list.status(broken.name)).toHaveText("Error");
+  await expect(list.row(broken.name).getByTestId("cluster-error")).toHaveText("The start failed: Quota exceeded in eu-west-3.");
+  await expect(list.button(broken.name, "Start")).toHaveCount(0);
+  await expect(list.button(broken.name, "Delete")).toBeVisible();
+  await expectNoA11yViolations(page);
+
+  await list.button(broken.name, "Retry").click();
+  await expect(list.row(broken.name).getByTestId("cluster-error")).toHaveCount(0);
+  await expect(list.status(broken.name)).toHaveText("Running", transition);
+  expect(await clusterRow(db, org.id, broken.name)).toMatchObject({ status: "running", statusReason: null });
+});
+
+test("updating a running cluster's settings validates them and rolls them out", async ({ page, db, signIn }) => {
+  const { org, users } = await makeOrgWithEveryRole(db, { plan: "business" });
+  const cluster = await makeCluster(db, org, { name: `scaling-${uniqueTag()}`, isDefault: true, production: true });
+  await signIn(page, users.admin, { callbackUrl: clustersPath(org.slug) });
+  const list = clustersPage(page);
+
+  await list.link(cluster.name, "Update settings of").click();
+  await expect(page.getByRole("heading", { level: 1, name: `Update settings of ${cluster.name}` })).toBeVisible();
+  const form = newClusterForm(page);
+  await expect(form.instanceType).toHaveValue("t3.large");
+  await expect(form.production).toBeChecked();
+  await expectNoA11yViolations(page);
+
+  await form.minNodes.fill("6");
+  await form.maxNodes.fill("4");
+  await form.production.uncheck();
+  await page.getByRole("button", { name: "Update" }).click();
+  await expectFieldError(form.maxNodes, "The maximum must be at least the minimum number of nodes.");
+  await expect(form.minNodes).toHaveValue("6");
+  await expect(form.production, "an unchecked box stays unchecked after an error").not.toBeChecked();
+
+  await form.version.selectOption("1.33");
+  await form.instanceType.selectOption("m6i.xlarge");
+  await form.maxNodes.fill("8");
+  await page.getByRole("button", { name: "Update" }).click();
+  await expect(page).toHaveURL(clustersPath(org.slug));
+  await expect(notifications(page)).toContainText(`${cluster.name} is being updated.`);
+  await expect(list.status(cluster.name)).toHaveText(/Updating|Running/);
+  await expect(list.status(cluster.name)).toHaveText("Running", transition);
+  await expect(list.row(cluster.name)).toContainText("m6i.xlarge");
+  await expect(list.row(cluster.name)).toContainText("6–8 nodes");
+  expect(await clusterRow(db, org.id, cluster.name)).toMatchObject({ kubernetesVersion: "1.33", instanceType: "m6i.xlarge", minNodes: 6, maxNodes: 8, production: false });
+});
+
+test("a self-managed cluster is added with its kubeconfig file, which is validated and stored encrypted", async ({ page, db, signIn }) => {
+  const { org, users } = await makeOrgWithEveryRole(db, { plan: "business" });
+  await signIn(page, users.admin, { callbackUrl: `${clustersPath(org.slug)}/new` });
+  const form = newClusterForm(page);
+  const name = `onprem-${uniqueTag()}`;
+
+  await expect(form.kubeconfig).toHaveCount(0);
+  await form.provider.selectOption({ label: "Self-managed" });
+  await expect(form.kubeconfig).toBeVisible();
+  await expect(form.region.locator("option")).toHaveText(["on-premises", "other-cloud"]);
+  await expectNoA11yViolations(page);
+
+  // A file without clusters: its text lands in the textarea and the server says what is wrong.
+  await form.name.fill(name);
+  await form.kubeconfigFile.setInputFiles({ name: "empty.yaml", mimeType: "application/yaml", buffer: Buffer.from("apiVersion: v1\nkind: Config\nclusters: []\n") });
+  await expect(form.kubeconfig).toHaveValue(/clusters: \[\]/);
+  await form.submit.click();
+  await expectFieldError(form.kubeconfig, "The kubeconfig has no clusters.");
+  await expect(form.provider).toHaveValue("self_managed");
+  await expect(form.name).toHaveValue(name);
+  expect(await clusterRow(db, org.id, name)).toBeUndefined();
+
+  const kubeconfig = [
+    "apiVersion: v1",
+    "kind: Config",
+    "clusters:",
+    "  - name: onprem",
+    "    cluster: { server: 'https://k8s.onprem.example.test:6443' }",
+    "contexts:",
+    "  - name: onprem",
+    "    context: { cluster: onprem, user: onprem-admin }",
+    "users:",
+    `  - name: onprem-admin`,
+    `    user: { token: secret-${uniqueTag()} }`,
+    "current-context: onprem",
+    "",
+  ].join("\n");
+  await form.kubeconfigFile.setInputFiles({ name: "kubeconfig.yaml", mimeType: "application/yaml", buffer: Buffer.from(kubeconfig) });
+  await expect(form.kubeconfig).toHaveValue(kubeconfig);
+  await form.submit.click();
+  await expect(page).toHaveURL(clustersPath(org.slug));
+  const list = clustersPage(page);
+  await expect(list.row(name)).toContainText("Self-managed");
+  await expect(list.status(name)).toHaveText("Running", transition);
+
+  const stored = await clusterRow(db, org.id, name);
+  expect(stored.kubeconfigSealed).toMatch(/^v1:/);
+  expect(stored.kubeconfigSealed).not.toContain("onprem-admin");
+
+  const download = page.waitForEvent("download");
+  await list.link(name, "Download kubeconfig of").click();
+  expect(await readFile((await (await download).path())!, "utf8")).toBe(kubeconfig);
+});
+
+test("a developer reaches none of the clusters pages, and the kubeconfig URL answers 403", async ({ page, db, signIn }) => {
+  const { org, users } = await makeOrgWithEveryRole(db, { plan: "business" });
+  const cluster = await makeCluster(db, org, { name: `guarded-${uniqueTag()}`, isDefault: true });
+  const base = clustersPath(org.slug);
+  await signIn(page, users.developer, { callbackUrl: `/orgs/${org.slug}` });
+  await expect(page.getByRole("link", { name: "Clusters" })).toHaveCount(0);
+
+  for (const path of [base, `${base}/new`, `${base}/${cluster.id}/edit`]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1, name: "You need the Admin role" })).toBeVisible();
+    await expect(page.getByText(cluster.name)).toHaveCount(0);
+    await expect(page.getByRole("button", { name: /Add cluster|Stop|Delete/ })).toHaveCount(0);
+  }
+  await expectNoA11yViolations(page);
+
+  const refused = await page.request.get(`${base}/${cluster.id}/kubeconfig`);
+  expect(refused.status()).toBe(403);
+  expect(await refused.text()).toBe("You need the Admin role to do this.");
+  expect(refused.headers()["content-disposition"]).toBeUndefined();
+  const audited = await db.select().from(auditEvents).where(and(eq(auditEvents.orgId, org.id), eq(auditEvents.action, "cluster.kubeconfig.download")));
+  expect(audited, "a refused download runs nothing").toHaveLength(0);
+});
+
+test("someone outside the organization gets 404 from the kubeconfig URL, like an unknown cluster", async ({ page, db, signIn }) => {
+  const { org, users } = await makeOrgWithEveryRole(db, { plan: "business" });
+  const cluster = await makeCluster(db, org, { name: `hidden-${uniqueTag()}` });
+  const url = `${clustersPath(org.slug)}/${cluster.id}/kubeconfig`;
+
+  await signIn(page, users.outsider);
+  const outsider = await page.request.get(url);
+  expect(outsider.status()).toBe(404);
+  expect(await outsider.text()).not.toContain(org.name);
+  const pageResponse = await page.goto(clustersPath(org.slug));
+  expect(pageResponse?.status()).toBe(404);
+
+  // An admin asking for a cluster with no kubeconfig, or an id that is not one, gets 404 too.
+  await page.context().clearCookies();
+  await signIn(page, users.admin, { callbackUrl: clustersPath(org.slug) });
+  expect((await page.request.get(url)).status()).toBe(404);
+  expect((await page.request.get(`${clustersPath(org.slug)}/not-a-uuid/kubeconfig`)).status()).toBe(404);
+});
