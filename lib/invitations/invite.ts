@@ -11,7 +11,7 @@ import { invitationEmail } from "@/lib/mail/templates";
 import { sendEmails } from "@/lib/mail/send";
 import { lockOrgAndRecheck, staleAccess } from "@/lib/members/lock";
 import { seatUsage } from "@/lib/members/queries";
-import type { AssignableRole } from "@/lib/members/rules";
+import { type AssignableRole, rolesAssignableBy } from "@/lib/members/rules";
 import { planTable } from "@/lib/orgs/plans";
 import { expiryFromNow, hashToken, invitationLink, invitationToken, newTokenNonce } from "./token";
 
@@ -47,7 +47,11 @@ export async function inviteMembers(
   if (emails.length > maxInvitesAtOnce) return { ok: false, fieldErrors: { emails: `Invite at most ${maxInvitesAtOnce} addresses at once.` } };
 
   const outcome = await db.transaction(async (tx) => {
-    if (!(await lockOrgAndRecheck(tx, ctx, "member.invite"))) return { ok: false as const, formError: staleAccess };
+    const actorRole = await lockOrgAndRecheck(tx, ctx, "member.invite");
+    if (!actorRole) return { ok: false as const, formError: staleAccess };
+    if (!rolesAssignableBy(actorRole).includes(input.role)) {
+      return { ok: false as const, fieldErrors: { role: `You cannot give the ${roleLabels[input.role]} role.` } };
+    }
     // An expired invitation no longer holds its address or a seat.
     await tx
       .update(invitations)
@@ -76,7 +80,7 @@ export async function inviteMembers(
       return {
         ok: false as const,
         fieldErrors: {
-          emails: `The ${planTable[ctx.org.plan].label} plan allows ${limit} members, pending invitations included. ${used.members + used.pending} seats are used, so you can invite ${left} more.`,
+          emails: `The ${planTable[ctx.org.plan].label} plan allows ${limit} members, pending invitations included. ${used.members + used.pending} ${used.members + used.pending === 1 ? "seat is" : "seats are"} used, so you can invite ${left} more.`,
         },
       };
     }

@@ -23,7 +23,8 @@ export async function resendInvitation(db: Queryable, ctx: OrgContext, input: { 
     const [row] = await tx
       .update(invitations)
       .set({ expiresAt: expiryFromNow(), lastSentAt: new Date(), resentCount: sql`${invitations.resentCount} + 1` })
-      .where(pendingIn(ctx, input.invitationId))
+      // An expired invitation gave its seat back: invite the address again instead.
+      .where(and(pendingIn(ctx, input.invitationId), gt(invitations.expiresAt, sql`now()`)))
       .returning();
     if (!row) return undefined;
     await recordAudit(tx, ctx, {

@@ -102,13 +102,24 @@ async function respond(db: Queryable, invitee: Invitee, token: string, answer: "
   });
 }
 
-/** Pending invitations addressed to the signed-in user's email, for the switcher's "Join". */
+/**
+ * Pending invitations addressed to the signed-in user's email, for the switcher's "Join" — not
+ * those of organizations the user already belongs to.
+ */
 export async function listInvitationsForEmail(db: Queryable, email: string) {
   return db
     .select({ id: invitations.id, orgName: organizations.name, role: invitations.role, tokenNonce: invitations.tokenNonce })
     .from(invitations)
     .innerJoin(organizations, eq(organizations.id, invitations.orgId))
-    .where(and(sql`lower(${invitations.email}) = ${email.toLowerCase()}`, eq(invitations.status, "pending"), gt(invitations.expiresAt, sql`now()`)))
+    .where(
+      and(
+        sql`lower(${invitations.email}) = ${email.toLowerCase()}`,
+        eq(invitations.status, "pending"),
+        gt(invitations.expiresAt, sql`now()`),
+        sql`not exists (select 1 from ${memberships} m join ${users} u on u.id = m.user_id
+                        where m.org_id = ${invitations.orgId} and lower(u.email) = ${email.toLowerCase()})`,
+      ),
+    )
     .orderBy(sql`${invitations.createdAt} desc`)
     .limit(20);
 }
