@@ -11,6 +11,8 @@ import { expectPage, fetchPage, signIn } from "./lib/http";
 import { runLoad } from "./lib/load";
 import { type BenchReport, loadTable, type PageResult, sizeTable, writeReport } from "./lib/report";
 import { type ScaleData, seedScale } from "./lib/seed-scale";
+import { clusterPageSpecs, clusterScale, clustersStatementTarget } from "./lib/clusters-pages";
+import { type ClusterFleet, seedClusterFleet } from "./lib/seed-clusters";
 import { logLinePrefix, type StatementCounter, statementCounter } from "./lib/sql-log";
 
 // `npm run bench [-- --no-build] [-- --seconds=N]`: the console at scale (a user in 500
@@ -25,6 +27,7 @@ const settings = {
   // The members page reads a page of members, the seat count and the pending invitations besides
   // the org + membership query every page makes.
   membersStatementTarget: 4,
+  clustersStatementTarget,
 };
 const scale = { members: 10_000, orgsPerUser: 500, auditEvents: 5_000, invitations: 120 };
 const resultsDir = path.join(process.cwd(), "bench", "results");
@@ -122,7 +125,9 @@ function searchHits(seed: ScaleData, digits: string): number {
 
 const membersPath = (slug: string, query = "") => `/orgs/${slug}/settings/members${query}`;
 
-function pageSpecs(seed: ScaleData, benchCookie: string, smallCookie: string) {
+type Fleets = { fleet: ClusterFleet; small: ClusterFleet };
+
+function pageSpecs(seed: ScaleData, fleets: Fleets, benchCookie: string, smallCookie: string) {
   const bench = "user in 500 orgs";
   const small = "user in 2 orgs";
   const scalePages: PageSpec[] = [
@@ -182,6 +187,10 @@ function pageSpecs(seed: ScaleData, benchCookie: string, smallCookie: string) {
       listed: (html) => listedRows(html, seed.smallOrgMembers, seed.smallOrgInvitations),
     },
   ];
+  // The big organization's Clusters page lists its 200 clusters; the small one's, its 2.
+  const clusterPages = clusterPageSpecs(fleets.fleet, fleets.small, { bench: { name: bench, cookie: benchCookie }, small: { name: small, cookie: smallCookie } });
+  scalePages.push(clusterPages.scale);
+  onceOnlyPages.push(clusterPages.small);
   return { scalePages, onceOnlyPages };
 }
 
@@ -228,16 +237,23 @@ async function main(): Promise<void> {
   const databaseUrl = pg.url("bench");
   const { db, close } = await openDatabase(databaseUrl);
   let seed: ScaleData;
+  let fleets: Fleets;
   let postgresVersion: string;
   try {
     await migrateDatabase(db, "postgres");
     seed = await seedScale(db, scale);
+    // The big organization is on Enterprise (no cluster limit); the small one on Professional (3).
+    fleets = {
+      fleet: await seedClusterFleet(db, seed.bigOrg.slug, clusterScale.fleet),
+      small: await seedClusterFleet(db, seed.smallOrg.slug, clusterScale.small),
+    };
+    await db.execute(sql`analyze clusters`);
     const [row] = await db.select({ version: sql<string>`current_setting('server_version')` }).from(users).limit(1);
     postgresVersion = row?.version ?? "?";
   } finally {
     await close();
   }
-  console.log(`  seeded in ${seed.seconds.toFixed(1)} s: ${JSON.stringify(seed.counts)}`);
+  console.log(`  seeded in ${seed.seconds.toFixed(1)} s: ${JSON.stringify(seed.counts)}; clusters ${JSON.stringify(fleets.fleet.byStatus)}`);
 
   step("next start");
   const app = await startApp({ databaseUrl, port: await freePort(), logFile: path.join(resultsDir, "server.log") });
@@ -247,7 +263,7 @@ async function main(): Promise<void> {
   step("sign in (dev-login) and check the pages");
   const benchCookie = await signIn(app.baseUrl, seed.benchUser);
   const smallCookie = await signIn(app.baseUrl, seed.smallUser);
-  const { scalePages, onceOnlyPages } = pageSpecs(seed, benchCookie, smallCookie);
+  const { scalePages, onceOnlyPages } = pageSpecs(seed, fleets, benchCookie, smallCookie);
   const counter = statementCounter(pg.logFile, databaseUrl);
   cleanups.push(counter.close);
   const pages: PageResult[] = [];
@@ -279,6 +295,7 @@ async function main(): Promise<void> {
     machine: { cpus: cpus().length, node: process.version, postgres: postgresVersion },
     settings,
     seed,
+    fleets,
     pages,
     others,
     comparisons: [
@@ -288,6 +305,7 @@ async function main(): Promise<void> {
       { label: "org switcher list (JSON)", scale: byKey("switcher"), small: byKey("small-switcher") },
       { label: "Members", scale: byKey("big-members"), small: byKey("small-members") },
       { label: "Members, a later page", scale: byKey("big-members-later"), small: byKey("small-members") },
+      { label: "Clusters", scale: byKey("fleet-clusters"), small: byKey("small-clusters") },
     ],
   };
   const report: BenchReport = { ...partial, warnings: warningsFor(partial) };

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { LoadResult } from "./load";
+import type { ClusterFleet } from "./seed-clusters";
 import type { ScaleData } from "./seed-scale";
 import type { StatementCount } from "./sql-log";
 
@@ -26,8 +27,17 @@ export type BenchReport = {
   startedAt: string;
   totalSeconds: number;
   machine: { cpus: number; node: string; postgres: string };
-  settings: { seconds: number; connections: number[]; sqlRequests: number; statementTarget: number; membersStatementTarget: number };
+  settings: {
+    seconds: number;
+    connections: number[];
+    sqlRequests: number;
+    statementTarget: number;
+    membersStatementTarget: number;
+    clustersStatementTarget: number;
+  };
   seed: ScaleData;
+  /** The clusters seeded in the big organization and in the small one. */
+  fleets: { fleet: ClusterFleet; small: ClusterFleet };
   pages: PageResult[];
   /** Measured for size and SQL only, not loaded: the small-end comparisons and a switcher search. */
   others: PageResult[];
@@ -124,6 +134,13 @@ function statementDetails(pages: PageResult[]): string {
     .join("\n");
 }
 
+function statusCounts(fleet: ClusterFleet): string {
+  return Object.entries(fleet.byStatus)
+    .sort(([, a], [, b]) => b - a)
+    .map(([status, n]) => `${fmt(n)} ${status}`)
+    .join(", ");
+}
+
 export function renderMarkdown(report: BenchReport): string {
   const { seed, settings, machine } = report;
   return [
@@ -135,7 +152,8 @@ export function renderMarkdown(report: BenchReport): string {
     `Seeded in ${fmt(seed.seconds)} s: ${fmt(seed.counts.users)} users, ${fmt(seed.counts.organizations)} organizations, ${fmt(seed.counts.memberships)} memberships, ${fmt(seed.counts.auditEvents)} audit events. ` +
       `The bench user is in ${seed.benchUserOrgs} organizations and owns one with ${fmt(seed.bigOrgMembers)} members and ${fmt(seed.bigOrgInvitations)} pending invitations; ` +
       `the small user is in ${seed.smallUserOrgs} and owns one with ${seed.smallOrgMembers} members and ${seed.smallOrgInvitations} pending invitations. ` +
-      `The members search \`${seed.memberSearch.q}\` matches ${seed.memberSearch.hits} members; the later members page starts after member ${fmt(seed.laterPage.position)}.`,
+      `The members search \`${seed.memberSearch.q}\` matches ${seed.memberSearch.hits} members; the later members page starts after member ${fmt(seed.laterPage.position)}. ` +
+      `The big organization has ${fmt(report.fleets.fleet.clusters)} clusters (${statusCounts(report.fleets.fleet)}), the small one ${report.fleets.small.clusters}.`,
     "",
     "## Load",
     "",
@@ -152,7 +170,7 @@ export function renderMarkdown(report: BenchReport): string {
     "",
     ...growthNotes(report),
     "",
-    `## SQL statements per request (target ≤ ${settings.statementTarget}; Members pages ≤ ${settings.membersStatementTarget})`,
+    `## SQL statements per request (target ≤ ${settings.statementTarget}; Members pages ≤ ${settings.membersStatementTarget}; Clusters pages ≤ ${settings.clustersStatementTarget})`,
     "",
     statementDetails([...report.pages, ...report.others]),
     "",
