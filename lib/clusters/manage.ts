@@ -82,7 +82,7 @@ export async function updateCluster(db: Queryable, ctx: OrgContext, clusterId: s
     // As on creation, the node type must be one of the cluster's provider (or the one it has).
     const catalog = providerCatalog[cluster.provider];
     if (settings.instanceType !== cluster.instanceType && !catalog.instanceTypes.includes(settings.instanceType)) {
-      return { ok: false, fieldErrors: { instanceType: `Choose a ${catalog.label} instance type.` } };
+      return { ok: false, fieldErrors: { instanceType: `Choose one of the ${catalog.label} instance types.` } };
     }
     const before = { kubernetesVersion: cluster.kubernetesVersion, instanceType: cluster.instanceType, minNodes: cluster.minNodes, maxNodes: cluster.maxNodes, production: cluster.production };
     await tx.update(clusters).set({ ...settings, status: check.next, updatedAt: new Date() }).where(eq(clusters.id, cluster.id));

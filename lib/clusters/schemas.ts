@@ -39,9 +39,9 @@ export const newClusterSchema = z
   })
   .superRefine((c, issue) => {
     const catalog = providerCatalog[c.provider];
-    if (!catalog.regions.includes(c.region)) issue.addIssue({ code: "custom", path: ["region"], message: `Choose a ${catalog.label} region.` });
+    if (!catalog.regions.includes(c.region)) issue.addIssue({ code: "custom", path: ["region"], message: `Choose one of the ${catalog.label} regions.` });
     if (!catalog.instanceTypes.includes(c.instanceType)) {
-      issue.addIssue({ code: "custom", path: ["instanceType"], message: `Choose a ${catalog.label} instance type.` });
+      issue.addIssue({ code: "custom", path: ["instanceType"], message: `Choose one of the ${catalog.label} instance types.` });
     }
     if (c.minNodes > c.maxNodes) issue.addIssue({ code: "custom", path: ["maxNodes"], message: "The maximum must be at least the minimum number of nodes." });
   });
