@@ -54,6 +54,8 @@ test("an invitation goes out by email; the invitee signs in from its link, accep
     await inviteePage.goto(link);
     await expect(inviteePage.getByRole("heading", { level: 1, name: "This invitation was already accepted" })).toBeVisible();
     await expect(inviteePage.getByRole("button", { name: "Accept", exact: true })).toHaveCount(0);
+    await expect(inviteePage.getByRole("link", { name: `Go to ${org.name}` })).toHaveAttribute("href", `/orgs/${org.slug}`);
+    await expectNoA11yViolations(inviteePage);
   } finally {
     await inviteeContext.close();
   }
