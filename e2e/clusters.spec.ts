@@ -212,7 +212,7 @@ test("a second cluster is set as default, then stopped and started, the name typ
   await dialog.getByRole("button", { name: "Stop cluster" }).click();
   await expect(dialog).toBeHidden();
   await expect(list.heading).toBeFocused();
-  await expect(notifications(page)).toContainText(`${second}: stopping.`);
+  await expect(notifications(page)).toContainText(`${second} is stopping.`);
   await expect(list.status(second)).toHaveText("Stopped", transition);
   await expect(list.button(second, "Stop")).toHaveCount(0);
   await expect(list.link(second, "Update settings of")).toHaveCount(0);

@@ -51,15 +51,20 @@ export async function runJob(db: Db, engine: InfrastructureEngine, job: ClusterJ
     const beat = await db.update(clusterJobs).set({ heartbeatAt: sql`now()` }).where(ours(job, workerId)).returning({ id: clusterJobs.id });
     if (beat.length === 0) throw new LostJob(`job ${job.id} was taken over`);
   };
+  let result: Awaited<ReturnType<InfrastructureEngine["perform"]>>;
   try {
-    const result = await engine.perform(job.action, cluster, { heartbeat });
-    await settle(db, job, workerId, cluster, result.kubeconfig);
+    result = await engine.perform(job.action, cluster, { heartbeat });
   } catch (error) {
     if (error instanceof LostJob) return;
     const reason = error instanceof EngineError ? error.message : "The infrastructure engine failed unexpectedly.";
     if (!(error instanceof EngineError)) console.error(`cluster job ${job.id} failed`, error);
     await fail(db, job, workerId, cluster, reason);
+    return;
   }
+  // The engine succeeded: if recording that fails (an outage), the job stays claimed and is taken
+  // over once its heartbeat goes stale, and the engine (idempotent per job) runs it again. It is
+  // never reported to the user as an engine failure.
+  await settle(db, job, workerId, cluster, result.kubeconfig);
 }
 
 async function settle(db: Db, job: ClusterJob, workerId: string, cluster: Cluster, kubeconfig?: string) {
@@ -116,14 +121,15 @@ async function fail(db: Db, job: ClusterJob, workerId: string, cluster: Cluster,
 }
 
 /**
- * Polls for jobs until stopped. Every server instance may run one; SKIP LOCKED keeps them apart
- * and a restart loses nothing (queued jobs wait, a running one is taken over after its heartbeat
- * goes stale). Returns a function that stops polling and waits for the current job.
+ * Polls for jobs until stopped, running up to `concurrency` at once (one organization's long
+ * install does not hold up the others). Every server instance may run one; SKIP LOCKED keeps them
+ * apart and a restart loses nothing (queued jobs wait, a running one is taken over after its
+ * heartbeat goes stale). Returns a function that stops polling and waits for the current jobs.
  */
-export function startJobRunner(db: Db, engine: InfrastructureEngine, options: { workerId: string; pollMs?: number }) {
+export function startJobRunner(db: Db, engine: InfrastructureEngine, options: { workerId: string; pollMs?: number; concurrency?: number }) {
   let stopping = false;
-  let wake: (() => void) | null = null;
-  const loop = (async () => {
+  const sleepers = new Set<() => void>();
+  const worker = async () => {
     while (!stopping) {
       try {
         const job = await claimJob(db, options.workerId);
@@ -135,14 +141,19 @@ export function startJobRunner(db: Db, engine: InfrastructureEngine, options: { 
         console.error("cluster job runner:", error);
       }
       await new Promise<void>((resolve) => {
-        wake = resolve;
-        setTimeout(resolve, options.pollMs ?? 1_000);
+        const wake = () => {
+          sleepers.delete(wake);
+          resolve();
+        };
+        sleepers.add(wake);
+        setTimeout(wake, options.pollMs ?? 1_000);
       });
     }
-  })();
+  };
+  const loops = Array.from({ length: options.concurrency ?? 2 }, worker);
   return async () => {
     stopping = true;
-    wake?.();
-    await loop;
+    for (const wake of [...sleepers]) wake();
+    await Promise.all(loops);
   };
 }

@@ -12,7 +12,7 @@ import { providerCatalog } from "./catalog";
 import { enqueueJob } from "./jobs";
 import { validateKubeconfig } from "./kubeconfig";
 import type { ClusterSettings, NewCluster } from "./schemas";
-import { requestRetry, requestTransition } from "./state-machine";
+import { actionStartedMessage, mayBeDefault, requestRetry, requestTransition } from "./state-machine";
 
 const fail = (formError: string): ActionResult => ({ ok: false, formError });
 const unknownCluster = "This cluster does not exist in this organization (it may have been deleted).";
@@ -40,7 +40,8 @@ export async function createCluster(db: Queryable, ctx: OrgContext, input: NewCl
     return await db.transaction(async (tx) => {
       await lockOrg(tx, ctx.org.id);
       const limit = planTable[ctx.org.plan].clusters;
-      const [{ n }] = await tx.select({ n: count() }).from(clusters).where(eq(clusters.orgId, ctx.org.id));
+      // A cluster being deleted no longer takes a slot.
+      const [{ n }] = await tx.select({ n: count() }).from(clusters).where(and(eq(clusters.orgId, ctx.org.id), ne(clusters.status, "deleting")));
       if (limit !== null && n >= limit) {
         return fail(`The ${planTable[ctx.org.plan].label} plan allows ${limit} cluster${limit === 1 ? "" : "s"}. Delete one or change plan to add another.`);
       }
@@ -85,6 +86,7 @@ export async function updateCluster(db: Queryable, ctx: OrgContext, clusterId: s
       return { ok: false, fieldErrors: { instanceType: `Choose one of the ${catalog.label} instance types.` } };
     }
     const before = { kubernetesVersion: cluster.kubernetesVersion, instanceType: cluster.instanceType, minNodes: cluster.minNodes, maxNodes: cluster.maxNodes, production: cluster.production };
+    if (JSON.stringify(before) === JSON.stringify({ ...before, ...settings })) return { ok: true, message: "Nothing to update: no setting changed." };
     await tx.update(clusters).set({ ...settings, status: check.next, updatedAt: new Date() }).where(eq(clusters.id, cluster.id));
     await enqueueJob(tx, { orgId: ctx.org.id, clusterId: cluster.id, action: "update" });
     await recordAudit(tx, ctx, { action: "cluster.update", targetType: "cluster", targetId: cluster.id, targetLabel: cluster.name, before, after: settings });
@@ -123,28 +125,35 @@ export async function requestClusterAction(db: Queryable, ctx: OrgContext, reque
       before: { status: cluster.status },
       after: { status: check.next },
     });
-    return { ok: true, message: `${cluster.name}: ${check.next}.` };
+    return { ok: true, message: actionStartedMessage(cluster.name, request.action) };
   });
 }
 
 /** Moves the default to the successor the owner chose; null when done, else the refusal. */
 async function handOverDefault(tx: Tx, ctx: OrgContext, cluster: Cluster, successorId?: string): Promise<ActionResult | null> {
-  const [{ others }] = await tx
-    .select({ others: count() })
+  const others = await tx
+    .select({ status: clusters.status })
     .from(clusters)
-    .where(and(eq(clusters.orgId, ctx.org.id), ne(clusters.id, cluster.id), ne(clusters.status, "deleting")));
-  if (others === 0) {
-    // A cluster being deleted is never the default, so the next cluster installed takes over
-    // (settling an install only makes a cluster the default when the organization has none).
-    await tx.update(clusters).set({ isDefault: false }).where(eq(clusters.id, cluster.id));
-    return null;
-  }
+    .where(and(eq(clusters.orgId, ctx.org.id), ne(clusters.id, cluster.id)));
   const successor = successorId ? await findCluster(tx, ctx, successorId) : null;
-  if (!successor || successor.id === cluster.id || successor.status === "deleting") {
+  const needsSuccessor = others.some((c) => mayBeDefault(c.status));
+  // Checked before any write: a refusal returns from a transaction that still commits.
+  if (needsSuccessor && (!successor || successor.id === cluster.id || !mayBeDefault(successor.status))) {
     return { ok: false, fieldErrors: { successorId: "Choose the cluster that becomes the default." } };
   }
   await tx.update(clusters).set({ isDefault: false }).where(eq(clusters.id, cluster.id));
+  // No cluster can take over: the next cluster installed becomes the default (settling an install
+  // only makes a cluster the default when the organization has none).
+  if (!needsSuccessor || !successor) return null;
   await tx.update(clusters).set({ isDefault: true }).where(eq(clusters.id, successor.id));
+  await recordAudit(tx, ctx, {
+    action: "cluster.set_default",
+    targetType: "cluster",
+    targetId: successor.id,
+    targetLabel: successor.name,
+    before: { default: cluster.name },
+    after: { default: successor.name },
+  });
   return null;
 }
 
@@ -155,7 +164,7 @@ export async function setDefaultCluster(db: Queryable, ctx: OrgContext, clusterI
     const cluster = await findCluster(tx, ctx, clusterId);
     if (!cluster) return fail(unknownCluster);
     if (cluster.isDefault) return { ok: true, message: `${cluster.name} already is the default cluster.` };
-    if (cluster.status === "deleting" || cluster.status === "installing") return fail(`A cluster that is ${cluster.status} cannot become the default.`);
+    if (!mayBeDefault(cluster.status)) return fail(`A cluster that is ${cluster.status === "error" ? "in error" : cluster.status} cannot become the default.`);
     const [previous] = await tx
       .update(clusters)
       .set({ isDefault: false })

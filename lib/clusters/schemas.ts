@@ -2,12 +2,13 @@ import { z } from "zod";
 import { cloudProviders } from "@/db/schema/values";
 import { kubernetesVersions, nodeBounds, providerCatalog } from "./catalog";
 
+// An empty field is "missing", not 0 (which coercion would make of it).
 const nodes = (label: string) =>
-  z.coerce
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.coerce
     .number(`Enter the ${label} number of nodes.`)
     .int(`The ${label} number of nodes must be a whole number.`)
     .min(nodeBounds.min, `At least ${nodeBounds.min} node.`)
-    .max(nodeBounds.max, `At most ${nodeBounds.max} nodes.`);
+    .max(nodeBounds.max, `At most ${nodeBounds.max} nodes.`));
 
 /** Settings that can change on a running cluster (an update). */
 export const clusterSettingsSchema = z

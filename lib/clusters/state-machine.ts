@@ -30,6 +30,22 @@ const allowedFrom: Record<ClusterAction, readonly ClusterStatus[]> = {
   delete: ["running", "stopped", "error"],
 };
 
+/** Whether a cluster may be (or become) the organization's default: one that is or was running. */
+export const mayBeDefault = (status: ClusterStatus) => status !== "installing" && status !== "deleting" && status !== "error";
+
+/** What the page says once an action is accepted. */
+export function actionStartedMessage(name: string, action: ClusterAction | "retry"): string {
+  const doing: Record<ClusterAction | "retry", string> = {
+    install: "is being installed",
+    update: "is being updated",
+    stop: "is stopping",
+    start: "is starting",
+    delete: "is being deleted",
+    retry: "is retrying its last action",
+  };
+  return `${name} ${doing[action]}.`;
+}
+
 export const transitioning = (status: ClusterStatus) => Object.values(transitionalStatus).includes(status as never);
 
 const busyMessage: Partial<Record<ClusterStatus, string>> = {

@@ -7,7 +7,7 @@ import type { OrgContext } from "@/lib/authz/context";
 import { providerCatalog } from "@/lib/clusters/catalog";
 import { listClusters } from "@/lib/clusters/manage";
 import { clusterIdSchema } from "@/lib/clusters/schemas";
-import { requestRetry, requestTransition, statusLabels, transitioning } from "@/lib/clusters/state-machine";
+import { mayBeDefault, requestRetry, requestTransition, statusLabels, transitioning } from "@/lib/clusters/state-machine";
 import { planTable } from "@/lib/orgs/plans";
 import { loadSettingsPage, type SettingsPageAccess } from "./settings-page";
 
@@ -97,7 +97,7 @@ export async function loadClustersPage(slug: string): Promise<{ ok: true; page: 
       ctx,
       clusters: views,
       usage: usageOf(ctx, rows.length),
-      successors: rows.filter((row) => !row.isDefault && row.status !== "deleting").map((row) => ({ id: row.id, name: row.name })),
+      successors: rows.filter((row) => !row.isDefault && mayBeDefault(row.status)).map((row) => ({ id: row.id, name: row.name })),
       live: views.some((view) => view.transitioning),
     },
   };
