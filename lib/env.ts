@@ -44,10 +44,23 @@ export function authSecret(): string {
   if (env.NODE_ENV === "production") {
     throw new Error("AUTH_SECRET must be set in production (e.g. `openssl rand -base64 32`).");
   }
-  const file = path.join(process.cwd(), ".data", "auth-secret");
+  return developmentSecret("auth-secret");
+}
+
+/**
+ * 32 random bytes (base64) generated once under .data/ and kept there, for the secrets that
+ * development may invent (never used in production, where they must be configured).
+ */
+export function developmentSecret(name: string): string {
+  const file = path.join(process.cwd(), ".data", name);
   if (!existsSync(file)) {
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, randomBytes(32).toString("base64"), { mode: 0o600 });
+    // "wx": if another process wrote it first, keep theirs, so every process reads the same secret.
+    try {
+      writeFileSync(file, randomBytes(32).toString("base64"), { mode: 0o600, flag: "wx" });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
   }
   return readFileSync(file, "utf8").trim();
 }

@@ -1,7 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
-import { env } from "@/lib/env";
+import { developmentSecret, env } from "@/lib/env";
 
 const version = "v1";
 
@@ -17,12 +15,7 @@ function key(): Buffer {
     return bytes;
   }
   if (env.NODE_ENV === "production") throw new Error("KUBECONFIG_ENCRYPTION_KEY must be set in production (`openssl rand -base64 32`).");
-  const file = path.join(process.cwd(), ".data", "kubeconfig-key");
-  if (!existsSync(file)) {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, randomBytes(32).toString("base64"), { mode: 0o600 });
-  }
-  return Buffer.from(readFileSync(file, "utf8").trim(), "base64");
+  return Buffer.from(developmentSecret("kubeconfig-key"), "base64");
 }
 
 /** AES-256-GCM with a random 96-bit IV; the result carries version, IV and tag. */

@@ -2,6 +2,7 @@ import { and, asc, count, eq, gt, ilike, or, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { invitations, memberships, users } from "@/db/schema";
 import type { MemberRole } from "@/db/schema/values";
+import { containsPattern } from "@/lib/search/contains-pattern";
 
 export const membersPageSize = 50;
 
@@ -37,7 +38,7 @@ export async function listMembers(
 ): Promise<{ members: MemberRow[]; nextCursor: string | null }> {
   const limit = options.limit ?? membersPageSize;
   const after = decodeCursor(options.after);
-  const pattern = options.query?.trim() ? `%${options.query.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const pattern = containsPattern(options.query);
   const rows = await db
     .select({ userId: users.id, name: users.name, email: users.email, image: users.image, role: memberships.role, since: memberships.createdAt, sinceKey })
     .from(memberships)

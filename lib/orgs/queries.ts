@@ -2,6 +2,7 @@ import { and, asc, desc, eq, ilike, or, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { memberships, organizations, users } from "@/db/schema";
 import type { MemberRole, OrgKind } from "@/db/schema/enums";
+import { containsPattern } from "@/lib/search/contains-pattern";
 
 export type OrganizationChoice = { slug: string; name: string; kind: OrgKind; role: MemberRole };
 
@@ -17,7 +18,7 @@ export async function listOrganizationsForUser(
   options: { query?: string; limit?: number } = {},
 ): Promise<{ organizations: OrganizationChoice[]; total: number }> {
   const query = options.query?.trim();
-  const pattern = query ? `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const pattern = containsPattern(query);
   const rows = await db
     .select({
       slug: organizations.slug,
