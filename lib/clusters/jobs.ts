@@ -9,6 +9,7 @@ import { settledStatus } from "./state-machine";
 
 /** A runner that stops sending heartbeats for this long is presumed dead; its job is taken over. */
 export const staleAfterSeconds = 30;
+export const maxAttempts = 5;
 
 export async function enqueueJob(tx: Queryable, job: { orgId: string; clusterId: string; action: ClusterAction }): Promise<void> {
   await tx.insert(clusterJobs).values(job);
@@ -45,6 +46,11 @@ export async function runJob(db: Db, engine: InfrastructureEngine, job: ClusterJ
   const [cluster] = await db.select().from(clusters).where(and(eq(clusters.id, job.clusterId), eq(clusters.orgId, job.orgId)));
   if (!cluster) {
     await db.update(clusterJobs).set({ status: "done", finishedAt: sql`now()` }).where(ours(job, workerId));
+    return;
+  }
+  // A job whose runner keeps dying (a poison job) is not taken over forever.
+  if (job.attempts > maxAttempts) {
+    await fail(db, job, workerId, cluster, `The infrastructure engine stopped responding ${maxAttempts} times in a row. Retry, or delete the cluster.`);
     return;
   }
   const heartbeat = async () => {

@@ -43,7 +43,11 @@ export type ClustersPage = {
   successors: { id: string; name: string }[];
   /** Whether any cluster is between two states: the page then refreshes itself. */
   live: boolean;
+  /** The rows shown are one page of the list, so the page weighs the same at 200 clusters as at 25. */
+  pagination: { page: number; pages: number };
 };
+
+export const clustersPageSize = 25;
 
 const usageOf = (ctx: OrgContext, used: number): ClusterUsage => ({
   used,
@@ -56,7 +60,7 @@ const usageOf = (ctx: OrgContext, used: number): ClusterUsage => ({
  * query (shared with the layout) and one list. Buttons follow the state machine, so the page never
  * offers what the server would refuse.
  */
-export async function loadClustersPage(slug: string): Promise<{ ok: true; page: ClustersPage } | Denied> {
+export async function loadClustersPage(slug: string, requestedPage = 1): Promise<{ ok: true; page: ClustersPage } | Denied> {
   const access = await loadSettingsPage(slug, "cluster.manage");
   if (!access.ok) return access;
   const { ctx } = access;
@@ -91,14 +95,18 @@ export async function loadClustersPage(slug: string): Promise<{ ok: true; page: 
       },
     };
   });
+  // The list itself is cheap (one statement, bounded by the plan); rendering every row is not.
+  const pages = Math.max(1, Math.ceil(views.length / clustersPageSize));
+  const page = Number.isInteger(requestedPage) && requestedPage >= 1 ? Math.min(requestedPage, pages) : 1;
   return {
     ok: true,
     page: {
       ctx,
-      clusters: views,
+      clusters: views.slice((page - 1) * clustersPageSize, page * clustersPageSize),
       usage: usageOf(ctx, rows.length),
       successors: rows.filter((row) => !row.isDefault && mayBeDefault(row.status)).map((row) => ({ id: row.id, name: row.name })),
       live: views.some((view) => view.transitioning),
+      pagination: { page, pages },
     },
   };
 }

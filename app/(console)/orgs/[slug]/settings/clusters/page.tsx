@@ -12,12 +12,12 @@ import { ClustersTable } from "./_components/clusters-table";
 export const metadata: Metadata = { title: "Clusters" };
 
 type OrgFormAction = (slug: string, previous: ActionState, formData: FormData) => Promise<ActionResult>;
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string }> };
 
-export default async function ClustersPage({ params }: Props) {
-  const access = await loadClustersPage((await params).slug);
+export default async function ClustersPage({ params, searchParams }: Props) {
+  const access = await loadClustersPage((await params).slug, Number((await searchParams).page ?? 1));
   if (!access.ok) return <RoleRequired {...access.denial} />;
-  const { ctx, clusters, usage, successors, live } = access.page;
+  const { ctx, clusters, usage, successors, live, pagination } = access.page;
   const { org } = ctx;
   const basePath = `/orgs/${org.slug}/settings/clusters`;
   const bound = (action: OrgFormAction) => action.bind(null, org.slug);
@@ -40,13 +40,24 @@ export default async function ClustersPage({ params }: Props) {
       </div>
       <div className="mt-6">
         {clusters.length > 0 ? (
-          <ClustersTable
-            orgName={org.name}
-            basePath={basePath}
-            clusters={clusters}
-            successors={successors}
-            actions={{ stop: bound(stopClusterAction), start: bound(startClusterAction), remove: bound(deleteClusterAction), retry: bound(retryClusterAction), setDefault: bound(setDefaultClusterAction) }}
-          />
+          <>
+            <ClustersTable
+              orgName={org.name}
+              basePath={basePath}
+              clusters={clusters}
+              successors={successors}
+              actions={{ stop: bound(stopClusterAction), start: bound(startClusterAction), remove: bound(deleteClusterAction), retry: bound(retryClusterAction), setDefault: bound(setDefaultClusterAction) }}
+            />
+            {pagination.pages > 1 && (
+              <nav aria-label="Cluster pages" className="mt-4 flex items-center gap-4 text-sm">
+                {pagination.page > 1 && <Link href={`${basePath}?page=${pagination.page - 1}`} className="underline underline-offset-2">Previous page</Link>}
+                <span>
+                  Page {pagination.page} of {pagination.pages}
+                </span>
+                {pagination.page < pagination.pages && <Link href={`${basePath}?page=${pagination.page + 1}`} className="underline underline-offset-2">Next page</Link>}
+              </nav>
+            )}
+          </>
         ) : (
           <p className="rounded-lg border border-dashed border-zinc-300 p-6 text-sm text-zinc-700 dark:border-zinc-700 dark:text-zinc-300">
             {org.name} has no cluster yet. Add one: the first cluster installed becomes the default.
