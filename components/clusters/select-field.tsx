@@ -1,4 +1,4 @@
-import { inputClass } from "@/components/ui/field";
+import { describedByFor, FieldFrame, inputClass } from "@/components/ui/field";
 
 type Option = { value: string; label: string };
 
@@ -20,20 +20,15 @@ type Props = {
  */
 export function SelectField({ name, label, options, defaultValue, error, hint, required, onChange }: Props) {
   const id = `field-${name}`;
-  const describedBy = [hint && `${id}-hint`, `${id}-error`].filter(Boolean).join(" ");
   return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium text-zinc-800 dark:text-zinc-200">
-        {label}
-        {required && <span className="text-zinc-500"> (required)</span>}
-      </label>
+    <FieldFrame id={id} label={label} required={required} hint={hint} error={error}>
       <select
         id={id}
         name={name}
         defaultValue={defaultValue}
         required={required}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={describedByFor(id, hint)}
         onChange={onChange && ((event) => onChange(event.target.value))}
         className={inputClass}
       >
@@ -46,14 +41,6 @@ export function SelectField({ name, label, options, defaultValue, error, hint, r
           );
         })}
       </select>
-      {hint && (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
-          {hint}
-        </p>
-      )}
-      <p id={`${id}-error`} aria-live="polite" className="mt-1 text-sm text-red-700 empty:hidden dark:text-red-400">
-        {error}
-      </p>
-    </div>
+    </FieldFrame>
   );
 }

@@ -17,23 +17,38 @@ export const inputClass =
 /** A labelled control whose hint and error are tied to it for screen readers. */
 export function Field({ name, label, defaultValue, error, hint, type = "text", required, multiline, autoComplete, inputProps }: FieldProps) {
   const id = `field-${name}`;
-  const describedBy = [hint && `${id}-hint`, `${id}-error`].filter(Boolean).join(" ");
   const shared = {
     id,
     name,
     defaultValue,
     required,
     "aria-invalid": error ? true : undefined,
-    "aria-describedby": describedBy,
+    "aria-describedby": describedByFor(id, hint),
     className: inputClass,
   };
+  return (
+    <FieldFrame id={id} label={label} required={required} hint={hint} error={error}>
+      {multiline ? <textarea rows={3} {...shared} /> : <input type={type} autoComplete={autoComplete} {...shared} {...inputProps} />}
+    </FieldFrame>
+  );
+}
+
+/** The ids a control's aria-describedby names: its hint (if any) and its error region. */
+export function describedByFor(id: string, hint?: string): string {
+  return [hint && `${id}-hint`, `${id}-error`].filter(Boolean).join(" ");
+}
+
+type FrameProps = { id: string; label: string; required?: boolean; hint?: string; error?: string; children: React.ReactNode };
+
+/** A control's label, hint and live error region, shared by every kind of field. */
+export function FieldFrame({ id, label, required, hint, error, children }: FrameProps) {
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium text-zinc-800 dark:text-zinc-200">
         {label}
         {required && <span className="text-zinc-500"> (required)</span>}
       </label>
-      {multiline ? <textarea rows={3} {...shared} /> : <input type={type} autoComplete={autoComplete} {...shared} {...inputProps} />}
+      {children}
       {hint && (
         <p id={`${id}-hint`} className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
           {hint}
