@@ -10,6 +10,9 @@ export const orgSections = [
   { path: "settings/general", label: "General Information", permission: "org.read", settings: true },
   { path: "settings/members", label: "Members", permission: "org.read", settings: true },
   { path: "settings/clusters", label: "Clusters", permission: "cluster.manage", settings: true },
+  { path: "settings/audit-log", label: "Audit log", permission: "audit.read", settings: true },
+  // Every member: it is where anyone but the owner leaves; what else it offers depends on the role.
+  { path: "settings/danger-zone", label: "Danger Zone", permission: "project.read", settings: true },
 ] as const satisfies readonly { path: string; label: string; permission: Permission; settings: boolean }[];
 
 export type OrgSection = (typeof orgSections)[number];

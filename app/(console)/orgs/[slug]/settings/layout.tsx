@@ -1,14 +1,14 @@
 import { SettingsNav } from "@/components/nav/settings-nav";
-import { RoleRequired } from "@/components/ui/role-required";
 import { orgHref, settingsSections } from "@/lib/orgs/sections";
-import { loadSettingsPage } from "@/lib/pages/settings-page";
+import { loadOrgPage } from "@/lib/pages/org-page";
 
 type Props = { children: React.ReactNode; params: Promise<{ slug: string }> };
 
+// Every member gets the settings shell (the Danger Zone is where anyone but the owner leaves); each
+// page checks its own permission and explains a refusal, and the navigation lists only what the
+// caller's role opens.
 export default async function SettingsLayout({ children, params }: Props) {
-  const access = await loadSettingsPage((await params).slug);
-  if (!access.ok) return <RoleRequired {...access.denial} />;
-  const { ctx } = access;
+  const ctx = await loadOrgPage((await params).slug);
   const items = settingsSections
     .filter((section) => ctx.can(section.permission))
     .map((section) => ({ href: orgHref(ctx.org.slug, section.path), label: section.label }));
