@@ -15,10 +15,13 @@ import type { ClusterSettings, NewCluster } from "./schemas";
 import { actionStartedMessage, mayBeDefault, requestRetry, requestTransition } from "./state-machine";
 
 const fail = (formError: string): ActionResult => ({ ok: false, formError });
+const orgGone = "This organization was deleted meanwhile.";
 const unknownCluster = "This cluster does not exist in this organization (it may have been deleted).";
 
-async function lockOrg(tx: Tx, orgId: string) {
-  await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, orgId)).for("no key update");
+/** False when the organization was deleted while this request waited for it. */
+async function lockOrg(tx: Tx, orgId: string): Promise<boolean> {
+  const [org] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, orgId)).for("no key update");
+  return Boolean(org);
 }
 
 // Every lookup is scoped by the organization `authorize` resolved from the URL: a cluster id from
@@ -38,7 +41,7 @@ export async function createCluster(db: Queryable, ctx: OrgContext, input: NewCl
   }
   try {
     return await db.transaction(async (tx) => {
-      await lockOrg(tx, ctx.org.id);
+      if (!(await lockOrg(tx, ctx.org.id))) return fail(orgGone);
       const limit = planTable[ctx.org.plan].clusters;
       // A cluster being deleted no longer takes a slot.
       const [{ n }] = await tx.select({ n: count() }).from(clusters).where(and(eq(clusters.orgId, ctx.org.id), ne(clusters.status, "deleting")));
@@ -75,7 +78,7 @@ export async function createCluster(db: Queryable, ctx: OrgContext, input: NewCl
 /** Changes a running cluster's settings and queues the update. */
 export async function updateCluster(db: Queryable, ctx: OrgContext, clusterId: string, settings: ClusterSettings): Promise<ActionResult> {
   return db.transaction(async (tx) => {
-    await lockOrg(tx, ctx.org.id);
+    if (!(await lockOrg(tx, ctx.org.id))) return fail(orgGone);
     const cluster = await findCluster(tx, ctx, clusterId);
     if (!cluster) return fail(unknownCluster);
     const check = requestTransition(cluster.status, "update");
@@ -102,7 +105,7 @@ export type LifecycleRequest = { clusterId: string; action: Exclude<ClusterActio
  */
 export async function requestClusterAction(db: Queryable, ctx: OrgContext, request: LifecycleRequest): Promise<ActionResult> {
   return db.transaction(async (tx) => {
-    await lockOrg(tx, ctx.org.id);
+    if (!(await lockOrg(tx, ctx.org.id))) return fail(orgGone);
     const cluster = await findCluster(tx, ctx, request.clusterId);
     if (!cluster) return fail(unknownCluster);
     const check = request.action === "retry" ? requestRetry(cluster.status, cluster.failedAction) : requestTransition(cluster.status, request.action);
@@ -160,7 +163,7 @@ async function handOverDefault(tx: Tx, ctx: OrgContext, cluster: Cluster, succes
 /** Makes a cluster the organization's default (at most one: the database enforces it). */
 export async function setDefaultCluster(db: Queryable, ctx: OrgContext, clusterId: string): Promise<ActionResult> {
   return db.transaction(async (tx) => {
-    await lockOrg(tx, ctx.org.id);
+    if (!(await lockOrg(tx, ctx.org.id))) return fail(orgGone);
     const cluster = await findCluster(tx, ctx, clusterId);
     if (!cluster) return fail(unknownCluster);
     if (cluster.isDefault) return { ok: true, message: `${cluster.name} already is the default cluster.` };

@@ -36,3 +36,16 @@ export function ownershipTransferredEmails(input: {
     },
   ];
 }
+
+export function organizationDeletedEmails(input: { orgName: string; slug: string; deletedBy: string; lost: string; to: string[]; at: Date }): Email[] {
+  return input.to.map((to) => ({
+    to,
+    subject: `${input.orgName} was deleted from Org Console`,
+    text: [
+      `${input.deletedBy}, the owner, deleted the organization ${input.orgName} (${input.slug}) on ${input.at.toUTCString()}.`,
+      "",
+      `Deleted with it: ${input.lost}. This cannot be undone, and you no longer have access to it.`,
+      "You received this email because you were an admin of the organization.",
+    ].join("\n"),
+  }));
+}

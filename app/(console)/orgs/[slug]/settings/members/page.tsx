@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { TransferOwnershipForm } from "@/components/members/transfer-ownership-form";
 import { RoleRequired } from "@/components/ui/role-required";
 import type { ActionResult, ActionState } from "@/lib/actions/result";
 import { loadMembersPage } from "@/lib/pages/members-page";
@@ -16,7 +17,6 @@ import { InviteForm } from "./_components/invite-form";
 import { MembersPagination, MembersSearch } from "./_components/members-search";
 import { MembersTable } from "./_components/members-table";
 import { PendingInvitations } from "./_components/pending-invitations";
-import { TransferOwnershipForm } from "./_components/transfer-ownership-form";
 
 export const metadata: Metadata = { title: "Members" };
 
@@ -83,7 +83,11 @@ export default async function MembersPage({ params, searchParams }: Props) {
             get an email.
           </p>
           {transferCandidates.length > 0 ? (
-            <TransferOwnershipForm action={bound(transferOwnershipAction)} candidates={transferCandidates} />
+            <TransferOwnershipForm
+              action={bound(transferOwnershipAction)}
+              candidates={transferCandidates}
+              hint="Lists the members shown above; search the member list to find someone else."
+            />
           ) : (
             <p className="mt-3 text-sm text-zinc-700 dark:text-zinc-300">
               {query ? "No other member matches your search." : "There is no other member to transfer the organization to yet: invite someone first."}

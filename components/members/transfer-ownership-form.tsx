@@ -11,13 +11,15 @@ type Candidate = { userId: string; label: string; email: string };
 type Props = {
   action: (previous: ActionState, formData: FormData) => Promise<ActionResult>;
   candidates: Candidate[];
+  /** Says which members the list holds and where to find the others. */
+  hint: string;
 };
 
 /**
  * aqua's "promote to owner". Success makes the caller an admin, which removes this very form from
  * the page, so the toast fires from the action's answer rather than from an effect.
  */
-export function TransferOwnershipForm({ action, candidates }: Props) {
+export function TransferOwnershipForm({ action, candidates, hint }: Props) {
   const { submit, pending, formError, fieldError, value } = useToastingAction(action);
   const [userId, setUserId] = useState(() => value("userId", candidates[0]?.userId ?? ""));
   const chosen = candidates.find((c) => c.userId === userId);
@@ -46,7 +48,7 @@ export function TransferOwnershipForm({ action, candidates }: Props) {
             ))}
           </select>
           <p id="field-userId-hint" className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
-            Lists the members shown above; search the member list to find someone else.
+            {hint}
           </p>
           <p id="field-userId-error" aria-live="polite" className="mt-1 text-sm text-red-700 empty:hidden dark:text-red-400">
             {userError}

@@ -1,0 +1,98 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Queryable, Tx } from "@/db/client";
+import { memberships, organizations, users } from "@/db/schema";
+import type { ActionResult } from "@/lib/actions/result";
+import type { OrgContext } from "@/lib/authz/context";
+import { lockOrgAndRecheck } from "@/lib/members/lock";
+
+/** What deleting the organization takes with it, counted now. Later domains add their rows here. */
+export type DeletionPreview = {
+  members: number;
+  pendingInvitations: number;
+  clusters: number;
+  auditEvents: number;
+};
+
+const counted = (query: ReturnType<typeof sql>) => sql<number>`(${query})`.mapWith(Number);
+
+/** One statement, whatever the organization's size: each count is an index-only scan. */
+export async function deletionPreview(db: Queryable, orgId: string): Promise<DeletionPreview> {
+  const [row] = await db
+    .select({
+      members: counted(sql`select count(*) from memberships where org_id = ${orgId}`),
+      pendingInvitations: counted(sql`select count(*) from invitations where org_id = ${orgId} and status = 'pending' and expires_at > now()`),
+      clusters: counted(sql`select count(*) from clusters where org_id = ${orgId}`),
+      auditEvents: counted(sql`select count(*) from audit_events where org_id = ${orgId}`),
+    })
+    .from(organizations)
+    .where(eq(organizations.id, orgId));
+  return row ?? { members: 0, pendingInvitations: 0, clusters: 0, auditEvents: 0 };
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+
+/** "3 members, 1 pending invitation and 42 audit events", for the page and the closing toast. */
+export function describeLoss(preview: DeletionPreview): string {
+  const parts = [
+    plural(preview.members, "member"),
+    plural(preview.pendingInvitations, "pending invitation"),
+    plural(preview.clusters, "cluster"),
+    plural(preview.auditEvents, "audit event"),
+  ].filter((part) => !part.startsWith("0 "));
+  if (parts.length <= 1) return parts[0] ?? "nothing else";
+  return `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
+}
+
+export const deleteOrganizationSchema = z.object({ confirmSlug: z.string().max(200) });
+
+export type DeletionOutcome =
+  | (ActionResult & { ok: false })
+  | { ok: true; deleted: { name: string; slug: string }; lost: DeletionPreview; landingSlug: string | null; adminEmails: string[] };
+
+export const personalOrgRefusal =
+  "A personal organization cannot be deleted: every account keeps one, and it goes away only with the account itself.";
+
+export function clustersRefusal(count: number): string {
+  return `Delete the organization's ${plural(count, "cluster")} first: ${count === 1 ? "it holds" : "they hold"} real infrastructure that must be torn down before the organization can go.`;
+}
+
+/**
+ * Deletes the organization and every row it owns in one transaction. The organization row is
+ * locked FOR UPDATE: membership changes (which lock it FOR NO KEY UPDATE) and inserts that reference
+ * it (which take KEY SHARE) wait, then find it gone and fail cleanly; none can add a row after the
+ * delete. The typed slug is checked here, whatever the page did.
+ */
+export async function deleteOrganization(db: Queryable, ctx: OrgContext, input: { confirmSlug: string }): Promise<DeletionOutcome> {
+  return db.transaction(async (tx): Promise<DeletionOutcome> => {
+    const role = await lockOrgAndRecheck(tx, ctx, "org.delete", "update");
+    if (!role) return { ok: false, formError: "Only the owner can delete the organization." };
+    const [org] = await tx.select().from(organizations).where(eq(organizations.id, ctx.org.id));
+    if (org.kind === "personal") return { ok: false, formError: personalOrgRefusal };
+    if (input.confirmSlug.trim() !== org.slug) {
+      return { ok: false, fieldErrors: { confirmSlug: `Type ${org.slug} to confirm.` }, values: { confirmSlug: input.confirmSlug } };
+    }
+    const lost = await deletionPreview(tx, org.id);
+    if (lost.clusters > 0) return { ok: false, formError: clustersRefusal(lost.clusters) };
+    const adminEmails = await adminEmailsOf(tx, org.id);
+    // Every table that references organizations cascades (or, for a user's last active
+    // organization, clears the reference); the audit trigger lets the cascade through.
+    await tx.delete(organizations).where(eq(organizations.id, org.id));
+    return { ok: true, deleted: { name: org.name, slug: org.slug }, lost, landingSlug: await personalSlugOf(tx, ctx.actor.id), adminEmails };
+  });
+}
+
+async function adminEmailsOf(tx: Tx, orgId: string): Promise<string[]> {
+  const rows = await tx
+    .select({ email: users.email })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.role, "admin")))
+    .orderBy(asc(users.email));
+  return rows.map((row) => row.email);
+}
+
+async function personalSlugOf(tx: Tx, userId: string): Promise<string | null> {
+  const [row] = await tx.select({ slug: organizations.slug }).from(organizations).where(eq(organizations.personalForUserId, userId));
+  return row?.slug ?? null;
+}
