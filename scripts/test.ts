@@ -11,6 +11,10 @@ import { findPostgresBin, freePort, missingPostgresHint, runCommand, startPostgr
 // `npm test -- --skip-e2e` leaves out the build and the browser tests for a fast local run.
 
 const skipE2e = process.argv.includes("--skip-e2e");
+// `npm test -- --integration audit org-delete` runs only the integration files matching those
+// filters, on the same throwaway PostgreSQL: the quick loop while working on one domain.
+const integrationOnly = process.argv.includes("--integration");
+const integrationFilters = integrationOnly ? process.argv.slice(process.argv.indexOf("--integration") + 1).filter((arg) => !arg.startsWith("--")) : [];
 const templateDb = "org_console_template";
 const e2eDb = "org_console_e2e";
 const bin = (name: string) => path.join(process.cwd(), "node_modules", ".bin", name);
@@ -64,7 +68,8 @@ const counts = { passed: 0, failed: 0, skipped: 0 };
 
 function vitest(project: "unit" | "integration", env: Record<string, string> = {}): Promise<Outcome> {
   const report = path.join(reports, `${project}.json`);
-  const args = ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`];
+  const filters = project === "integration" ? integrationFilters : [];
+  const args = ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...filters];
   return runCommand(bin("vitest"), args, env).then((code) => {
     if (existsSync(report)) {
       const json = JSON.parse(readFileSync(report, "utf8"));
@@ -153,7 +158,7 @@ async function e2e(): Promise<Outcome> {
   return playwright(e2eEnvironment);
 }
 
-const steps: Step[] = [
+const allSteps: Step[] = [
   { name: "typecheck", run: async () => exitCode(await runCommand(bin("tsc"), ["--noEmit"])) },
   { name: "unit tests", run: () => vitest("unit") },
   { name: "migrations match schema", run: async () => exitCode(await runCommand(bin("tsx"), ["scripts/check-migrations.ts"])) },
@@ -161,6 +166,7 @@ const steps: Step[] = [
   { name: "next build", run: build },
   { name: "e2e tests", run: e2e },
 ];
+const steps = integrationOnly ? allSteps.filter((step) => step.name === "integration tests") : allSteps;
 
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)}s`;
