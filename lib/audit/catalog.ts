@@ -30,11 +30,11 @@ export type DescribableEvent = {
 };
 
 export const auditCategories = {
-  organization: "Organization",
-  members: "Members",
-  invitations: "Invitations",
-  clusters: "Clusters",
-  engine: "Infrastructure engine",
+  organization: { label: "Organization", all: "All organization events" },
+  members: { label: "Members", all: "All member events" },
+  invitations: { label: "Invitations", all: "All invitation events" },
+  clusters: { label: "Clusters", all: "All cluster requests" },
+  engine: { label: "Infrastructure engine", all: "All infrastructure engine outcomes" },
 } as const;
 
 export type AuditCategory = keyof typeof auditCategories;
@@ -194,6 +194,19 @@ export function isAuditCategory(value: string): value is AuditCategory {
 /** The actions of a category, for the action-type filter's `IN (…)`. */
 export function actionsInCategory(category: AuditCategory): string[] {
   return auditActionNames.filter((name) => auditCatalog[name].category === category);
+}
+
+export type AuditActionGroup = { label: string; options: { value: string; label: string }[] };
+
+/** The action-type filter's choices: per category, "all of them" first, then each action. */
+export function auditActionGroups(): AuditActionGroup[] {
+  return (Object.keys(auditCategories) as AuditCategory[]).map((category) => ({
+    label: auditCategories[category].label,
+    options: [
+      { value: category, label: auditCategories[category].all },
+      ...actionsInCategory(category).map((name) => ({ value: name, label: auditCatalog[name].label })),
+    ],
+  }));
 }
 
 /** The name the log shows for an action, known or not. */

@@ -83,7 +83,8 @@ async function respond(db: Queryable, invitee: Invitee, token: string, answer: "
       .set({ status: answer, respondedAt: new Date() })
       .where(and(eq(invitations.id, found.id), eq(invitations.status, "pending"), gt(invitations.expiresAt, sql`now()`)))
       .returning({ role: invitations.role });
-    if (!org || !claimed) {
+    if (!org) return { ok: false, reason: "no-longer-pending", message: "This organization was deleted: the invitation no longer leads anywhere." };
+    if (!claimed) {
       return { ok: false, reason: "no-longer-pending", message: "This invitation is no longer pending: it was already answered, revoked, or has expired." };
     }
     const ctx = buildOrgContext(invitee, org, claimed.role, "ui");

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Db } from "@/db/client";
+import type { User } from "@/db/schema";
+import { runOrgAction } from "@/lib/actions/run-action";
+import { addMember, makeTeamOrg, makeUser, uniqueTag } from "@/lib/factories";
+import { acceptInvitation } from "@/lib/invitations/respond";
+import { deleteOrganizationDefinition, handleDeleteOrganization } from "@/lib/orgs/delete-organization-action";
+import { type Clients, openClients } from "./support/clients";
+import { act, invitationsOf, tokenOf } from "./support/member-actions";
+import { rowsReferencing } from "./support/org-rows";
+import { useTestDatabase } from "./support/test-database";
+
+// Issue 5, "Must hold": requests that race the organization's deletion (invitations being accepted,
+// role changes, new invitations, members leaving) either finish before it or fail cleanly, and
+// none leaves a row behind. Every request runs on its own PostgreSQL connection; repeated.
+
+const t = useTestDatabase();
+const rounds = 6;
+let clients: Clients;
+
+beforeAll(async () => {
+  clients = await openClients(t.url, 24);
+});
+afterAll(async () => {
+  await clients?.close();
+});
+beforeEach(() => {
+  vi.spyOn(console, "log").mockImplementation(() => {});
+  const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+  return () => {
+    expect(errors, "no request failed with an unexpected error").not.toHaveBeenCalled();
+    vi.restoreAllMocks();
+  };
+});
+
+async function orgAboutToGo() {
+  const owner = await makeUser(t.db, { name: "Olga Owner" });
+  const org = await makeTeamOrg(t.db, owner, { plan: "enterprise" });
+  const people = async (role: "admin" | "developer", count: number) => {
+    const made: User[] = [];
+    for (let i = 0; i < count; i++) {
+      const user = await makeUser(t.db);
+      await addMember(t.db, org, user, role);
+      made.push(user);
+    }
+    return made;
+  };
+  const admins = await people("admin", 4);
+  const developers = await people("developer", 6);
+  const guests = await Promise.all(Array.from({ length: 6 }, () => makeUser(t.db)));
+  expect(await act(t.db, "invite", admins[0], org, { emails: guests.map((g) => g.email).join(","), role: "developer" })).toMatchObject({ ok: true });
+  const tokens = new Map((await invitationsOf(t.db, org.id)).map((invitation) => [invitation.email, tokenOf(invitation)]));
+  return { org, owner, admins, developers, guests, tokens };
+}
+
+type Outcome = { ok: boolean; message?: string; formError?: string; reason?: string };
+type Request = (db: Db) => Promise<Outcome>;
+
+describe("deleting while others write", () => {
+  it("every racing request finishes first or fails cleanly, and nothing of the organization survives", async () => {
+    for (let round = 0; round < rounds; round++) {
+      const c = await orgAboutToGo();
+      const { org } = c;
+      const racing: Request[] = [
+        ...c.guests.map((guest): Request => (db) => acceptInvitation(db, guest, c.tokens.get(guest.email.toLowerCase()) ?? "")),
+        ...c.developers.slice(0, 4).map((dev, i): Request => (db) => act(db, "changeRole", c.admins[i], org, { userId: dev.id, role: "viewer" })),
+        ...c.developers.slice(4).map((dev): Request => (db) => act(db, "leave", dev, org)),
+        ...c.admins.slice(1).map((admin): Request => (db) => act(db, "invite", admin, org, { emails: `late-${uniqueTag()}@example.test`, role: "viewer" })),
+      ];
+      const deletion: Request = (db) =>
+        runOrgAction(deleteOrganizationDefinition, handleDeleteOrganization, { db, userId: c.owner.id, slug: org.slug, input: { confirmSlug: org.slug } });
+      // The deletion starts somewhere in the crowd, a different place each round.
+      const order = [...racing];
+      const at = (round * 5) % (racing.length + 1);
+      order.splice(at, 0, deletion);
+
+      // Each request on its own connection, all at once.
+      const results = await Promise.all(order.map((request, i) => request(clients.dbs[i])));
+
+      expect(results[at], "the deletion itself").toMatchObject({ ok: true });
+      for (const result of results) {
+        if (result.ok) continue;
+        // A clean refusal says something a person can act on; it is never the "something went wrong" of an unexpected error.
+        expect(result.formError ?? result.message).toMatch(/deleted|no longer|not a member|does not exist|changed meanwhile/i);
+      }
+      const left = await rowsReferencing(t.db, org.id);
+      expect(Object.entries(left).filter(([, n]) => n > 0)).toEqual([]);
+    }
+  }, 180_000);
+});
