@@ -55,8 +55,11 @@ describe("org.delete at the action door", () => {
       return;
     }
     const [personal] = await t.db.select().from(organizations).where(eq(organizations.personalForUserId, people.owner.id));
-    expect(result).toMatchObject({ ok: true, redirectTo: `/orgs/${personal.slug}` });
-    expect(result.message).toBe(`${org.name} was deleted, with 4 members, 2 pending invitations and ${before.audit.length} audit events.`);
+    expect(result).toStrictEqual({
+      ok: true,
+      message: `${org.name} was deleted, with 4 members, 2 pending invitations and ${before.audit.length} audit events.`,
+      redirectTo: `/orgs/${personal.slug}`,
+    });
     expect(await snapshotMembership(t.db, org.id)).toEqual({ org: null, members: [], invitations: [], audit: [] });
   });
 
