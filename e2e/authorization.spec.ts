@@ -10,9 +10,14 @@ test("a developer is refused the settings pages", async ({ page, db, signIn }) =
   // The home page offers no settings to a developer.
   await expect(page.locator("dl > div").filter({ hasText: "Your role" }).locator("dd")).toHaveText("Developer");
   await expect(page.getByRole("link", { name: "General Information" })).toHaveCount(0);
-  await expect(page.getByText("Settings are open to owners and admins.")).toBeVisible();
+  await expect(page.getByText(/^Settings are open to owners and admins\./)).toBeVisible();
 
-  for (const path of [`/orgs/${org.slug}/settings/general`, `/orgs/${org.slug}/settings`]) {
+  // Settings open on the one page every member has: the Danger Zone, where they may leave.
+  await page.goto(`/orgs/${org.slug}/settings`);
+  await expect(page).toHaveURL(`/orgs/${org.slug}/settings/danger-zone`);
+  await expect(page.getByRole("navigation", { name: /settings/i }).getByRole("link")).toHaveText(["Danger Zone"]);
+
+  for (const path of [`/orgs/${org.slug}/settings/general`, `/orgs/${org.slug}/settings/members`, `/orgs/${org.slug}/settings/audit-log`]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1, name: "You need the Admin role" })).toBeVisible();
     await expect(page.getByText(`You are a Developer in ${org.name}.`)).toBeVisible();

@@ -14,7 +14,14 @@ const skipE2e = process.argv.includes("--skip-e2e");
 // `npm test -- --integration audit org-delete` runs only the integration files matching those
 // filters, on the same throwaway PostgreSQL: the quick loop while working on one domain.
 const integrationOnly = process.argv.includes("--integration");
-const integrationFilters = integrationOnly ? process.argv.slice(process.argv.indexOf("--integration") + 1).filter((arg) => !arg.startsWith("--")) : [];
+const integrationFilters = integrationOnly ? filtersAfter("--integration") : [];
+// `npm test -- --e2e danger-zone` builds and runs only the matching Playwright specs.
+const e2eOnly = process.argv.includes("--e2e");
+const e2eFilters = e2eOnly ? filtersAfter("--e2e") : [];
+
+function filtersAfter(flag: string): string[] {
+  return process.argv.slice(process.argv.indexOf(flag) + 1).filter((arg) => !arg.startsWith("--"));
+}
 const templateDb = "org_console_template";
 const e2eDb = "org_console_e2e";
 const bin = (name: string) => path.join(process.cwd(), "node_modules", ".bin", name);
@@ -83,7 +90,7 @@ function vitest(project: "unit" | "integration", env: Record<string, string> = {
 
 async function playwright(env: Record<string, string>): Promise<Outcome> {
   const report = path.join(reports, "e2e.json");
-  const code = await runCommand(bin("playwright"), ["test", "--reporter=list,json"], { ...env, PLAYWRIGHT_JSON_OUTPUT_FILE: report });
+  const code = await runCommand(bin("playwright"), ["test", "--reporter=list,json", ...e2eFilters], { ...env, PLAYWRIGHT_JSON_OUTPUT_FILE: report });
   if (existsSync(report)) {
     const { stats } = JSON.parse(readFileSync(report, "utf8"));
     counts.passed += (stats?.expected ?? 0) + (stats?.flaky ?? 0);
@@ -166,7 +173,16 @@ const allSteps: Step[] = [
   { name: "next build", run: build },
   { name: "e2e tests", run: e2e },
 ];
-const steps = integrationOnly ? allSteps.filter((step) => step.name === "integration tests") : allSteps;
+async function databaseOnly(): Promise<Outcome> {
+  await prepareTemplate(await startServer());
+  return "passed";
+}
+
+const steps = integrationOnly
+  ? allSteps.filter((step) => step.name === "integration tests")
+  : e2eOnly
+    ? [{ name: "PostgreSQL", run: databaseOnly }, ...allSteps.filter((step) => step.name === "next build" || step.name === "e2e tests")]
+    : allSteps;
 
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)}s`;

@@ -43,21 +43,21 @@ export default async function OrganizationHome({ params }: Props) {
       )}
       <section aria-labelledby="settings-heading">
         <h2 id="settings-heading" className="text-lg font-semibold">Organization settings</h2>
-        {openSettings.length > 0 ? (
-          <ul className="mt-3 flex flex-wrap gap-2">
-            {openSettings.map((section) => (
-              <li key={section.path}>
-                <Link href={orgHref(org.slug, section.path)} className="inline-block rounded-md border border-zinc-300 bg-white px-3 py-1.5 text-sm hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800">
-                  {section.label}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        ) : (
+        {!ctx.can("org.read") && (
           <p className="mt-2 text-sm text-zinc-700 dark:text-zinc-300">
-            Settings are open to owners and admins. Ask one of them if something needs to change.
+            Settings are open to owners and admins. Ask one of them if something needs to change. You can leave the organization from the
+            Danger Zone.
           </p>
         )}
+        <ul className="mt-3 flex flex-wrap gap-2">
+          {openSettings.map((section) => (
+            <li key={section.path}>
+              <Link href={orgHref(org.slug, section.path)} className="inline-block rounded-md border border-zinc-300 bg-white px-3 py-1.5 text-sm hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800">
+                {section.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
       </section>
     </div>
   );

@@ -1,0 +1,113 @@
+import { eq } from "drizzle-orm";
+import type { Page } from "@playwright/test";
+import { organizations } from "@/db/schema";
+import type { Db } from "@/db/client";
+import { makeOrgWithEveryRole, makeUser } from "@/lib/factories";
+import { makeCluster } from "@/lib/factories/clusters";
+import { expect, expectNoA11yViolations, test } from "./fixtures";
+import { waitForEmail } from "./support/mailbox";
+import { orgSwitcher } from "./support/switcher";
+
+// Issue 5: the owner deletes a team organization from the Danger Zone after typing its slug; the
+// page refuses, with the reason, everyone and everything else.
+
+const dangerZone = (slug: string) => `/orgs/${slug}/settings/danger-zone`;
+
+async function personalSlugOf(db: Db, userId: string): Promise<string> {
+  const [row] = await db.select({ slug: organizations.slug }).from(organizations).where(eq(organizations.personalForUserId, userId));
+  return row.slug;
+}
+
+function deleteSection(page: Page) {
+  const section = page.getByRole("region", { name: "Delete organization" });
+  return {
+    section,
+    confirm: section.getByRole("textbox", { name: /^Type .* to confirm/ }),
+    button: section.getByRole("button", { name: "Delete organization" }),
+    preview: section.getByTestId("deletion-preview"),
+  };
+}
+
+test("the owner deletes a team organization after typing its slug and lands in their personal one", async ({ page, db, signIn }) => {
+  const { org, users } = await makeOrgWithEveryRole(db);
+  await signIn(page, users.owner, { callbackUrl: dangerZone(org.slug) });
+  const zone = deleteSection(page);
+
+  await expect(zone.preview).toContainText("Members4");
+  await expect(zone.preview).toContainText("Clusters0");
+  await expect(zone.button).toBeDisabled();
+  await expectNoA11yViolations(page);
+
+  // Anything but the exact slug keeps the button disabled.
+  await zone.confirm.fill(org.name);
+  await expect(zone.button).toBeDisabled();
+  await zone.confirm.fill(org.slug);
+  await expect(zone.button).toBeEnabled();
+  await zone.button.click();
+
+  await expect(page).toHaveURL(`/orgs/${await personalSlugOf(db, users.owner.id)}`);
+  await expect(page.getByRole("region", { name: /Notifications/ })).toContainText(`${org.name} was deleted, with 4 members`);
+  const switcher = orgSwitcher(page);
+  await switcher.open();
+  await expect(switcher.listbox).not.toContainText(org.name);
+
+  const response = await page.goto(`/orgs/${org.slug}`);
+  expect(response?.status()).toBe(404);
+  expect(await db.select().from(organizations).where(eq(organizations.id, org.id))).toEqual([]);
+
+  const notice = await waitForEmail(users.admin.email, { subject: "was deleted" });
+  expect(notice.text).toContain(`deleted the organization ${org.name} (${org.slug})`);
+});
+
+test("an admin sees the delete action disabled, with the reason", async ({ page, db, signIn }) => {
+  const { org, users } = await makeOrgWithEveryRole(db);
+  await signIn(page, users.admin, { callbackUrl: dangerZone(org.slug) });
+  const zone = deleteSection(page);
+  await expect(zone.preview).toContainText("Members4");
+  await expect(zone.button).toBeDisabled();
+  await expect(zone.button).toHaveAccessibleDescription("Only the owner can delete the organization.");
+  await expect(zone.confirm).toHaveCount(0);
+  // An admin may leave; only the owner transfers ownership.
+  await expect(page.getByRole("button", { name: "Leave organization" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Transfer ownership" })).toHaveCount(0);
+  await expectNoA11yViolations(page);
+});
+
+test("a personal organization cannot be deleted, and says why", async ({ page, db, signIn }) => {
+  const user = await makeUser(db);
+  const slug = await personalSlugOf(db, user.id);
+  await signIn(page, user, { callbackUrl: dangerZone(slug) });
+  const zone = deleteSection(page);
+  await expect(zone.section).toContainText("A personal organization cannot be deleted");
+  await expect(zone.button).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "Leave organization" })).toContainText("You cannot leave your personal organization.");
+});
+
+test("clusters block the deletion, with a link to them", async ({ page, db, signIn }) => {
+  const { org, users } = await makeOrgWithEveryRole(db);
+  await makeCluster(db, org, { name: "prod-eu" });
+  await signIn(page, users.owner, { callbackUrl: dangerZone(org.slug) });
+  const zone = deleteSection(page);
+  await expect(zone.button).toBeDisabled();
+  await expect(zone.button).toHaveAccessibleDescription(/A cluster still exists: they hold real infrastructure/);
+  await zone.section.getByRole("link", { name: "Go to Clusters" }).click();
+  await expect(page).toHaveURL(`/orgs/${org.slug}/settings/clusters`);
+});
+
+test("the owner transfers ownership from the Danger Zone, and a developer leaves from it", async ({ page, db, signIn }) => {
+  const { org, users } = await makeOrgWithEveryRole(db);
+  await signIn(page, users.owner, { callbackUrl: dangerZone(org.slug) });
+  const transfer = page.getByRole("region", { name: "Transfer ownership" });
+  await transfer.getByRole("combobox", { name: "New owner" }).selectOption({ label: `${users.admin.name} (${users.admin.email})` });
+  await transfer.getByRole("textbox", { name: /to confirm/ }).fill(users.admin.email);
+  await transfer.getByRole("button", { name: "Transfer ownership" }).click();
+  await expect(page.getByRole("region", { name: /Notifications/ })).toContainText(`is now the owner of ${org.name}`);
+  await expect(deleteSection(page).button).toHaveAccessibleDescription("Only the owner can delete the organization.");
+
+  await page.context().clearCookies();
+  await signIn(page, users.developer, { callbackUrl: dangerZone(org.slug) });
+  await expect(page.getByRole("region", { name: "Delete organization" })).toHaveCount(0);
+  await page.getByRole("button", { name: "Leave organization" }).click();
+  await page.getByRole("dialog", { name: `Leave ${org.name}?` }).getByRole("button", { name: "Leave organization" }).click();
+  await expect(page).toHaveURL(`/orgs/${await personalSlugOf(db, users.developer.id)}`);
+});
