@@ -11,6 +11,7 @@ import { expectPage, fetchPage, signIn } from "./lib/http";
 import { runLoad } from "./lib/load";
 import { type BenchReport, loadTable, type PageResult, sizeTable, writeReport } from "./lib/report";
 import { type ScaleData, seedScale } from "./lib/seed-scale";
+import { auditEventsAtScale, auditPageSpecs } from "./lib/audit-pages";
 import { clusterPageSpecs, clusterScale, clustersStatementTarget } from "./lib/clusters-pages";
 import { type ClusterFleet, seedClusterFleet } from "./lib/seed-clusters";
 import { logLinePrefix, type StatementCounter, statementCounter } from "./lib/sql-log";
@@ -29,7 +30,7 @@ const settings = {
   membersStatementTarget: 4,
   clustersStatementTarget,
 };
-const scale = { members: 10_000, orgsPerUser: 500, auditEvents: 5_000, invitations: 120 };
+const scale = { members: 10_000, orgsPerUser: 500, auditEvents: auditEventsAtScale, invitations: 120 };
 const resultsDir = path.join(process.cwd(), "bench", "results");
 const hardLimitMs = 15 * 60_000;
 
@@ -191,6 +192,9 @@ function pageSpecs(seed: ScaleData, fleets: Fleets, benchCookie: string, smallCo
   const clusterPages = clusterPageSpecs(fleets.fleet, fleets.small, { bench: { name: bench, cookie: benchCookie }, small: { name: small, cookie: smallCookie } });
   scalePages.push(clusterPages.scale);
   onceOnlyPages.push(clusterPages.small);
+  const auditPages = auditPageSpecs(seed, { bench: { name: bench, cookie: benchCookie }, small: { name: small, cookie: smallCookie } });
+  scalePages.push(...auditPages.scale);
+  onceOnlyPages.push(...auditPages.once);
   return { scalePages, onceOnlyPages };
 }
 
@@ -306,6 +310,8 @@ async function main(): Promise<void> {
       { label: "Members", scale: byKey("big-members"), small: byKey("small-members") },
       { label: "Members, a later page", scale: byKey("big-members-later"), small: byKey("small-members") },
       { label: "Clusters", scale: byKey("fleet-clusters"), small: byKey("small-clusters") },
+      { label: "Audit log", scale: byKey("audit-log"), small: byKey("small-audit-log") },
+      { label: "Danger Zone", scale: byKey("danger-zone"), small: byKey("small-danger-zone") },
     ],
   };
   const report: BenchReport = { ...partial, warnings: warningsFor(partial) };

@@ -29,6 +29,8 @@ export type ScaleData = {
   smallOrgInvitations: number;
   /** A members search in the big organization and how many members it matches. */
   memberSearch: { q: string; hits: number; example: string };
+  /** The big organization's history: who and what a filter can pick out of it. */
+  audit: { events: number; rareActorEmail: string; rareActorEvents: number; rareAction: string; rareActionEvents: number };
   /** A keyset cursor deep into the big organization's members, and the name of the member right after it. */
   laterPage: { position: number; after: string; firstName: string };
   seconds: number;
@@ -57,7 +59,15 @@ export async function seedScale(db: Db, options: ScaleOptions): Promise<ScaleDat
     owners: crowd,
     member: { userId: bench.id, roles: ["developer", "admin", "viewer"] },
   });
-  await insertBulkAuditEvents(db, big.id, { id: bench.id, label: `Bench User <${bench.email}>` }, options.auditEvents);
+  // Most of the big organization's history is the bench user's; every 100th event is one member's.
+  const rareEmail = `${crowd.prefix}-7@example.test`;
+  const [rare] = await db.select({ id: users.id, name: users.name }).from(users).where(eq(users.email, rareEmail));
+  await insertBulkAuditEvents(
+    db,
+    big.id,
+    { main: { id: bench.id, label: `Bench User <${bench.email}>` }, rare: { id: rare.id, label: `${rare.name} <${rareEmail}>` } },
+    options.auditEvents,
+  );
   // More pending invitations than the members page shows, so that list is measured at its bound too.
   await insertBulkInvitations(db, big.id, { prefix: `inv-${tag}`, count: options.invitations, invitedBy: bench.id });
 
@@ -96,6 +106,13 @@ export async function seedScale(db: Db, options: ScaleOptions): Promise<ScaleDat
     smallOrgInvitations: await countPendingInvitations(db, smallOrg.id),
     memberSearch,
     laterPage,
+    audit: {
+      events: options.auditEvents,
+      rareActorEmail: rareEmail,
+      rareActorEvents: Math.floor(options.auditEvents / 100),
+      rareAction: "org.update",
+      rareActionEvents: Math.floor(options.auditEvents / 1000),
+    },
     seconds: (performance.now() - started) / 1000,
   };
   if (result.benchUserOrgs !== options.orgsPerUser || result.bigOrgMembers !== options.members || result.bigOrgInvitations !== options.invitations) {

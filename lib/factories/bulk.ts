@@ -108,20 +108,40 @@ export async function insertBulkTeamOrgs(
   return { prefix, count };
 }
 
-/** `count` audit events in the organization, by `actor`, one a minute back from now. */
+/**
+ * `count` audit events in the organization, one a minute going back from now, as the console
+ * writes them: eight kinds of member, invitation and cluster events in turn, every 1,000th a
+ * General Information update. `main` did most of them; `rare` did every 100th, so a filter on
+ * either actor or on the rare action has something selective to find.
+ */
 export async function insertBulkAuditEvents(
   db: Db,
   orgId: string,
-  actor: { id: string; label: string },
+  actors: { main: { id: string; label: string }; rare: { id: string; label: string } },
   count: number,
 ): Promise<void> {
   await db.execute(sql`
-    insert into audit_events (org_id, actor_id, actor_label, action, target_type, target_id, target_label, origin, after, created_at)
-    select ${orgId}::uuid, ${actor.id}::uuid, ${actor.label}::text,
-      (array['member.invite', 'member.changeRole', 'org.edit', 'member.remove'])[1 + n % 4],
-      'member', null, 'member-' || n || '@example.test', 'ui',
-      jsonb_build_object('n', n), now() - make_interval(mins => n)
-    from generate_series(1, ${count}::int) as n`);
+    insert into audit_events (org_id, actor_id, actor_label, action, target_type, target_id, target_label, origin, before, after, created_at)
+    select ${orgId}::uuid,
+      case when n % 100 = 0 then ${actors.rare.id}::uuid else ${actors.main.id}::uuid end,
+      case when n % 100 = 0 then ${actors.rare.label}::text else ${actors.main.label}::text end,
+      kind.action, kind.target_type, null, kind.target_label || ' ' || n, 'ui', kind.before, kind.after,
+      now() - make_interval(mins => n)
+    from generate_series(1, ${count}::int) as n
+    cross join lateral (
+      select * from (values
+        (0, 'member.role_change', 'member', 'Member', '{"role":"developer"}'::jsonb, '{"role":"admin"}'::jsonb),
+        (1, 'invitation.create', 'invitation', 'invitee', null, '{"role":"viewer"}'::jsonb),
+        (2, 'invitation.accept', 'invitation', 'invitee', null, '{"role":"developer"}'::jsonb),
+        (3, 'cluster.stop', 'cluster', 'cluster', null, null),
+        (4, 'cluster.start', 'cluster', 'cluster', null, null),
+        (5, 'member.remove', 'member', 'Member', '{"role":"viewer"}'::jsonb, null),
+        (6, 'invitation.revoke', 'invitation', 'invitee', '{"role":"viewer"}'::jsonb, null),
+        (7, 'cluster.kubeconfig.download', 'cluster', 'cluster', null, null),
+        (8, 'org.update', 'organization', 'Scale Corp', '{"description":""}'::jsonb, '{"description":"Updated"}'::jsonb)
+      ) as k(kind, action, target_type, target_label, before, after)
+      where k.kind = case when n % 1000 = 0 then 8 else n % 8 end
+    ) as kind`);
 }
 
 /**
