@@ -1,5 +1,18 @@
 import { pgEnum } from "drizzle-orm/pg-core";
-import { auditOrigins, cloudProviders, clusterActions, clusterStatuses, invitationStatuses, jobStatuses, memberRoles, orgKinds, orgPlans } from "./values";
+import {
+  auditOrigins,
+  cloudProviders,
+  clusterActions,
+  clusterStatuses,
+  databaseTypes,
+  environmentModes,
+  environmentStatuses,
+  invitationStatuses,
+  jobStatuses,
+  memberRoles,
+  orgKinds,
+  orgPlans,
+} from "./values";
 
 export * from "./values";
 
@@ -12,3 +25,6 @@ export const cloudProvider = pgEnum("cloud_provider", cloudProviders);
 export const clusterStatus = pgEnum("cluster_status", clusterStatuses);
 export const clusterAction = pgEnum("cluster_action", clusterActions);
 export const jobStatus = pgEnum("job_status", jobStatuses);
+export const environmentMode = pgEnum("environment_mode", environmentModes);
+export const environmentStatus = pgEnum("environment_status", environmentStatuses);
+export const databaseType = pgEnum("database_type", databaseTypes);

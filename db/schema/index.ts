@@ -4,3 +4,5 @@ export * from "./organizations";
 export * from "./audit";
 export * from "./invitations";
 export * from "./clusters";
+export * from "./projects";
+export * from "./api-tokens";

@@ -9,6 +9,9 @@ export const clusterStatuses = ["installing", "running", "updating", "stopping",
 export const clusterActions = ["install", "update", "stop", "start", "delete"] as const;
 export const jobStatuses = ["queued", "running", "done", "failed"] as const;
 export const invitationStatuses = ["pending", "accepted", "declined", "revoked", "expired"] as const;
+export const environmentModes = ["production", "staging", "development", "preview"] as const;
+export const environmentStatuses = ["running", "stopped"] as const;
+export const databaseTypes = ["postgresql", "mysql", "mongodb", "redis"] as const;
 
 export type MemberRole = (typeof memberRoles)[number];
 export type OrgKind = (typeof orgKinds)[number];
@@ -19,3 +22,6 @@ export type CloudProvider = (typeof cloudProviders)[number];
 export type ClusterStatus = (typeof clusterStatuses)[number];
 export type ClusterAction = (typeof clusterActions)[number];
 export type JobStatus = (typeof jobStatuses)[number];
+export type EnvironmentMode = (typeof environmentModes)[number];
+export type EnvironmentStatus = (typeof environmentStatuses)[number];
+export type DatabaseType = (typeof databaseTypes)[number];

@@ -1,0 +1,2 @@
+CREATE INDEX "audit_events_actor_org_created_idx" ON "audit_events" USING btree ("actor_id","org_id","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "audit_events_org_action_created_idx" ON "audit_events" USING btree ("org_id","action","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);
