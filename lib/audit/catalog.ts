@@ -33,6 +33,7 @@ export const auditCategories = {
   organization: { label: "Organization", all: "All organization events" },
   members: { label: "Members", all: "All member events" },
   invitations: { label: "Invitations", all: "All invitation events" },
+  projects: { label: "Projects", all: "All project events" },
   clusters: { label: "Clusters", all: "All cluster requests" },
   engine: { label: "Infrastructure engine", all: "All infrastructure engine outcomes" },
 } as const;
@@ -169,6 +170,14 @@ export const auditCatalog: Record<string, CatalogEntry> = {
     label: "Invitation declined",
     category: "invitations",
     describe: (e) => `${e.actor} declined the invitation to join as ${roleName(valueAt(e.after, "role"))}`,
+  },
+  "project.create": {
+    label: "Project created",
+    category: "projects",
+    describe: (e) => {
+      const key = asText(valueAt(e.after, "key"));
+      return `${e.actor} created project ${e.targetLabel}${key ? ` (${key})` : ""}`;
+    },
   },
   "cluster.create": { label: "Cluster added", category: "clusters", describe: describeClusterCreate },
   "cluster.update": { label: "Cluster update requested", category: "clusters", describe: describeClusterUpdate },

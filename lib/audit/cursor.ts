@@ -1,5 +1,4 @@
-import { sql } from "drizzle-orm";
-import { auditEvents } from "@/db/schema";
+import { type AnyColumn, type SQL, sql } from "drizzle-orm";
 
 // A page boundary: an event's created_at and id. created_at is carried as text to the microsecond,
 // as PostgreSQL stores it: a JavaScript Date keeps milliseconds only, and a truncated cursor would
@@ -8,7 +7,9 @@ import { auditEvents } from "@/db/schema";
 export type AuditCursor = { createdAt: string; id: number };
 
 /** created_at as the cursor's exact text: ISO 8601 in UTC with microseconds. */
-export const createdAtKey = sql<string>`to_char(${auditEvents.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+export function createdAtKeyOf(createdAt: AnyColumn | SQL.Aliased) {
+  return sql<string>`to_char(${createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+}
 
 const createdAtPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 

@@ -16,6 +16,7 @@ const targetTypeLabels: Record<string, string> = {
   organization: "Organization",
   member: "Member",
   invitation: "Invitation",
+  project: "Project",
   cluster: "Cluster",
 };
 

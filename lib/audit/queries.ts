@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
+import { and, type AnyColumn, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { auditEvents, users } from "@/db/schema";
 import type { AuditOrigin } from "@/db/schema/values";
-import { type AuditCursor, createdAtKey } from "./cursor";
+import { type AuditCursor, createdAtKeyOf } from "./cursor";
 import type { AuditFilters } from "./filters";
 
 export const auditPageSize = 50;
@@ -28,27 +28,51 @@ export type AuditEventRow = {
 };
 
 /**
- * The WHERE clause of a filtered log, always scoped to the organization. Each filter has an index
- * that keeps the newest-first order (db/schema/audit.ts); the actor's email is resolved to the
- * user id inside the same statement.
+ * The WHERE clause of a filtered log but for the action type, always scoped to the organization.
+ * The actor's email is resolved to the user id inside the same statement.
  */
-export function auditConditions(orgId: string, filters: AuditFilters): SQL {
+function scopeConditions(orgId: string, filters: AuditFilters): SQL {
   return and(
     eq(auditEvents.orgId, orgId),
     filters.actorEmail ? eq(auditEvents.actorId, sql`(select ${users.id} from ${users} where lower(${users.email}) = ${filters.actorEmail})`) : undefined,
-    filters.actions ? (filters.actions.length === 1 ? eq(auditEvents.action, filters.actions[0]) : inArray(auditEvents.action, filters.actions)) : undefined,
     filters.from ? gte(auditEvents.createdAt, filters.from) : undefined,
     filters.until ? lt(auditEvents.createdAt, filters.until) : undefined,
   )!;
 }
 
-const rowKey = sql`(${auditEvents.createdAt}, ${auditEvents.id})`;
-const cursorKey = (cursor: AuditCursor) => sql`(${cursor.createdAt}::timestamptz, ${cursor.id}::bigint)`;
+const eventColumns = {
+  id: auditEvents.id,
+  createdAt: auditEvents.createdAt,
+  actorId: auditEvents.actorId,
+  actorLabel: auditEvents.actorLabel,
+  action: auditEvents.action,
+  targetType: auditEvents.targetType,
+  targetId: auditEvents.targetId,
+  targetLabel: auditEvents.targetLabel,
+  origin: auditEvents.origin,
+  before: auditEvents.before,
+  after: auditEvents.after,
+};
+
+type EventColumns = { [K in keyof typeof eventColumns]: AnyColumn | SQL.Aliased };
+
+/** The same columns read from a subquery. */
+function columnsOf<Source extends Record<keyof typeof eventColumns, unknown>>(source: Source) {
+  return Object.fromEntries(Object.keys(eventColumns).map((key) => [key, source[key as keyof typeof eventColumns]])) as {
+    [K in keyof typeof eventColumns]: Source[K];
+  };
+}
 
 /**
- * Up to `limit` events next to the cursor in one statement (never OFFSET: the 20,000th page
- * costs what the first does), joined to the actor's current name and picture. "older" reads newest
- * first from the cursor (or from the newest event); "newer" reads oldest first from the cursor.
+ * Up to `limit` events next to the cursor in one statement (never OFFSET: the 20,000th page costs
+ * what the first does), joined to the actor's current name and picture. "older" reads newest first
+ * from the cursor (or from the newest event); "newer" reads oldest first from the cursor.
+ *
+ * Each filter walks an index in (created_at, id) order (db/schema/audit.ts) and stops after
+ * `limit` rows. An action category (several actions) reads each action's index range on its own,
+ * `limit` rows at most each, and merges them: an `action IN (…)` would leave the planner a choice
+ * it gets wrong when the category is rare in this organization but common elsewhere (a scan of
+ * every event of the organization).
  */
 export async function selectAuditEvents(
   db: Queryable,
@@ -56,32 +80,44 @@ export async function selectAuditEvents(
   filters: AuditFilters,
   page: { direction: "older" | "newer"; cursor: AuditCursor | null; limit: number },
 ): Promise<AuditEventRow[]> {
-  const { direction, cursor } = page;
-  const boundary = cursor ? (direction === "older" ? sql`${rowKey} < ${cursorKey(cursor)}` : sql`${rowKey} > ${cursorKey(cursor)}`) : undefined;
-  const order = direction === "older" ? [desc(auditEvents.createdAt), desc(auditEvents.id)] : [asc(auditEvents.createdAt), asc(auditEvents.id)];
+  const { direction, cursor, limit } = page;
+  // Spelled out to match the indexes (DESC NULLS LAST; read backwards, ASC NULLS FIRST): a bare
+  // DESC means NULLS FIRST, and the planner would sort instead of walking the index.
+  const order = (columns: Pick<EventColumns, "createdAt" | "id">) =>
+    direction === "older"
+      ? [sql`${columns.createdAt} desc nulls last`, sql`${columns.id} desc nulls last`]
+      : [sql`${columns.createdAt} asc nulls first`, sql`${columns.id} asc nulls first`];
+  const rowKey = sql`(${auditEvents.createdAt}, ${auditEvents.id})`;
+  const cursorKey = cursor && sql`(${cursor.createdAt}::timestamptz, ${cursor.id}::bigint)`;
+  const boundary = cursorKey ? (direction === "older" ? sql`${rowKey} < ${cursorKey}` : sql`${rowKey} > ${cursorKey}`) : undefined;
+  const scoped = (action?: SQL) =>
+    db
+      .select(eventColumns)
+      .from(auditEvents)
+      .where(and(scopeConditions(orgId, filters), action, boundary))
+      .orderBy(...order(auditEvents))
+      .limit(limit);
+
+  const actions = filters.actions ?? [];
+  let events;
+  if (actions.length > 1) {
+    const perAction = scoped(sql`${auditEvents.action} = wanted.action`).as("per_action");
+    const wanted = sql`unnest(array[${sql.join(actions.map((action) => sql`${action}`), sql`, `)}]::text[]) as wanted(action)`;
+    events = db.select(columnsOf(perAction)).from(wanted).crossJoinLateral(perAction).orderBy(...order(perAction)).limit(limit).as("e");
+  } else {
+    events = scoped(actions.length === 1 ? eq(auditEvents.action, actions[0]) : undefined).as("e");
+  }
   return db
     .select({
-      id: auditEvents.id,
-      createdAt: auditEvents.createdAt,
-      createdAtKey,
-      actorId: auditEvents.actorId,
-      actorLabel: auditEvents.actorLabel,
+      ...columnsOf(events),
+      createdAtKey: createdAtKeyOf(events.createdAt),
       actorName: users.name,
       actorEmail: users.email,
       actorImage: users.image,
-      action: auditEvents.action,
-      targetType: auditEvents.targetType,
-      targetId: auditEvents.targetId,
-      targetLabel: auditEvents.targetLabel,
-      origin: auditEvents.origin,
-      before: auditEvents.before,
-      after: auditEvents.after,
     })
-    .from(auditEvents)
-    .leftJoin(users, eq(users.id, auditEvents.actorId))
-    .where(and(auditConditions(orgId, filters), boundary))
-    .orderBy(...order)
-    .limit(page.limit);
+    .from(events)
+    .leftJoin(users, eq(users.id, events.actorId))
+    .orderBy(...order(events));
 }
 
 export type AuditEventsPage = {
