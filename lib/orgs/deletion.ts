@@ -10,6 +10,10 @@ import { lockOrgAndRecheck } from "@/lib/members/lock";
 export type DeletionPreview = {
   members: number;
   pendingInvitations: number;
+  projects: number;
+  environments: number;
+  applications: number;
+  databases: number;
   clusters: number;
   auditEvents: number;
 };
@@ -22,12 +26,16 @@ export async function deletionPreview(db: Queryable, orgId: string): Promise<Del
     .select({
       members: counted(sql`select count(*) from memberships where org_id = ${orgId}`),
       pendingInvitations: counted(sql`select count(*) from invitations where org_id = ${orgId} and status = 'pending' and expires_at > now()`),
+      projects: counted(sql`select count(*) from projects where org_id = ${orgId}`),
+      environments: counted(sql`select count(*) from environments where org_id = ${orgId}`),
+      applications: counted(sql`select count(*) from applications where org_id = ${orgId}`),
+      databases: counted(sql`select count(*) from databases where org_id = ${orgId}`),
       clusters: counted(sql`select count(*) from clusters where org_id = ${orgId}`),
       auditEvents: counted(sql`select count(*) from audit_events where org_id = ${orgId}`),
     })
     .from(organizations)
     .where(eq(organizations.id, orgId));
-  return row ?? { members: 0, pendingInvitations: 0, clusters: 0, auditEvents: 0 };
+  return row ?? { members: 0, pendingInvitations: 0, projects: 0, environments: 0, applications: 0, databases: 0, clusters: 0, auditEvents: 0 };
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
@@ -37,6 +45,10 @@ export function describeLoss(preview: DeletionPreview): string {
   const parts = [
     plural(preview.members, "member"),
     plural(preview.pendingInvitations, "pending invitation"),
+    plural(preview.projects, "project"),
+    plural(preview.environments, "environment"),
+    plural(preview.applications, "application"),
+    plural(preview.databases, "database"),
     plural(preview.clusters, "cluster"),
     plural(preview.auditEvents, "audit event"),
   ].filter((part) => !part.startsWith("0 "));

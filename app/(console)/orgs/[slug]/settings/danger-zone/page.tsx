@@ -84,6 +84,10 @@ function LossList({ preview }: { preview: DeletionPreview }) {
   const rows = [
     { label: "Members", count: preview.members, note: "lose access; their accounts and personal organizations stay" },
     { label: "Pending invitations", count: preview.pendingInvitations, note: "their links stop working" },
+    { label: "Projects", count: preview.projects, note: "and everything in them, counted below" },
+    { label: "Environments", count: preview.environments, note: "their configuration and cluster placement" },
+    { label: "Applications", count: preview.applications, note: "their settings and Git links" },
+    { label: "Databases", count: preview.databases, note: "their settings" },
     { label: "Clusters", count: preview.clusters, note: "must be deleted first" },
     { label: "Audit events", count: preview.auditEvents, note: "the whole history of the organization" },
   ];
