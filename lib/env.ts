@@ -27,6 +27,12 @@ const envSchema = z.object({
   CLUSTER_WORKER: z.enum(["on", "off"]).default("on"),
   // Multiplies the local engine's durations (e.g. 0.05 in tests, 1 for realistic timings).
   LOCAL_ENGINE_TIME_SCALE: z.coerce.number().positive().default(1),
+  // The SSH gateway that "Connect via SSH" names: host or host:port. Unset: ssh.<APP_URL's host>
+  // (ssh.localhost without APP_URL), port 2222 (lib/projects/ssh.ts).
+  SSH_GATEWAY_HOST: z
+    .string()
+    .regex(/^[A-Za-z0-9.-]+(:\d{1,5})?$/, "SSH_GATEWAY_HOST is a host name, optionally with :port")
+    .optional(),
 });
 
 export const env = envSchema.parse(process.env);
