@@ -1,6 +1,10 @@
 import { eq, sql } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { auditEvents, users, type Organization, type User } from "@/db/schema";
+import type { Db } from "@/db/client";
+import * as schema from "@/db/schema";
+import { users, type Organization, type User } from "@/db/schema";
 import type { MemberRole } from "@/db/schema/values";
 
 // Issue 5, the audit log: the page loader and the CSV route through their real doors (the session
@@ -23,9 +27,11 @@ const { filterMessages } = await import("@/lib/audit/filters");
 
 const t = useTestDatabase();
 
+const holder = globalThis as { __orgConsoleDb?: Promise<{ db: Db; close: () => Promise<void> }> };
+
 beforeAll(() => {
   // The app's one database handle (getDb) is this file's database.
-  (globalThis as { __orgConsoleDb?: unknown }).__orgConsoleDb = Promise.resolve({ db: t.db, close: async () => {} });
+  holder.__orgConsoleDb = Promise.resolve({ db: t.db, close: async () => {} });
 });
 
 beforeEach(() => {
@@ -295,11 +301,13 @@ describe("keyset pages", () => {
     const back = await loadAs(owner, org, search(second.page.links.newer));
     if (!back.ok) throw new Error("refused");
     expect(back.page.events.map((event) => event.id)).toEqual(first.page.events.map((event) => event.id));
-    let page = second;
     const ids = [...first.page.events, ...second.page.events].map((event) => event.id);
-    while (page.ok && page.page.links.older) {
-      page = await loadAs(owner, org, search(page.page.links.older));
-      if (page.ok) ids.push(...page.page.events.map((event) => event.id));
+    let older = second.page.links.older;
+    while (older) {
+      const next = await loadAs(owner, org, search(older));
+      if (!next.ok) throw new Error("refused");
+      ids.push(...next.page.events.map((event) => event.id));
+      older = next.page.links.older;
     }
     expect(new Set(ids).size).toBe(total);
   });
@@ -323,5 +331,35 @@ describe("keyset pages", () => {
     expect(rows.slice(1).map((row) => row.split(",")[5])).toEqual(listed.events.map((event) => event.targetLabel));
     const filtered = await new Response(auditCsvStream(t.db, org.id, filtersOf({ to: "2026-01-01" }), 7)).text();
     expect(filtered.trimEnd().split("\r\n")).toHaveLength(41);
+  });
+});
+
+describe("cost", () => {
+  it("reads a page in two SQL statements, filtered or not, at any depth", async () => {
+    const { org, users: people } = await makeOrgWithEveryRole(t.db);
+    await insertEvents(org, people.admin, 60);
+    const client = postgres(t.url, { max: 1, onnotice: () => {} });
+    let statements = 0;
+    const counting = drizzle(client, { schema, logger: { logQuery: () => void statements++ } }) as unknown as Db;
+    const previous = holder.__orgConsoleDb;
+    holder.__orgConsoleDb = Promise.resolve({ db: counting, close: async () => {} });
+    try {
+      const count = async (params: Record<string, string>) => {
+        statements = 0;
+        const access = await loadAs(people.owner, org, params);
+        if (!access.ok) throw new Error("refused");
+        return { statements, page: access.page };
+      };
+      const first = await count({});
+      expect(first.statements).toBe(2);
+      const older = Object.fromEntries(new URL(first.page.links.older!, testAppUrl).searchParams);
+      expect((await count(older)).statements).toBe(2);
+      expect((await count({ actor: people.admin.email, action: "clusters", from: "2020-01-01", to: "2099-12-31" })).statements).toBe(2);
+      // Only an actor filter that found nothing asks whether the email is anyone's.
+      expect((await count({ actor: "nobody@example.test" })).statements).toBe(3);
+    } finally {
+      holder.__orgConsoleDb = previous;
+      await client.end();
+    }
   });
 });
