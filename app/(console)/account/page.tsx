@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ApiTokensSection } from "@/components/account/api-tokens-section";
 import { ConsoleShell } from "@/components/layout/console-shell";
 import { Avatar } from "@/components/members/avatar";
 import { ConfirmAction } from "@/components/members/confirm-action";
@@ -7,6 +8,7 @@ import { roleLabels } from "@/lib/authz/permissions";
 import { accountOrganizations, requireSessionUser } from "@/lib/pages/org-page";
 import { signOutAction, switchOrganization } from "../actions";
 import { leaveFromAccountAction } from "./actions";
+import { createApiTokenAction, revokeApiTokenAction } from "./api-token-actions";
 
 export const metadata: Metadata = { title: "Account" };
 
@@ -101,6 +103,8 @@ export default async function AccountPage({ searchParams }: Props) {
             </p>
           )}
         </section>
+
+        <ApiTokensSection userId={user.id} createAction={createApiTokenAction} revokeAction={revokeApiTokenAction} />
       </div>
     </ConsoleShell>
   );
