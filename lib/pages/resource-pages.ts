@@ -1,0 +1,177 @@
+import "server-only";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db/client";
+import type { Application, Database } from "@/db/schema";
+import type { EnvironmentMode } from "@/db/schema/values";
+import type { OrgContext } from "@/lib/authz/context";
+import { minimumRoleFor, type Permission, roleLabels } from "@/lib/authz/permissions";
+import { modeClass, modeLabels, modePermission, type ModeClass } from "@/lib/projects/modes";
+import { listApplications, listDatabases, type Paged } from "@/lib/projects/resource-queries";
+import { applicationHref, databaseHref, environmentHref, findScopedEnvironment, type ScopedEnvironment } from "@/lib/projects/resource-scope";
+import { databaseTypeLabels } from "@/lib/projects/schemas";
+import { sshCommand } from "@/lib/projects/ssh";
+import { loadOrgPage } from "./org-page";
+
+// What the application and database pages (and the environment page's resources section) show,
+// and what the caller may do there, decided here from the permission table and the
+// environment's mode: pages get capability booleans and ready-made rows, never roles.
+
+export type EnvironmentSummary = { id: string; name: string; mode: EnvironmentMode; projectId: string };
+
+export type ResourceCapabilities = {
+  modeClass: ModeClass;
+  /** application.edit.<mode class>: add and edit applications in this environment. */
+  editApplications: boolean;
+  deleteApplications: boolean;
+  ssh: boolean;
+  /** database.read: without it no database data is loaded at all. */
+  readDatabases: boolean;
+  editDatabases: boolean;
+  deleteDatabases: boolean;
+};
+
+export function resourceCapabilities(ctx: OrgContext, mode: EnvironmentMode): ResourceCapabilities {
+  const readDatabases = ctx.can("database.read");
+  return {
+    modeClass: modeClass(mode),
+    editApplications: ctx.can(modePermission("application", "edit", mode)),
+    deleteApplications: ctx.can(modePermission("application", "delete", mode)),
+    ssh: ctx.can("application.ssh"),
+    readDatabases,
+    editDatabases: readDatabases && ctx.can(modePermission("database", "edit", mode)),
+    deleteDatabases: readDatabases && ctx.can(modePermission("database", "delete", mode)),
+  };
+}
+
+export type ApplicationView = { id: string; name: string; gitRepository: string; branch: string; href: string; sshCommand: string | null };
+export type DatabaseView = { id: string; name: string; typeLabel: string; version: string; href: string };
+
+/** Why a page is refused, in words: the role it needs, the caller's, and the way back. */
+export type ResourceDenial = { requiredRole: string; currentRole: string; need: string; backHref: string; backLabel: string };
+
+export type ResourceTrail = { projectName: string; projectHref: string; environmentName: string; environmentHref: string; modeLabel: string };
+
+export type EnvironmentPage = { ctx: OrgContext; environment: ScopedEnvironment; can: ResourceCapabilities; environmentHref: string; trail: ResourceTrail };
+
+function applicationView(ctx: OrgContext, environment: Pick<EnvironmentSummary, "id" | "projectId">, app: Application, can: ResourceCapabilities): ApplicationView {
+  return {
+    id: app.id,
+    name: app.name,
+    gitRepository: app.gitRepository,
+    branch: app.branch,
+    href: applicationHref(ctx.org.slug, { projectId: environment.projectId, environmentId: environment.id }, app.id),
+    sshCommand: can.ssh ? sshCommand(app.id) : null,
+  };
+}
+
+function databaseView(ctx: OrgContext, environment: Pick<EnvironmentSummary, "id" | "projectId">, row: Database): DatabaseView {
+  return {
+    id: row.id,
+    name: row.name,
+    typeLabel: databaseTypeLabels[row.type],
+    version: row.version,
+    href: databaseHref(ctx.org.slug, { projectId: environment.projectId, environmentId: environment.id }, row.id),
+  };
+}
+
+/** "You need the Admin role to change applications in production environments; you are a Developer in Acme." */
+export function readOnlyReason(ctx: OrgContext, mode: EnvironmentMode, resource: "application" | "database"): string {
+  const required = roleLabels[minimumRoleFor(modePermission(resource, "edit", mode))];
+  return `You need the ${required} role to change ${resource}s in ${modeLabels[mode].toLowerCase()} environments; you are a ${roleLabels[ctx.role]} in ${ctx.org.name}.`;
+}
+
+/** The refusal for a permission the caller lacks, in this environment. */
+export function denial(ctx: OrgContext, environment: ScopedEnvironment, permission: Permission, need: string): ResourceDenial {
+  return {
+    requiredRole: roleLabels[minimumRoleFor(permission)],
+    currentRole: roleLabels[ctx.role],
+    need,
+    backHref: environmentHref(ctx.org.slug, { projectId: environment.projectId, environmentId: environment.id }),
+    backLabel: `Back to ${environment.name}`,
+  };
+}
+
+/**
+ * The organization (by the slug, joined to the caller's membership: a non-member gets a 404) and
+ * the environment, found in that organization and project only (anything else: a 404).
+ */
+export async function loadEnvironmentPage(slug: string, projectId: string, environmentId: string): Promise<EnvironmentPage> {
+  const ctx = await loadOrgPage(slug);
+  const environment = await findScopedEnvironment(await getDb(), ctx, { projectId, environmentId });
+  if (!environment) notFound();
+  const href = environmentHref(ctx.org.slug, { projectId, environmentId });
+  return {
+    ctx,
+    environment,
+    can: resourceCapabilities(ctx, environment.mode),
+    environmentHref: href,
+    trail: {
+      projectName: environment.projectName,
+      projectHref: `/orgs/${ctx.org.slug}/projects/${environment.projectId}`,
+      environmentName: environment.name,
+      environmentHref: href,
+      modeLabel: modeLabels[environment.mode],
+    },
+  };
+}
+
+export const resourcesPreviewSize = 10;
+export const resourcesPageSize = 25;
+
+export type EnvironmentResourcesView = {
+  can: ResourceCapabilities;
+  /** Why the caller may only look (null when they may change them). */
+  readOnly: { applications: string | null; databases: string | null };
+  applications: Paged<ApplicationView>;
+  /** Null for callers without database.read: the section is not rendered and nothing is read. */
+  databases: Paged<DatabaseView> | null;
+  links: { applications: string; databases: string; newApplication: string; newDatabase: string };
+};
+
+/** The environment page's section: the first applications and databases, by name (two to four statements). */
+export async function loadEnvironmentResources(ctx: OrgContext, environment: EnvironmentSummary): Promise<EnvironmentResourcesView> {
+  const db = await getDb();
+  const can = resourceCapabilities(ctx, environment.mode);
+  const window = { page: 1, pageSize: resourcesPreviewSize };
+  const [apps, dbs] = await Promise.all([
+    listApplications(db, ctx, environment.id, window),
+    can.readDatabases ? listDatabases(db, ctx, environment.id, window) : null,
+  ]);
+  const base = environmentHref(ctx.org.slug, { projectId: environment.projectId, environmentId: environment.id });
+  return {
+    can,
+    readOnly: {
+      applications: can.editApplications ? null : readOnlyReason(ctx, environment.mode, "application"),
+      databases: can.editDatabases ? null : readOnlyReason(ctx, environment.mode, "database"),
+    },
+    applications: { ...apps, rows: apps.rows.map((app) => applicationView(ctx, environment, app, can)) },
+    databases: dbs && { ...dbs, rows: dbs.rows.map((row) => databaseView(ctx, environment, row)) },
+    links: {
+      applications: `${base}/applications`,
+      databases: `${base}/databases`,
+      newApplication: `${base}/applications/new`,
+      newDatabase: `${base}/databases/new`,
+    },
+  };
+}
+
+/** All the applications of an environment, a page at a time. */
+export async function loadApplicationsPage(slug: string, projectId: string, environmentId: string, page: number) {
+  const loaded = await loadEnvironmentPage(slug, projectId, environmentId);
+  const apps = await listApplications(await getDb(), loaded.ctx, environmentId, { page, pageSize: resourcesPageSize });
+  return { ...loaded, applications: { ...apps, rows: apps.rows.map((app) => applicationView(loaded.ctx, loaded.environment, app, loaded.can)) } };
+}
+
+/** All the databases of an environment, a page at a time; refused (nothing read) without database.read. */
+export async function loadDatabasesPage(slug: string, projectId: string, environmentId: string, page: number) {
+  const loaded = await loadEnvironmentPage(slug, projectId, environmentId);
+  if (!loaded.can.readDatabases) return { ok: false as const, denial: databasesDenial(loaded) };
+  const rows = await listDatabases(await getDb(), loaded.ctx, environmentId, { page, pageSize: resourcesPageSize });
+  return { ok: true as const, ...loaded, databases: { ...rows, rows: rows.rows.map((row) => databaseView(loaded.ctx, loaded.environment, row)) } };
+}
+
+export function databasesDenial({ ctx, environment }: EnvironmentPage): ResourceDenial {
+  return denial(ctx, environment, "database.read", "see databases");
+}
+
+export { applicationView, databaseView };

@@ -1,0 +1,86 @@
+import { and, eq } from "drizzle-orm";
+import type { Queryable, Tx } from "@/db/client";
+import { environments, projects } from "@/db/schema";
+import type { ActionResult } from "@/lib/actions/result";
+import type { OrgContext } from "@/lib/authz/context";
+import type { Permission } from "@/lib/authz/permissions";
+import { lockOrgAndRecheck, staleAccess } from "@/lib/members/lock";
+import { type EnvironmentMode, modeClass, modeLabels, type ModeClass } from "./modes";
+
+// Applications and databases live in an environment of a project. Every id in their URLs and
+// forms is checked here against the organization `authorize` resolved: an environment is found
+// only by its id AND the organization's id AND the project's id, so an id of another
+// organization, or of another project's environment, matches nothing.
+
+export type ResourceScope = { projectId: string; environmentId: string };
+
+export type ScopedEnvironment = { id: string; name: string; mode: EnvironmentMode; projectId: string; projectName: string };
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether a value from a URL can be an id at all (PostgreSQL rejects a malformed uuid loudly). */
+export function isResourceId(value: string): boolean {
+  return uuidPattern.test(value);
+}
+
+/**
+ * The environment, with its project's name, scoped by organization and project. `share` locks the
+ * row until the transaction ends, so its mode cannot change under a write that relied on it.
+ */
+export async function findScopedEnvironment(
+  db: Queryable,
+  ctx: OrgContext,
+  scope: ResourceScope,
+  lock?: "share",
+): Promise<ScopedEnvironment | null> {
+  if (!isResourceId(scope.projectId) || !isResourceId(scope.environmentId)) return null;
+  const query = db
+    .select({ id: environments.id, name: environments.name, mode: environments.mode, projectId: environments.projectId, projectName: projects.name })
+    .from(environments)
+    .innerJoin(projects, and(eq(projects.id, environments.projectId), eq(projects.orgId, ctx.org.id)))
+    .where(and(eq(environments.id, scope.environmentId), eq(environments.orgId, ctx.org.id), eq(environments.projectId, scope.projectId)));
+  const [row] = lock ? await query.for(lock, { of: environments }) : await query;
+  return row ?? null;
+}
+
+export const unknownEnvironment = "This environment does not exist in this project (it may have been deleted).";
+
+/** Said when the page offered an action for the mode the environment had when it was rendered. */
+export function modeChangedMessage(environment: ScopedEnvironment): string {
+  return `${environment.name} is now a ${modeLabels[environment.mode]} environment: reload the page and try again.`;
+}
+
+const fail = (formError: string): ActionResult => ({ ok: false, formError });
+
+/**
+ * One write in an environment, in one transaction: the organization's lock with the caller's role
+ * re-read under it (it may have changed since the door), the environment found in this
+ * organization and project and share-locked, and its mode class the one the action was declared
+ * for (the door checked `permission`, the `.production` or `.development` one, not the other).
+ */
+export async function writeInEnvironment(
+  db: Queryable,
+  ctx: OrgContext,
+  guard: { permission: Permission; modeClass: ModeClass; scope: ResourceScope },
+  write: (tx: Tx, environment: ScopedEnvironment) => Promise<ActionResult>,
+): Promise<ActionResult> {
+  return db.transaction(async (tx) => {
+    if (!(await lockOrgAndRecheck(tx, ctx, guard.permission))) return fail(staleAccess);
+    const environment = await findScopedEnvironment(tx, ctx, guard.scope, "share");
+    if (!environment) return fail(unknownEnvironment);
+    if (modeClass(environment.mode) !== guard.modeClass) return fail(modeChangedMessage(environment));
+    return write(tx, environment);
+  });
+}
+
+export function environmentHref(slug: string, scope: ResourceScope): string {
+  return `/orgs/${slug}/projects/${scope.projectId}/environments/${scope.environmentId}`;
+}
+
+export function applicationHref(slug: string, scope: ResourceScope, applicationId: string): string {
+  return `${environmentHref(slug, scope)}/applications/${applicationId}`;
+}
+
+export function databaseHref(slug: string, scope: ResourceScope, databaseId: string): string {
+  return `${environmentHref(slug, scope)}/databases/${databaseId}`;
+}

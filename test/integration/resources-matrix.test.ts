@@ -1,0 +1,401 @@
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Db } from "@/db/client";
+import { messages } from "@/lib/actions/run-action";
+import { memberRoles, type MemberRole, minimumRoleFor, roleHasPermission, roleLabels } from "@/lib/authz/permissions";
+import { makeOrgWithEveryRole } from "@/lib/factories";
+import { makeApplication, makeDatabase, makeResourceEnvironment } from "@/lib/factories/resources";
+import { applicationNameTaken, unknownApplication } from "@/lib/projects/applications";
+import { databaseNameTaken, unknownDatabase } from "@/lib/projects/databases";
+import type { ModeClass } from "@/lib/projects/modes";
+import { modeChangedMessage, unknownEnvironment } from "@/lib/projects/resource-scope";
+import { staleAccess } from "@/lib/members/lock";
+import {
+  actOnResource,
+  formFor,
+  permissionFor,
+  type Resource,
+  resourceActions,
+  resourceFixture,
+  type ResourceFixture,
+  snapshotResources,
+  type Verb,
+} from "./support/resource-actions";
+import { useTestDatabase } from "./support/test-database";
+
+// Issue 6, "Must hold": application.{edit,delete} and database.{edit,delete} in both mode classes
+// (adding one is an edit) × every role × a non-member, at the door the server actions go through.
+// Allowed callers change exactly what they asked for with one audit event; refused callers get
+// the door's message and leave applications, databases, environments and the audit log as they
+// were. The mode check is the domain's too, and ids are only ever found in the URL's organization.
+
+const t = useTestDatabase();
+
+// The page loaders read the session (faked here) and the app's one database handle (this file's).
+const session = vi.hoisted(() => ({ userId: null as string | null }));
+vi.mock("@/lib/auth", () => ({ currentUserId: async () => session.userId, auth: async () => null }));
+const holder = globalThis as { __orgConsoleDb?: Promise<{ db: Db; close: () => Promise<void> }> };
+beforeAll(() => {
+  holder.__orgConsoleDb = Promise.resolve({ db: t.db, close: async () => {} });
+});
+
+type Caller = MemberRole | "outsider";
+const callers: Caller[] = [...memberRoles, "outsider"];
+const resources: Resource[] = ["application", "database"];
+const verbs: Verb[] = ["create", "update", "delete"];
+const classes: ModeClass[] = ["production", "development"];
+
+beforeEach(() => {
+  const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+  return () => {
+    expect(errors, "no action failed unexpectedly").not.toHaveBeenCalled();
+    vi.restoreAllMocks();
+  };
+});
+
+const cases = resources.flatMap((resource) => verbs.flatMap((verb) => classes.map((modeClass) => ({ resource, verb, modeClass }))));
+
+describe("each action is declared with the permission of its mode class", () => {
+  it.each(cases)("$resource $verb in $modeClass", ({ resource, verb, modeClass }) => {
+    expect(resourceActions[resource][verb][modeClass].definition.permission).toBe(permissionFor(resource, verb, modeClass));
+  });
+});
+
+function rowsOf(snapshot: Awaited<ReturnType<typeof snapshotResources>>, resource: Resource) {
+  return resource === "application" ? snapshot.applications : snapshot.databases;
+}
+
+function targetOf(f: ResourceFixture, resource: Resource, modeClass: ModeClass) {
+  return resource === "application" ? f.apps[modeClass] : f.dbs[modeClass];
+}
+
+describe.each(cases)("$resource $verb in a $modeClass environment", ({ resource, verb, modeClass }) => {
+  const permission = permissionFor(resource, verb, modeClass);
+
+  it.each(callers)("as %s", async (caller) => {
+    const f = await resourceFixture(t.db);
+    const user = f.users[caller];
+    const before = await snapshotResources(t.db, f.org.id);
+    const result = await actOnResource(t.db, resource, verb, modeClass, user, f.org, formFor(f, resource, verb, modeClass));
+
+    if (caller === "outsider" || !roleHasPermission(caller, permission)) {
+      const formError = caller === "outsider" ? messages.notFound : messages.forbidden(roleLabels[minimumRoleFor(permission)]);
+      expect(result).toStrictEqual({ ok: false, formError });
+      expect(await snapshotResources(t.db, f.org.id)).toEqual(before);
+      return;
+    }
+
+    expect(result).toMatchObject({ ok: true });
+    const after = await snapshotResources(t.db, f.org.id);
+    const environment = f.environments[modeClass];
+    const target = targetOf(f, resource, modeClass);
+    const rowsBefore = rowsOf(before, resource);
+    const rowsAfter = rowsOf(after, resource);
+    const changed =
+      verb === "create" ? rowsAfter.find((row) => row.name === "added") : verb === "update" ? rowsAfter.find((row) => row.id === target.id) : undefined;
+
+    if (verb === "create") {
+      expect(changed).toMatchObject(
+        resource === "application"
+          ? { orgId: f.org.id, environmentId: environment.id, gitRepository: "acme/added", branch: "main" }
+          : { orgId: f.org.id, environmentId: environment.id, type: "mysql", version: "8.4" },
+      );
+      expect(rowsAfter).toHaveLength(rowsBefore.length + 1);
+    } else if (verb === "update") {
+      expect(changed).toMatchObject(
+        resource === "application" ? { name: "renamed", gitRepository: "acme/renamed", branch: "release/1.0" } : { name: "renamed", type: "postgresql", version: "17" },
+      );
+    } else {
+      expect(rowsAfter.find((row) => row.id === target.id)).toBeUndefined();
+    }
+
+    // Everything else is as it was: the other rows of this kind, the other kind, the environments.
+    const untouched = (rows: typeof rowsAfter) => rows.filter((row) => row.id !== target.id && row.name !== "added");
+    expect(untouched(rowsAfter)).toEqual(untouched(rowsBefore));
+    expect(rowsOf(after, resource === "application" ? "database" : "application")).toEqual(rowsOf(before, resource === "application" ? "database" : "application"));
+    expect(after.environments).toEqual(before.environments);
+
+    // One audit event, by this caller, naming the resource and where it is.
+    expect(after.audit).toHaveLength(before.audit.length + 1);
+    expect(after.audit.at(-1)).toMatchObject({
+      orgId: f.org.id,
+      actorId: user.id,
+      action: `${resource}.${verb}`,
+      origin: "ui",
+      targetType: resource,
+      targetId: changed?.id ?? target.id,
+    });
+    const place = { environment: environment.name, project: f.project.name };
+    expect(verb === "delete" ? after.audit.at(-1)?.before : after.audit.at(-1)?.after).toMatchObject(place);
+  });
+});
+
+describe("the domain checks the environment's mode too", () => {
+  it.each(resources.flatMap((resource) => verbs.map((verb) => ({ resource, verb }))))(
+    "a developer's development $resource $verb aimed at a production environment is refused",
+    async ({ resource, verb }) => {
+      const f = await resourceFixture(t.db);
+      const before = await snapshotResources(t.db, f.org.id);
+      // The door lets a developer through (the development permission); the environment is production.
+      const result = await actOnResource(t.db, resource, verb, "development", f.users.developer, f.org, formFor(f, resource, verb, "production"));
+      expect(result).toMatchObject({ ok: false, formError: modeChangedMessage({ ...f.environments.production, projectName: f.project.name }) });
+      expect(await snapshotResources(t.db, f.org.id)).toEqual(before);
+    },
+  );
+
+  it.each(resources)("an admin's production %s action aimed at a development environment is refused", async (resource) => {
+    const f = await resourceFixture(t.db);
+    const before = await snapshotResources(t.db, f.org.id);
+    const result = await actOnResource(t.db, resource, "update", "production", f.users.admin, f.org, formFor(f, resource, "update", "development"));
+    expect(result).toMatchObject({ ok: false, formError: expect.stringContaining("is now a Development environment") });
+    expect(await snapshotResources(t.db, f.org.id)).toEqual(before);
+  });
+
+  it("a staging environment takes the development actions", async () => {
+    const f = await resourceFixture(t.db);
+    const scope = { projectId: f.project.id, environmentId: f.neighbour.id };
+    const result = await actOnResource(t.db, "application", "update", "development", f.users.developer, f.org, {
+      ...scope,
+      applicationId: f.apps.neighbour.id,
+      name: "worker",
+      gitRepository: "acme/worker",
+      branch: "staging",
+    });
+    expect(result).toMatchObject({ ok: true });
+  });
+
+  it("a caller whose role dropped after the door is refused under the organization's lock", async () => {
+    const f = await resourceFixture(t.db);
+    const { contextOf } = await import("./support/member-actions");
+    const { createDatabase } = await import("@/lib/projects/databases");
+    const ctx = await contextOf(t.db, f.users.developer, f.org, "database.edit.development");
+    const { memberships } = await import("@/db/schema");
+    const { and, eq } = await import("drizzle-orm");
+    await t.db.update(memberships).set({ role: "viewer" }).where(and(eq(memberships.orgId, f.org.id), eq(memberships.userId, f.users.developer.id)));
+    const before = await snapshotResources(t.db, f.org.id);
+    const result = await createDatabase(t.db, ctx, "development", { projectId: f.project.id, environmentId: f.environments.development.id, name: "late", type: "redis", version: "7.4" });
+    expect(result).toStrictEqual({ ok: false, formError: staleAccess });
+    expect(await snapshotResources(t.db, f.org.id)).toEqual(before);
+  });
+});
+
+describe("ids from another organization or another environment are never found", () => {
+  async function twoOrgs() {
+    const mine = await resourceFixture(t.db);
+    const theirs = await resourceFixture(t.db);
+    return { mine, theirs };
+  }
+
+  it.each(resources.flatMap((resource) => verbs.map((verb) => ({ resource, verb }))))("$resource $verb", async ({ resource, verb }) => {
+    const { mine, theirs } = await twoOrgs();
+    const unknownRow = resource === "application" ? unknownApplication : unknownDatabase;
+    const idField = resource === "application" ? "applicationId" : "databaseId";
+    const theirForm = formFor(theirs, resource, verb, "development");
+    const myForm = formFor(mine, resource, verb, "development");
+    const attempts: { input: Record<string, string>; formError: string }[] = [
+      // Their environment (with their project), through my organization's URL.
+      { input: theirForm, formError: unknownEnvironment },
+      // My environment under another project's id.
+      { input: { ...myForm, projectId: theirs.project.id }, formError: unknownEnvironment },
+      // Not ids at all.
+      { input: { ...myForm, environmentId: "not-an-id" }, formError: unknownEnvironment },
+    ];
+    if (verb !== "create") {
+      const neighbour = resource === "application" ? mine.apps.neighbour : mine.dbs.neighbour;
+      attempts.push(
+        // Their row, in my environment.
+        { input: { ...myForm, [idField]: theirForm[idField] }, formError: unknownRow },
+        // My row of another environment, through this one.
+        { input: { ...myForm, [idField]: neighbour.id }, formError: unknownRow },
+        { input: { ...myForm, [idField]: "42" }, formError: unknownRow },
+      );
+    }
+    const before = { mine: await snapshotResources(t.db, mine.org.id), theirs: await snapshotResources(t.db, theirs.org.id) };
+    for (const { input, formError } of attempts) {
+      const result = await actOnResource(t.db, resource, verb, "development", mine.users.admin, mine.org, input);
+      expect(result, JSON.stringify(input)).toMatchObject({ ok: false, formError });
+    }
+    expect(await snapshotResources(t.db, mine.org.id)).toEqual(before.mine);
+    expect(await snapshotResources(t.db, theirs.org.id)).toEqual(before.theirs);
+  });
+});
+
+describe("names are unique per environment", () => {
+  it.each(resources)("a %s name taken in the environment (in any case) is a field error; elsewhere it is free", async (resource) => {
+    const f = await resourceFixture(t.db);
+    const taken = resource === "application" ? "WEB" : "Orders";
+    const message = resource === "application" ? applicationNameTaken : databaseNameTaken;
+    const before = await snapshotResources(t.db, f.org.id);
+    const create = await actOnResource(t.db, resource, "create", "development", f.users.developer, f.org, { ...formFor(f, resource, "create", "development"), name: taken });
+    expect(create).toMatchObject({ ok: false, fieldErrors: { name: message }, values: { name: taken } });
+    const neighbour = resource === "application" ? f.apps.neighbour : f.dbs.neighbour;
+    const scope = { projectId: f.project.id, environmentId: f.environments.development.id };
+    const input =
+      resource === "application"
+        ? { ...scope, applicationId: f.apps.development.id, name: "worker", gitRepository: "acme/web", branch: "develop" }
+        : { ...scope, databaseId: f.dbs.development.id, name: "cache", type: "postgresql", version: "16" };
+    // The neighbour's name is free here (another environment)…
+    expect(neighbour.name).toBe(input.name);
+    expect(await snapshotResources(t.db, f.org.id)).toEqual(before);
+    expect(await actOnResource(t.db, resource, "update", "development", f.users.developer, f.org, input)).toMatchObject({ ok: true });
+    // …and a rename onto a name this environment has is refused.
+    const onto = { ...formFor(f, resource, "create", "development"), name: "second" };
+    expect(await actOnResource(t.db, resource, "create", "development", f.users.developer, f.org, onto)).toMatchObject({ ok: true });
+    const rename = await actOnResource(t.db, resource, "update", "development", f.users.developer, f.org, { ...input, name: "Second" });
+    expect(rename).toMatchObject({ ok: false, fieldErrors: { name: message } });
+  });
+
+  it.each(resources)("concurrent adds of one %s name leave exactly one (8 connections, 3 rounds)", async (resource) => {
+    const { openClients } = await import("./support/clients");
+    const f = await resourceFixture(t.db);
+    const clients = await openClients(t.url, 8);
+    try {
+      for (let round = 0; round < 3; round++) {
+        const form = { ...formFor(f, resource, "create", "development"), name: `race-${round}` };
+        const results = await Promise.all(clients.dbs.map((db) => actOnResource(db, resource, "create", "development", f.users.developer, f.org, form)));
+        expect(results.filter((result) => result.ok)).toHaveLength(1);
+        const message = resource === "application" ? applicationNameTaken : databaseNameTaken;
+        expect(results.filter((result) => !result.ok)).toEqual(Array.from({ length: 7 }, () => expect.objectContaining({ fieldErrors: { name: message } })));
+        const rows = rowsOf(await snapshotResources(t.db, f.org.id), resource).filter((row) => row.name === `race-${round}`);
+        expect(rows).toHaveLength(1);
+      }
+    } finally {
+      await clients.close();
+    }
+  });
+
+  it("a database keeps its type", async () => {
+    const f = await resourceFixture(t.db);
+    const before = await snapshotResources(t.db, f.org.id);
+    const result = await actOnResource(t.db, "database", "update", "development", f.users.admin, f.org, {
+      ...formFor(f, "database", "update", "development"),
+      type: "mysql",
+      version: "8.4",
+    });
+    expect(result).toMatchObject({ ok: false, fieldErrors: { type: expect.stringContaining("cannot change") } });
+    expect(await snapshotResources(t.db, f.org.id)).toEqual(before);
+  });
+
+  it("bad input is refused field by field before anything runs", async () => {
+    const f = await resourceFixture(t.db);
+    const before = await snapshotResources(t.db, f.org.id);
+    const app = await actOnResource(t.db, "application", "create", "development", f.users.admin, f.org, {
+      ...formFor(f, "application", "create", "development"),
+      name: " ",
+      gitRepository: "https://github.com/acme/web",
+      branch: "feature..x",
+    });
+    expect(app).toMatchObject({ ok: false, fieldErrors: { name: expect.any(String), gitRepository: expect.any(String), branch: expect.any(String) } });
+    const db = await actOnResource(t.db, "database", "create", "development", f.users.admin, f.org, {
+      ...formFor(f, "database", "create", "development"),
+      type: "redis",
+      version: "8.4",
+    });
+    expect(db).toMatchObject({ ok: false, fieldErrors: { version: "Choose a version this database type offers." } });
+    expect(await snapshotResources(t.db, f.org.id)).toEqual(before);
+  });
+});
+
+describe("the factories", () => {
+  it("build environments, applications and databases of one organization", async () => {
+    const { org } = await makeOrgWithEveryRole(t.db);
+    const { environment } = await makeResourceEnvironment(t.db, org, { mode: "preview" });
+    const app = await makeApplication(t.db, environment);
+    const row = await makeDatabase(t.db, environment, { type: "mongodb", version: "8.0" });
+    expect([app.orgId, row.orgId, environment.orgId]).toEqual([org.id, org.id, org.id]);
+  });
+});
+
+describe("the pages: database.read and application.ssh (loaders)", () => {
+  const as = (user: { id: string } | null) => (session.userId = user?.id ?? null);
+
+  /** Thrown by notFound(): Next's digest says which. */
+  async function digestOf(run: () => Promise<unknown>): Promise<string> {
+    try {
+      await run();
+    } catch (error) {
+      return String((error as { digest?: string }).digest ?? error);
+    }
+    return "no error";
+  }
+
+  it.each(callers)("as %s", async (caller) => {
+    const { loadEnvironmentResources, loadDatabasesPage, loadApplicationsPage } = await import("@/lib/pages/resource-pages");
+    const { loadApplicationPage, loadDatabasePage, loadNewApplicationPage, loadNewDatabasePage } = await import("@/lib/pages/resource-item-pages");
+    const { contextOf } = await import("./support/member-actions");
+    const { sshCommand } = await import("@/lib/projects/ssh");
+    const f = await resourceFixture(t.db);
+    const user = f.users[caller];
+    as(user);
+    const ids = (modeClass: ModeClass) => [f.org.slug, f.project.id, f.environments[modeClass].id] as const;
+
+    if (caller === "outsider") {
+      // The organization's URLs are a 404 for a non-member, whatever the ids.
+      expect(await digestOf(() => loadApplicationPage(...ids("development"), f.apps.development.id))).toContain("404");
+      expect(await digestOf(() => loadDatabasePage(...ids("development"), f.dbs.development.id))).toContain("404");
+      expect(await digestOf(() => loadApplicationsPage(...ids("development"), 1))).toContain("404");
+      return;
+    }
+
+    const ctx = await contextOf(t.db, user, f.org, "project.read");
+    const readsDatabases = roleHasPermission(caller, "database.read");
+    const ssh = roleHasPermission(caller, "application.ssh");
+    for (const modeClass of classes) {
+      const environment = f.environments[modeClass];
+      const view = await loadEnvironmentResources(ctx, { id: environment.id, name: environment.name, mode: environment.mode, projectId: f.project.id });
+      const app = f.apps[modeClass];
+      const dbRow = f.dbs[modeClass];
+      expect(view.applications.rows).toEqual([expect.objectContaining({ id: app.id, name: "web", sshCommand: ssh ? sshCommand(app.id) : null })]);
+      expect(view.can).toMatchObject({
+        editApplications: roleHasPermission(caller, permissionFor("application", "update", modeClass)),
+        deleteApplications: roleHasPermission(caller, permissionFor("application", "delete", modeClass)),
+        ssh,
+        readDatabases: readsDatabases,
+        editDatabases: roleHasPermission(caller, permissionFor("database", "update", modeClass)),
+        deleteDatabases: roleHasPermission(caller, permissionFor("database", "delete", modeClass)),
+      });
+
+      const appPage = await loadApplicationPage(...ids(modeClass), app.id);
+      expect(appPage.application).toMatchObject({ id: app.id, sshCommand: ssh ? sshCommand(app.id) : null });
+      expect(appPage.readOnlyReason === null).toBe(roleHasPermission(caller, permissionFor("application", "update", modeClass)));
+      const newApp = await loadNewApplicationPage(...ids(modeClass));
+      expect(newApp.ok).toBe(roleHasPermission(caller, permissionFor("application", "create", modeClass)));
+
+      const dbPage = await loadDatabasePage(...ids(modeClass), dbRow.id);
+      const dbList = await loadDatabasesPage(...ids(modeClass), 1);
+      const newDb = await loadNewDatabasePage(...ids(modeClass));
+      if (!readsDatabases) {
+        // No database section, and no database data anywhere in what the pages get.
+        expect(view.databases).toBeNull();
+        expect(JSON.stringify(view)).not.toContain(dbRow.id);
+        expect(JSON.stringify(view)).not.toContain("orders");
+        for (const refused of [dbPage, dbList, newDb]) {
+          expect(refused).toStrictEqual({ ok: false, denial: expect.objectContaining({ requiredRole: "Developer", currentRole: roleLabels[caller], need: "see databases" }) });
+        }
+        continue;
+      }
+      expect(view.databases?.rows).toEqual([expect.objectContaining({ id: dbRow.id, name: "orders", typeLabel: "PostgreSQL", version: "16" })]);
+      expect(dbPage).toMatchObject({ ok: true, database: { id: dbRow.id, type: "postgresql" } });
+      expect(dbPage.ok && dbPage.readOnlyReason === null).toBe(roleHasPermission(caller, permissionFor("database", "update", modeClass)));
+      expect(dbList).toMatchObject({ ok: true, databases: { total: 1 } });
+      expect(newDb.ok).toBe(roleHasPermission(caller, permissionFor("database", "create", modeClass)));
+    }
+  });
+
+  it("finds nothing outside the organization, project and environment of the URL", async () => {
+    const { loadApplicationPage, loadDatabasePage } = await import("@/lib/pages/resource-item-pages");
+    const mine = await resourceFixture(t.db);
+    const theirs = await resourceFixture(t.db);
+    as(mine.users.admin);
+    const dev = mine.environments.development.id;
+    const attempts = [
+      () => loadApplicationPage(mine.org.slug, theirs.project.id, theirs.environments.development.id, theirs.apps.development.id),
+      () => loadApplicationPage(mine.org.slug, mine.project.id, dev, theirs.apps.development.id),
+      () => loadApplicationPage(mine.org.slug, mine.project.id, dev, mine.apps.neighbour.id),
+      () => loadApplicationPage(mine.org.slug, theirs.project.id, dev, mine.apps.development.id),
+      () => loadApplicationPage(mine.org.slug, mine.project.id, dev, "not-an-id"),
+      () => loadDatabasePage(mine.org.slug, mine.project.id, dev, theirs.dbs.development.id),
+      () => loadDatabasePage(mine.org.slug, mine.project.id, dev, mine.dbs.neighbour.id),
+    ];
+    for (const attempt of attempts) expect(await digestOf(attempt)).toContain("404");
+  });
+});
