@@ -1,5 +1,6 @@
 import { clusterActions, type ClusterAction } from "@/db/schema/values";
 import { providerCatalog } from "@/lib/clusters/catalog";
+import { transferAuditEntries } from "./entries/transfer";
 import {
   asText,
   changeClause,
@@ -179,6 +180,7 @@ export const auditCatalog: Record<string, CatalogEntry> = {
       return `${e.actor} created project ${e.targetLabel}${key ? ` (${key})` : ""}`;
     },
   },
+  ...transferAuditEntries,
   "cluster.create": { label: "Cluster added", category: "clusters", describe: describeClusterCreate },
   "cluster.update": { label: "Cluster update requested", category: "clusters", describe: describeClusterUpdate },
   "cluster.stop": { label: "Cluster stop requested", category: "clusters", describe: (e) => `${e.actor} asked to stop cluster ${e.targetLabel}` },

@@ -47,8 +47,11 @@ function recordedActions(): { literal: Set<string>; templated: Set<string> } {
   const literal = new Set<string>();
   const templated = new Set<string>();
   for (const { line } of recordedActionLines()) {
-    for (const match of line.matchAll(/"([a-z_]+(?:\.[a-z_]+)+)"/g)) literal.add(match[1]);
-    for (const match of line.matchAll(/`([^`]*\$\{[^`]*)`/g)) templated.add(match[1]);
+    // The value given to `action:` only (a ternary of two names at most), not the rest of the line.
+    for (const [, expression] of line.matchAll(/\baction:\s*(`[^`]*`|[^,]*)/g)) {
+      for (const match of expression.matchAll(/"([a-z_]+(?:\.[a-z_]+)+)"/g)) literal.add(match[1]);
+      for (const match of expression.matchAll(/`([^`]*\$\{[^`]*)`/g)) templated.add(match[1]);
+    }
   }
   return { literal, templated };
 }
