@@ -8,6 +8,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { OrgContext } from "@/lib/authz/context";
 import { seal, unseal } from "@/lib/crypto/sealed-box";
 import { planTable } from "@/lib/orgs/plans";
+import { clusterDeletionBlocker } from "@/lib/projects/cluster-targets";
 import { providerCatalog } from "./catalog";
 import { enqueueJob } from "./jobs";
 import { validateKubeconfig } from "./kubeconfig";
@@ -110,6 +111,12 @@ export async function requestClusterAction(db: Queryable, ctx: OrgContext, reque
     if (!cluster) return fail(unknownCluster);
     const check = request.action === "retry" ? requestRetry(cluster.status, cluster.failedAction) : requestTransition(cluster.status, request.action);
     if (!check.ok) return fail(check.message);
+    // Environments and deployment rules reference the cluster: it goes only once nothing targets it
+    // (their writes take this same lock, so none can start targeting it after this check).
+    if (request.action === "delete" || (request.action === "retry" && cluster.failedAction === "delete")) {
+      const blocker = await clusterDeletionBlocker(tx, ctx.org.id, cluster.id, cluster.name);
+      if (blocker) return fail(blocker);
+    }
     if ((request.action === "stop" || request.action === "delete") && request.confirmName?.trim() !== cluster.name) {
       return { ok: false, fieldErrors: { confirmName: `Type ${cluster.name} to confirm.` } };
     }

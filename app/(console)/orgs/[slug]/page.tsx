@@ -1,19 +1,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ProjectList } from "@/components/projects/project-list";
 import { roleLabels } from "@/lib/authz/permissions";
 import { planLabel } from "@/lib/orgs/plans";
 import { orgHref, settingsSections } from "@/lib/orgs/sections";
 import { loadOrgPage } from "@/lib/pages/org-page";
+import { loadOrgHomePage } from "@/lib/pages/project-pages";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ q?: string | string[]; after?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { org } = await loadOrgPage((await params).slug);
   return { title: org.name };
 }
 
-export default async function OrganizationHome({ params }: Props) {
-  const ctx = await loadOrgPage((await params).slug);
+export default async function OrganizationHome({ params, searchParams }: Props) {
+  const home = await loadOrgHomePage((await params).slug, await searchParams);
+  const { ctx } = home;
   const { org } = ctx;
   const openSettings = settingsSections.filter((section) => ctx.can(section.permission));
   const facts = [
@@ -35,6 +38,15 @@ export default async function OrganizationHome({ params }: Props) {
           </div>
         ))}
       </dl>
+      <ProjectList
+        orgSlug={org.slug}
+        orgName={org.name}
+        query={home.query}
+        after={home.after}
+        projects={home.projects}
+        nextCursor={home.nextCursor}
+        canCreate={home.canCreate}
+      />
       {org.kind === "personal" && (
         <p className="max-w-2xl text-sm text-zinc-700 dark:text-zinc-300">
           This is your personal organization: a private workspace for your own projects. It cannot be deleted and cannot have other

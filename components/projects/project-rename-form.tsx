@@ -1,0 +1,39 @@
+"use client";
+
+import { useActionState } from "react";
+import { useActionFeedback } from "@/components/forms/use-action-feedback";
+import { Field, FormError } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import type { ActionResult, ActionState } from "@/lib/actions/result";
+
+type Props = {
+  action: (previous: ActionState, formData: FormData) => Promise<ActionResult>;
+  projectId: string;
+  name: string;
+  /** Why the caller cannot rename, or null when they can. */
+  denied: string | null;
+};
+
+export function ProjectRenameForm({ action, projectId, name, denied }: Props) {
+  const [state, submit, pending] = useActionState(action, null);
+  const { fieldError, formError, value } = useActionFeedback(state);
+  return (
+    <form action={submit} className="mt-3 max-w-xl" noValidate>
+      <fieldset disabled={pending || denied !== null} className="space-y-4">
+        <input type="hidden" name="projectId" value={projectId} />
+        <FormError message={formError ?? fieldError("projectId")} />
+        <Field
+          name="name"
+          label="Project name"
+          required
+          hint={denied ?? "The project key stays the same, so the CLI keeps finding the project."}
+          defaultValue={value("name", name)}
+          error={fieldError("name")}
+          autoComplete="off"
+          inputProps={{ maxLength: 80 }}
+        />
+        {denied === null && <SubmitButton pendingLabel="Renaming…">Rename</SubmitButton>}
+      </fieldset>
+    </form>
+  );
+}
