@@ -1,57 +1,27 @@
 import { eq, sql } from "drizzle-orm";
-import { drizzle } from "drizzle-orm/postgres-js";
-import postgres from "postgres";
-import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Db } from "@/db/client";
-import * as schema from "@/db/schema";
-import { users, type Organization, type User } from "@/db/schema";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { users, type Organization } from "@/db/schema";
 import type { MemberRole } from "@/db/schema/values";
 
 // Issue 5, the audit log: the page loader and the CSV route through their real doors (the session
-// is the one thing faked), the filters and keyset pages on PostgreSQL, and the streamed export.
+// is the one thing faked), what the page says, and the filters on PostgreSQL. Keyset pages, the
+// streamed export and the cost of a page are in audit-log-pages.test.ts.
 
-const session = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock("@/lib/auth", () => ({ currentUserId: async () => session.userId, auth: async () => null }));
+vi.mock("@/lib/auth", async () => {
+  const { session } = await import("./support/fake-session");
+  return { currentUserId: async () => session.userId, auth: async () => null };
+});
 
 const { useTestDatabase } = await import("./support/test-database");
-const { act, contextOf, testAppUrl } = await import("./support/member-actions");
-const { makeOrgWithEveryRole, makeTeamOrg, makeUser, uniqueTag } = await import("@/lib/factories");
-const { loadAuditLogPage } = await import("@/lib/pages/audit-log-page");
-const { GET: exportCsv } = await import("@/app/(console)/orgs/[slug]/settings/audit-log/export/route");
+const { useAuditLogDoors } = await import("./support/audit-log");
+const { act, contextOf } = await import("./support/member-actions");
+const { makeOrgWithEveryRole, makeTeamOrg, uniqueTag } = await import("@/lib/factories");
 const { messages } = await import("@/lib/actions/run-action");
 const { updateOrganizationDetails } = await import("@/lib/orgs/update-details");
-const { listAuditEvents } = await import("@/lib/audit/queries");
-const { auditCsvStream } = await import("@/lib/audit/export");
-const { parseAuditFilters } = await import("@/lib/audit/filters");
 const { filterMessages } = await import("@/lib/audit/filters");
 
 const t = useTestDatabase();
-
-const holder = globalThis as { __orgConsoleDb?: Promise<{ db: Db; close: () => Promise<void> }> };
-
-beforeAll(() => {
-  // The app's one database handle (getDb) is this file's database.
-  holder.__orgConsoleDb = Promise.resolve({ db: t.db, close: async () => {} });
-});
-
-beforeEach(() => {
-  // Invitations print their email without SMTP_URL: keep the test output quiet.
-  vi.spyOn(console, "log").mockImplementation(() => {});
-  return () => vi.restoreAllMocks();
-});
-
-const as = (user: Pick<User, "id"> | null) => (session.userId = user?.id ?? null);
-const filtersOf = (params: Record<string, string> = {}) => parseAuditFilters(params).filters;
-
-function loadAs(user: Pick<User, "id"> | null, org: Pick<Organization, "slug">, params: Record<string, string> = {}) {
-  as(user);
-  return loadAuditLogPage(org.slug, params);
-}
-
-async function exportAs(user: Pick<User, "id"> | null, slug: string, query = "") {
-  as(user);
-  return exportCsv(new Request(`${testAppUrl}/orgs/${slug}/settings/audit-log/export${query}`), { params: Promise.resolve({ slug }) });
-}
+const { loadAs, exportAs, insertEvents } = useAuditLogDoors(t);
 
 /** Thrown by notFound() and redirect(): Next's digest says which. */
 async function nextError(run: () => Promise<unknown>): Promise<string> {
@@ -61,15 +31,6 @@ async function nextError(run: () => Promise<unknown>): Promise<string> {
     return String((error as { digest?: string }).digest ?? error);
   }
   throw new Error("expected the loader to throw");
-}
-
-/** `count` events written in one statement (they share created_at), by `actor`. */
-async function insertEvents(org: Organization, actor: User, count: number, fields: { action?: string; createdAt?: string } = {}) {
-  await t.db.execute(sql`
-    insert into audit_events (org_id, actor_id, actor_label, action, target_type, target_label, origin, created_at)
-    select ${org.id}::uuid, ${actor.id}::uuid, ${`${actor.name} <${actor.email}>`}, ${fields.action ?? "cluster.kubeconfig.download"}, 'cluster', 'c-' || n, 'ui',
-      coalesce(${fields.createdAt ?? null}::timestamptz, now())
-    from generate_series(1, ${count}::int) as n`);
 }
 
 describe("the door: audit.read × every role × a non-member", () => {
@@ -243,123 +204,5 @@ describe("filters", () => {
     const rows = (await response.text()).trimEnd().split("\r\n").slice(1);
     expect(rows).toHaveLength(2);
     for (const row of rows) expect(row).toMatch(/^2026-01-11T23:59:59\.999Z,Olivia Owner <[^>]+>,member\.role_change,/);
-  });
-});
-
-describe("keyset pages", () => {
-  let org: Organization;
-  let owner: User;
-  let total: number;
-  beforeAll(async () => {
-    ({ org, users: { owner } } = await makeOrgWithEveryRole(t.db));
-    // 120 events sharing one created_at to the microsecond (one statement), and 40 older ones.
-    await insertEvents(org, owner, 120);
-    await insertEvents(org, owner, 40, { createdAt: "2026-01-01T00:00:00Z" });
-    total = 161;
-  });
-
-  const newestFirst = (a: { createdAtKey: string; id: number }, b: { createdAtKey: string; id: number }) =>
-    a.createdAtKey === b.createdAtKey ? b.id - a.id : a.createdAtKey < b.createdAtKey ? 1 : -1;
-
-  it("visits every event once, older then newer, whatever the ties", async () => {
-    const seen: { createdAtKey: string; id: number }[] = [];
-    let cursor = null;
-    for (let pages = 0; pages < 50; pages++) {
-      const page = await listAuditEvents(t.db, org.id, filtersOf(), { direction: "older", cursor, limit: 7 });
-      seen.push(...page.events);
-      if (!page.older) break;
-      cursor = page.older;
-    }
-    expect(seen).toHaveLength(total);
-    expect(new Set(seen.map((event) => event.id)).size).toBe(total);
-    expect(seen).toEqual([...seen].sort(newestFirst));
-
-    // Back up from the oldest page with "newer".
-    const back: number[] = [];
-    let newer: Parameters<typeof listAuditEvents>[3] = { direction: "newer", cursor: { createdAt: seen.at(-1)!.createdAtKey, id: seen.at(-1)!.id }, limit: 7 };
-    back.push(seen.at(-1)!.id);
-    for (let pages = 0; pages < 50; pages++) {
-      const page = await listAuditEvents(t.db, org.id, filtersOf(), newer);
-      back.unshift(...page.events.map((event) => event.id));
-      if (!page.newer) break;
-      newer = { direction: "newer", cursor: page.newer, limit: 7 };
-    }
-    expect(back).toEqual(seen.map((event) => event.id));
-  });
-
-  it("pages the page 50 at a time with Older and Newer links", async () => {
-    const search = (link: string | null) => Object.fromEntries(new URL(link!, testAppUrl).searchParams);
-    const first = await loadAs(owner, org);
-    if (!first.ok) throw new Error("refused");
-    expect(first.page.events).toHaveLength(50);
-    expect(first.page.links.newer).toBeNull();
-    const second = await loadAs(owner, org, search(first.page.links.older));
-    if (!second.ok) throw new Error("refused");
-    expect(second.page.events).toHaveLength(50);
-    expect(second.page.events[0].id).not.toBe(first.page.events[49].id);
-    expect(second.page.links.newest).toBe(`/orgs/${org.slug}/settings/audit-log`);
-    const back = await loadAs(owner, org, search(second.page.links.newer));
-    if (!back.ok) throw new Error("refused");
-    expect(back.page.events.map((event) => event.id)).toEqual(first.page.events.map((event) => event.id));
-    const ids = [...first.page.events, ...second.page.events].map((event) => event.id);
-    let older = second.page.links.older;
-    while (older) {
-      const next = await loadAs(owner, org, search(older));
-      if (!next.ok) throw new Error("refused");
-      ids.push(...next.page.events.map((event) => event.id));
-      older = next.page.links.older;
-    }
-    expect(new Set(ids).size).toBe(total);
-  });
-
-  it("keeps the filters in its links, and shows the newest events for a link that is not ours", async () => {
-    const filtered = await loadAs(owner, org, { action: "clusters" });
-    if (!filtered.ok) throw new Error("refused");
-    expect(filtered.page.links.older).toMatch(/\?action=clusters&before=/);
-    const tampered = await loadAs(owner, org, { before: "bm90LWEtY3Vyc29y" });
-    if (!tampered.ok) throw new Error("refused");
-    expect(tampered.page.notice).toMatch(/not valid/);
-    expect(tampered.page.events).toHaveLength(50);
-  });
-
-  it("streams the export in keyset batches, every event once, newest first", async () => {
-    const text = await new Response(auditCsvStream(t.db, org.id, filtersOf(), 7)).text();
-    const rows = text.trimEnd().split("\r\n");
-    expect(rows[0]).toBe("time,actor,action,description,target type,target,origin,before,after");
-    expect(rows).toHaveLength(total + 1);
-    const listed = await listAuditEvents(t.db, org.id, filtersOf(), { direction: "older", cursor: null, limit: 500 });
-    expect(rows.slice(1).map((row) => row.split(",")[5])).toEqual(listed.events.map((event) => event.targetLabel));
-    const filtered = await new Response(auditCsvStream(t.db, org.id, filtersOf({ to: "2026-01-01" }), 7)).text();
-    expect(filtered.trimEnd().split("\r\n")).toHaveLength(41);
-  });
-});
-
-describe("cost", () => {
-  it("reads a page in two SQL statements, filtered or not, at any depth", async () => {
-    const { org, users: people } = await makeOrgWithEveryRole(t.db);
-    await insertEvents(org, people.admin, 60);
-    const client = postgres(t.url, { max: 1, onnotice: () => {} });
-    let statements = 0;
-    const counting = drizzle(client, { schema, logger: { logQuery: () => void statements++ } }) as unknown as Db;
-    const previous = holder.__orgConsoleDb;
-    holder.__orgConsoleDb = Promise.resolve({ db: counting, close: async () => {} });
-    try {
-      const count = async (params: Record<string, string>) => {
-        statements = 0;
-        const access = await loadAs(people.owner, org, params);
-        if (!access.ok) throw new Error("refused");
-        return { statements, page: access.page };
-      };
-      const first = await count({});
-      expect(first.statements).toBe(2);
-      const older = Object.fromEntries(new URL(first.page.links.older!, testAppUrl).searchParams);
-      expect((await count(older)).statements).toBe(2);
-      expect((await count({ actor: people.admin.email, action: "clusters", from: "2020-01-01", to: "2099-12-31" })).statements).toBe(2);
-      // Only an actor filter that found nothing asks whether the email is anyone's.
-      expect((await count({ actor: "nobody@example.test" })).statements).toBe(3);
-    } finally {
-      holder.__orgConsoleDb = previous;
-      await client.end();
-    }
   });
 });
