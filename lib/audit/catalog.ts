@@ -1,5 +1,7 @@
 import { clusterActions, type ClusterAction } from "@/db/schema/values";
 import { providerCatalog } from "@/lib/clusters/catalog";
+import { projectsAuditEntries } from "./entries/projects";
+import { resourcesAuditEntries } from "./entries/resources";
 import { transferAuditEntries } from "./entries/transfer";
 import {
   asText,
@@ -35,6 +37,7 @@ export const auditCategories = {
   members: { label: "Members", all: "All member events" },
   invitations: { label: "Invitations", all: "All invitation events" },
   projects: { label: "Projects", all: "All project events" },
+  environments: { label: "Environments", all: "All environment events" },
   clusters: { label: "Clusters", all: "All cluster requests" },
   engine: { label: "Infrastructure engine", all: "All infrastructure engine outcomes" },
 } as const;
@@ -172,14 +175,9 @@ export const auditCatalog: Record<string, CatalogEntry> = {
     category: "invitations",
     describe: (e) => `${e.actor} declined the invitation to join as ${roleName(valueAt(e.after, "role"))}`,
   },
-  "project.create": {
-    label: "Project created",
-    category: "projects",
-    describe: (e) => {
-      const key = asText(valueAt(e.after, "key"));
-      return `${e.actor} created project ${e.targetLabel}${key ? ` (${key})` : ""}`;
-    },
-  },
+  // Projects, environments, applications and databases read in words of their own domain.
+  ...projectsAuditEntries,
+  ...resourcesAuditEntries,
   ...transferAuditEntries,
   "cluster.create": { label: "Cluster added", category: "clusters", describe: describeClusterCreate },
   "cluster.update": { label: "Cluster update requested", category: "clusters", describe: describeClusterUpdate },

@@ -119,7 +119,7 @@ describe("sentences", () => {
     ["org.update", { before: { description: "Old" }, after: { description: "" } }, "Alice cleared the description"],
     ["org.update", { before: { name: "A", slug: "a", website: "" }, after: { name: "B", slug: "b", website: "https://b.test" } }, "Alice changed the company name, slug and website"],
     ["org.update", { before: { adminContactEmails: ["a@x.test"] }, after: { adminContactEmails: ["a@x.test", "b@x.test"] } }, "Alice changed the admin contact emails from “a@x.test” to “a@x.test, b@x.test”"],
-    ["project.create", { targetType: "project", targetLabel: "Website", after: { name: "Website", key: "WEB" } }, "Alice created project Website (WEB)"],
+    ["project.create", { targetType: "project", targetLabel: "Website", after: { name: "Website", key: "WEB" } }, "Alice created the project Website (key WEB)"],
     ["cluster.create", { targetLabel: "prod", after: { name: "prod", provider: "aws", region: "eu-west-3" } }, "Alice added cluster prod (AWS, eu-west-3)"],
     [
       "cluster.update",
