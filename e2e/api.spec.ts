@@ -10,6 +10,13 @@ import { expect, expectNoA11yViolations, test } from "./fixtures";
 
 const resolvePath = "/api/v1/projects/resolve";
 
+/** Waits for the toast to come and go: axe would read a fading toast's contrast mid-animation. */
+async function toastCameAndWent(page: Page, message: string) {
+  const toast = page.getByRole("region", { name: /Notifications/ }).getByText(message);
+  await expect(toast).toBeVisible();
+  await expect(toast).toBeHidden();
+}
+
 function tokensSection(page: Page) {
   const section = page.getByRole("region", { name: "API tokens" });
   return {
@@ -44,6 +51,7 @@ test("a token made on /account lets the CLI resolve projects until it is revoked
   await expect(tokens.newToken.getByRole("button", { name: "Copy the token Laptop" })).toBeVisible();
   await expect(tokens.row("Laptop")).toContainText(`oc_${token.slice(3, 11)}…`);
   await expect(tokens.row("Laptop").getByTestId("api-token-last-used")).toHaveText("Never");
+  await toastCameAndWent(page, "Created the token Laptop.");
   await expectNoA11yViolations(page);
 
   // Without a token, or without a key: JSON that says what is missing.
@@ -117,5 +125,6 @@ test("a token can expire on a chosen date; expired tokens are marked and refused
   await tokens.create.click();
   await expect(tokens.newToken).toContainText("Release bot");
   await expect(tokens.row("Release bot").getByTestId("api-token-expires")).toHaveText(`Jul 1, ${year}`);
+  await toastCameAndWent(page, "Created the token Release bot.");
   await expectNoA11yViolations(page);
 });
