@@ -64,7 +64,8 @@ export async function clusterDeletionBlocker(db: Queryable, orgId: string, clust
     const names = named.map((row) => `${row.project} / ${row.environment}`);
     const more = environmentCount - names.length;
     const list = more > 0 ? `${names.join(", ")} and ${more} more` : listOf(names);
-    reasons.push(`${environmentCount === 1 ? "an environment still runs" : `${environmentCount} environments still run`} on it: ${list}. Delete them or move them to another cluster`);
+    const one = environmentCount === 1;
+    reasons.push(`${one ? "an environment still runs" : `${environmentCount} environments still run`} on it: ${list}. Delete ${one ? "it" : "them"} or move ${one ? "it" : "them"} to another cluster`);
   }
   if (ruleProjects.length > 0) {
     const names = ruleProjects.slice(0, namedEnvironmentsShown).map((row) => row.name);
