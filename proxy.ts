@@ -1,7 +1,8 @@
 import { type NextRequest, NextResponse } from "next/server";
 
 // Pages a signed-out visitor may open; everything else sends them to sign in and then back.
-const publicPaths = ["/sign-in"];
+// The CLI API (/api/v1/…) authenticates by bearer token in its own handler, and answers JSON.
+const publicPaths = ["/sign-in", "/api/v1"];
 
 /**
  * Only redirects visitors without a session cookie to sign in. It neither verifies nor renews the
