@@ -34,7 +34,8 @@ export function EnvironmentCluster({ name, automatic }: { name: string; automati
   return (
     <span data-testid="environment-cluster">
       {name}
-      {automatic && <span className="ml-1.5 text-xs text-zinc-600 dark:text-zinc-400">(Automatic)</span>}
+      {automatic && " "}
+      {automatic && <span className="text-xs text-zinc-600 dark:text-zinc-400">(Automatic)</span>}
     </span>
   );
 }
