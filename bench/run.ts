@@ -7,12 +7,13 @@ import { users } from "@/db/schema";
 import { membersPageSize } from "@/lib/members/queries";
 import { freePort, startPostgres } from "@/scripts/lib/postgres-server";
 import { buildApp, hasBuild, startApp } from "./lib/app-server";
-import { expectPage, fetchPage, signIn } from "./lib/http";
+import { expectPage, fetchPage, type RequestShape, signIn } from "./lib/http";
 import { runLoad } from "./lib/load";
 import { type BenchReport, loadTable, type PageResult, sizeTable, writeReport } from "./lib/report";
 import { type ScaleData, seedScale } from "./lib/seed-scale";
 import { auditEventsAtScale, auditPageSpecs } from "./lib/audit-pages";
 import { clusterPageSpecs, clusterScale, clustersStatementTarget } from "./lib/clusters-pages";
+import { listedProjects, projectsAtScale, resolveApiSpec } from "./lib/projects-pages";
 import { type ClusterFleet, seedClusterFleet } from "./lib/seed-clusters";
 import { logLinePrefix, type StatementCounter, statementCounter } from "./lib/sql-log";
 
@@ -30,7 +31,7 @@ const settings = {
   membersStatementTarget: 4,
   clustersStatementTarget,
 };
-const scale = { members: 10_000, orgsPerUser: 500, auditEvents: auditEventsAtScale, invitations: 120 };
+const scale = { members: 10_000, orgsPerUser: 500, auditEvents: auditEventsAtScale, invitations: 120, projects: projectsAtScale };
 const resultsDir = path.join(process.cwd(), "bench", "results");
 const hardLimitMs = 15 * 60_000;
 
@@ -44,6 +45,10 @@ type PageSpec = {
   statementTarget?: number;
   /** For a paged list in HTML: how many rows this page shows out of how many there are. */
   listed?: (html: string) => PageResult["listed"];
+  /** Not a GET with the session cookie (the CLI API). */
+  request?: RequestShape;
+  /** Load levels, when not the usual ones. */
+  connections?: number[];
   /** Checked after the timing, and a warning (a wrong page rather than a slow one) when unmet. */
   alsoExpect?: { text?: string; memberRows?: number };
 };
@@ -66,12 +71,12 @@ function step(message: string): void {
 
 async function measurePage(spec: PageSpec, baseUrl: string, counter: StatementCounter): Promise<PageResult> {
   const url = `${baseUrl}${spec.path}`;
-  const first = await expectPage(url, spec.cookie, spec.expect);
+  const first = await expectPage(url, spec.cookie, spec.expect, spec.request);
   // Warm up (first renders compile and fill caches) before counting anything.
-  for (let i = 0; i < 3; i++) await fetchPage(url, spec.cookie);
+  for (let i = 0; i < 3; i++) await fetchPage(url, spec.cookie, spec.request);
   const sqlCount = await counter.count(settings.sqlRequests, async () => {
     for (let i = 0; i < settings.sqlRequests; i++) {
-      const page = await fetchPage(url, spec.cookie);
+      const page = await fetchPage(url, spec.cookie, spec.request);
       if (page.status !== 200) throw new Error(`GET ${url} answered ${page.status} while counting SQL`);
     }
   });
@@ -132,7 +137,15 @@ function pageSpecs(seed: ScaleData, fleets: Fleets, benchCookie: string, smallCo
   const bench = "user in 500 orgs";
   const small = "user in 2 orgs";
   const scalePages: PageSpec[] = [
-    { key: "big-home", label: "10,000-member org home", path: `/orgs/${seed.bigOrg.slug}`, viewer: bench, cookie: benchCookie, expect: seed.bigOrg.name },
+    {
+      key: "big-home",
+      label: "10,000-member, 2,000-project org home",
+      path: `/orgs/${seed.bigOrg.slug}`,
+      viewer: bench,
+      cookie: benchCookie,
+      expect: seed.bigOrg.name,
+      listed: (html) => listedProjects(html, seed.projects.count),
+    },
     { key: "big-general", label: "10,000-member org General Information", path: `/orgs/${seed.bigOrg.slug}/settings/general`, viewer: bench, cookie: benchCookie, expect: "General Information" },
     { key: "other-home", label: "another of the 500 orgs, home", path: `/orgs/${seed.otherOrg.slug}`, viewer: bench, cookie: benchCookie, expect: seed.otherOrg.name },
     // The navbar's switcher fetches its list when opened: that is where 500 organizations show.
@@ -194,6 +207,7 @@ function pageSpecs(seed: ScaleData, fleets: Fleets, benchCookie: string, smallCo
   onceOnlyPages.push(clusterPages.small);
   const auditPages = auditPageSpecs(seed, { bench: { name: bench, cookie: benchCookie }, small: { name: small, cookie: smallCookie } });
   scalePages.push(...auditPages.scale);
+  scalePages.push(resolveApiSpec(seed, { name: bench, cookie: benchCookie }));
   onceOnlyPages.push(...auditPages.once);
   return { scalePages, onceOnlyPages };
 }
@@ -278,10 +292,10 @@ async function main(): Promise<void> {
   for (const page of pages) {
     const spec = scalePages.find((s) => s.key === page.key);
     if (!spec) continue;
-    for (const connections of settings.connections) {
-      step(`autocannon ${page.path}, ${connections} connections, ${settings.seconds} s`);
+    for (const connections of spec.connections ?? settings.connections) {
+      step(`autocannon ${spec.request?.method ?? "GET"} ${page.path}, ${connections} connections, ${settings.seconds} s`);
       const cpuBefore = app.cpuSeconds();
-      const load = await runLoad(`${app.baseUrl}${page.path}`, spec.cookie, connections, settings.seconds);
+      const load = await runLoad(`${app.baseUrl}${page.path}`, spec.cookie, connections, settings.seconds, spec.request);
       // No request finished within the run (a saturated machine): no per-request figure.
       load.serverCpuMsPerRequest = load.requests > 0 ? ((app.cpuSeconds() - cpuBefore) * 1000) / load.requests : undefined;
       console.log(

@@ -39,16 +39,20 @@ export async function signIn(baseUrl: string, person: { email: string; name: str
 
 export type Page = { status: number; bytes: number; html: string; location: string | null };
 
-/** One GET with the session cookie, no redirect followed. */
-export async function fetchPage(url: string, cookie: string): Promise<Page> {
-  const response = await fetch(url, { headers: { cookie }, redirect: "manual", signal: AbortSignal.timeout(60_000) });
+/** How a measured URL is asked: GET with the session cookie unless said otherwise (the CLI API). */
+export type RequestShape = { method?: "GET" | "POST"; headers?: Record<string, string> };
+
+/** One request with the session cookie, no redirect followed. */
+export async function fetchPage(url: string, cookie: string, shape: RequestShape = {}): Promise<Page> {
+  const headers = { ...(cookie ? { cookie } : {}), ...shape.headers };
+  const response = await fetch(url, { method: shape.method ?? "GET", headers, redirect: "manual", signal: AbortSignal.timeout(60_000) });
   const body = Buffer.from(await response.arrayBuffer());
   return { status: response.status, bytes: body.byteLength, html: body.toString("utf8"), location: response.headers.get("location") };
 }
 
 /** Fetches the page and checks it is a 200 that shows `expectedText`; returns its size. */
-export async function expectPage(url: string, cookie: string, expectedText: string): Promise<Page> {
-  const page = await fetchPage(url, cookie);
+export async function expectPage(url: string, cookie: string, expectedText: string, shape: RequestShape = {}): Promise<Page> {
+  const page = await fetchPage(url, cookie, shape);
   if (page.status !== 200) {
     throw new Error(`GET ${url} answered ${page.status}${page.location ? ` → ${page.location}` : ""}`);
   }

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { loadavg } from "node:os";
 import path from "node:path";
+import type { RequestShape } from "./http";
 
 const autocannonBin = path.join(process.cwd(), "node_modules", "autocannon", "autocannon.js");
 
@@ -33,11 +34,17 @@ type AutocannonJson = {
  * Loads `url` with autocannon in a separate process (so the load generator's own work does not
  * run on the event loop that measures), with the session cookie on every request.
  */
-export function runLoad(url: string, cookie: string, connections: number, seconds: number): Promise<LoadResult> {
+export function runLoad(url: string, cookie: string, connections: number, seconds: number, shape: RequestShape = {}): Promise<LoadResult> {
   if (!/^http:\/\/localhost:\d+\//.test(url)) throw new Error(`refusing to load a non-local URL: ${url}`);
   const loadAverage = loadavg()[0];
   return new Promise((resolve, reject) => {
-    const args = [autocannonBin, "--json", "-c", String(connections), "-d", String(seconds), "-t", "30", "-H", `cookie=${cookie}`, url];
+    const headers = { ...(cookie ? { cookie } : {}), ...shape.headers };
+    const args = [
+      autocannonBin,
+      ...["--json", "-c", String(connections), "-d", String(seconds), "-t", "30", "-m", shape.method ?? "GET"],
+      ...Object.entries(headers).flatMap(([name, value]) => ["-H", `${name}=${value}`]),
+      url,
+    ];
     const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";

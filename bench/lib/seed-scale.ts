@@ -3,7 +3,8 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { auditEvents, invitations, memberships, organizations, users } from "@/db/schema";
 import { addMember, makeTeamOrg, makeUser, uniqueTag } from "@/lib/factories";
-import { addBulkMembers, insertBulkAuditEvents, insertBulkInvitations, insertBulkTeamOrgs, insertBulkUsers } from "@/lib/factories/bulk";
+import { makeApiToken } from "@/lib/factories/api-tokens";
+import { addBulkMembers, insertBulkAuditEvents, insertBulkInvitations, insertBulkProjects, insertBulkTeamOrgs, insertBulkUsers } from "@/lib/factories/bulk";
 import { encodeCursor, sinceKey } from "@/lib/members/queries";
 
 export type Person = { email: string; name: string };
@@ -29,6 +30,8 @@ export type ScaleData = {
   smallOrgInvitations: number;
   /** A members search in the big organization and how many members it matches. */
   memberSearch: { q: string; hits: number; example: string };
+  /** The big organization's projects, and what the CLI API is driven with: the bench user's token and a key of that organization. */
+  projects: { count: number; apiToken: string; apiKey: string; apiKeyName: string };
   /** The big organization's history: who and what a filter can pick out of it. */
   audit: { events: number; rareActorEmail: string; rareActorEvents: number; rareAction: string; rareActionEvents: number };
   /** A keyset cursor deep into the big organization's members, and the name of the member right after it. */
@@ -36,7 +39,7 @@ export type ScaleData = {
   seconds: number;
 };
 
-export type ScaleOptions = { members: number; orgsPerUser: number; auditEvents: number; invitations: number };
+export type ScaleOptions = { members: number; orgsPerUser: number; auditEvents: number; invitations: number; projects: number };
 
 /**
  * The named rows go through the domain factories (a user with a personal organization, a team
@@ -68,6 +71,9 @@ export async function seedScale(db: Db, options: ScaleOptions): Promise<ScaleDat
     { main: { id: bench.id, label: `Bench User <${bench.email}>` }, rare: { id: rare.id, label: `${rare.name} <${rareEmail}>` } },
     options.auditEvents,
   );
+  const projectPrefix = `p-${tag}`;
+  await insertBulkProjects(db, big.id, { prefix: projectPrefix, count: options.projects, createdBy: bench.id });
+  const apiToken = await makeApiToken(db, bench, { name: "bench" });
   // More pending invitations than the members page shows, so that list is measured at its bound too.
   await insertBulkInvitations(db, big.id, { prefix: `inv-${tag}`, count: options.invitations, invitedBy: bench.id });
 
@@ -106,6 +112,7 @@ export async function seedScale(db: Db, options: ScaleOptions): Promise<ScaleDat
     smallOrgInvitations: await countPendingInvitations(db, smallOrg.id),
     memberSearch,
     laterPage,
+    projects: { count: options.projects, apiToken: apiToken.token, apiKey: `${projectPrefix}-1`, apiKeyName: `Project 1 of ${projectPrefix}` },
     audit: {
       events: options.auditEvents,
       rareActorEmail: rareEmail,

@@ -167,3 +167,16 @@ export async function insertBulkInvitations(
       lateral (select now() - make_interval(mins => n) as sent_at) as t,
       lateral (select decode(md5(random()::text || n) || md5(clock_timestamp()::text || random()::text), 'hex') as bytes) as r`);
 }
+
+/**
+ * `count` projects in the organization, project n named "Project <n> of <prefix>" with the key
+ * `<prefix>-<n>`, created by `createdBy` n minutes ago. One statement.
+ */
+export async function insertBulkProjects(db: Db, orgId: string, batch: { prefix: string; count: number; createdBy: string }): Promise<void> {
+  checkPrefix(batch.prefix);
+  await db.execute(sql`
+    insert into projects (org_id, name, key, created_by, created_at)
+    select ${orgId}::uuid, 'Project ' || n || ' of ' || ${batch.prefix}::text, ${batch.prefix}::text || '-' || n, ${batch.createdBy}::uuid,
+      now() - make_interval(mins => n)
+    from generate_series(1, ${batch.count}::int) as n`);
+}
