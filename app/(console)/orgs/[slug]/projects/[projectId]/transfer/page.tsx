@@ -73,7 +73,7 @@ export default async function ProjectTransferPage({ params, searchParams }: Prop
               projectName={project.name}
               destinationSlug={plan.destination.slug}
               destinationName={plan.destination.name}
-              blockedBy={plan.blockers.length > 0 ? "transfer-blockers" : null}
+              blockedBy={plan.blockers.length > 0 ? "transfer-blockers-list" : null}
             />
           </section>
         </>
