@@ -11,7 +11,17 @@ import { expect, expectNoA11yViolations, signIn, test } from "./fixtures";
 // developer's reach (the control says why, and the production action posted anyway is refused);
 // a deployment rule sends an environment to another cluster.
 
+// Whole journeys over several pages, each checked with axe: more than the default minute on a busy machine.
+test.describe.configure({ timeout: 120_000 });
+
 const notifications = (page: Page) => page.getByRole("region", { name: /Notifications/ });
+
+/** Waits for the toast to come and go: axe would read a fading toast's contrast mid-animation. */
+async function toastCameAndWent(page: Page, message: string) {
+  const toast = notifications(page).getByText(message);
+  await expect(toast).toBeVisible();
+  await expect(toast).toBeHidden({ timeout: 15_000 });
+}
 const projectHref = (slug: string, projectId: string) => `/orgs/${slug}/projects/${projectId}`;
 const environmentHref = (slug: string, projectId: string, environmentId: string) => `${projectHref(slug, projectId)}/environments/${environmentId}`;
 
@@ -53,7 +63,7 @@ test("a developer creates a project and a development environment on Automatic, 
   await page.getByRole("button", { name: "Create project" }).click();
 
   await expect(page.getByRole("heading", { level: 1, name: "Web Store" })).toBeVisible();
-  await expect(notifications(page)).toContainText("Created project Web Store.");
+  await toastCameAndWent(page, "Created project Web Store.");
   await expect(page.getByTestId("environments-empty")).toBeVisible();
   await expectNoA11yViolations(page);
   await page.getByRole("link", { name: "New environment" }).click();
@@ -69,7 +79,7 @@ test("a developer creates a project and a development environment on Automatic, 
   await form.submit.click();
 
   await expect(page.getByRole("heading", { level: 1, name: "dev" })).toBeVisible();
-  await expect(notifications(page)).toContainText("Created dev (Development) on main (the default cluster).");
+  await toastCameAndWent(page, "Created dev (Development) on main (the default cluster).");
   const facts = page.getByTestId("environment-facts");
   await expect(facts.getByTestId("environment-cluster")).toHaveText("main (Automatic)");
   await expect(facts.getByTestId("environment-mode")).toHaveText("Development");
@@ -167,7 +177,7 @@ test("a deployment rule places a new environment on a cluster other than the def
   await rules.getByRole("combobox", { name: /^Cluster/ }).selectOption({ label: "other" });
   await rules.getByRole("combobox", { name: /^Mode/ }).selectOption({ label: "Preview" });
   await rules.getByRole("button", { name: "Add rule" }).click();
-  await expect(notifications(page)).toContainText("Added rule 1: preview-* → other, Preview.");
+  await toastCameAndWent(page, "Added rule 1: preview-* → other, Preview.");
   await expect(rules.getByTestId("rule-row")).toContainText("preview-* → cluster other, mode Preview");
   // A developer renames but does not delete or transfer projects.
   await expect(page.getByRole("region", { name: "Delete project" })).toContainText("You need the Admin role to delete projects.");
