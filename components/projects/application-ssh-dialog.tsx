@@ -51,7 +51,8 @@ export function ApplicationSshDialog({ applicationName, command }: Props) {
           Run this command in a terminal to open a shell in the application&apos;s container. The gateway identifies you by the SSH key of your
           account.
         </p>
-        <pre className="mt-4 overflow-x-auto rounded-md bg-zinc-950 px-3 py-2 text-sm text-zinc-100">
+        {/* Wrapped, not scrolled: a scrolling box would need to take keyboard focus of its own. */}
+        <pre className="mt-4 rounded-md bg-zinc-950 px-3 py-2 text-sm break-all whitespace-pre-wrap text-zinc-100">
           <code data-testid="ssh-command">{command}</code>
         </pre>
         <p className="mt-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200">
