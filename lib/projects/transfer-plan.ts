@@ -86,7 +86,7 @@ export async function planTransfer(db: Queryable, project: ProjectSummary, sourc
     blockers.push({
       kind: "key-clash",
       message: `${destination.name} already has a project with the key ${clash.key} (${clash.name}).`,
-      fix: `The key is how the CLI finds a project, so it must be unique in ${destination.name}. Choose another organization, or delete or rename the key of the project there first.`,
+      fix: `The key is how the CLI finds a project, so it must be unique in ${destination.name}. Choose another organization, or delete the project that uses it there first.`,
     });
   }
   const homeless = retargets.filter((r) => !r.to).length;

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { ProjectBreadcrumbs } from "@/components/projects/project-breadcrumbs";
 import { RoleRequired } from "@/components/ui/role-required";
 import { destinationLimit, loadProjectTransferPage, previewEnvironmentLimit } from "@/lib/pages/project-transfer-page";
 import { transferProjectAction } from "./actions";
@@ -28,9 +28,13 @@ export default async function ProjectTransferPage({ params, searchParams }: Prop
   return (
     <div className="max-w-4xl space-y-8">
       <div>
-        <Link href={projectHref} className="text-sm text-indigo-700 underline underline-offset-2 dark:text-indigo-300">
-          Back to {project.name}
-        </Link>
+        <ProjectBreadcrumbs
+          trail={[
+            { label: org.name, href: `/orgs/${org.slug}` },
+            { label: project.name, href: projectHref },
+            { label: "Settings", href: `${projectHref}/settings` },
+          ]}
+        />
         <h1 className="mt-2 text-xl font-semibold">Transfer project</h1>
         <p className={lead}>
           Move {project.name} from {org.name} to another organization you belong to. Transferring is immediate: the project and all its data then
