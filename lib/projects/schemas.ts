@@ -13,11 +13,12 @@ export const projectKeySchema = z
   .min(1, "Enter a project key.")
   .regex(projectKeyPattern, `A project key is ${projectKeyRule}.`);
 
+const article = (word: string) => (/^[aeiou]/i.test(word) ? "an" : "a");
 const name = (what: string, max: number) =>
   z
-    .string(`Enter a ${what} name.`)
+    .string(`Enter ${article(what)} ${what} name.`)
     .trim()
-    .min(1, `Enter a ${what} name.`)
+    .min(1, `Enter ${article(what)} ${what} name.`)
     .max(max, `The name must be at most ${max} characters.`);
 
 export const projectNameSchema = name("project", 80);
