@@ -189,9 +189,16 @@ test("a deployment rule places a new environment on a cluster other than the def
   await form.name.fill("preview-42");
   await form.submit.click();
   await expect(page.getByRole("heading", { level: 1, name: "preview-42" })).toBeVisible();
-  await expect(notifications(page)).toContainText("Created preview-42 (Preview) on other (deployment rule preview-*).");
+  await toastCameAndWent(page, "Created preview-42 (Preview) on other (deployment rule preview-*).");
   await expect(page.getByTestId("environment-facts").getByTestId("environment-cluster")).toHaveText("other (Automatic)");
   await expect(page.getByTestId("environment-facts").getByTestId("environment-mode")).toHaveText("Preview");
+
+  // The edit page keeps the cluster on Automatic, so saving would apply the rules again.
+  await page.getByRole("link", { name: "Edit environment" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Edit preview-42" })).toBeVisible();
+  await expect(environmentForm(page).cluster.locator("option:checked")).toHaveText("Automatic (deployment rules, then the default cluster: main)");
+  await expect(environmentForm(page).mode.locator("option:checked")).toHaveText("Preview");
+  await expectNoA11yViolations(page);
 });
 
 test("without any cluster the new environment page says so, and links admins to Clusters", async ({ page, db }) => {

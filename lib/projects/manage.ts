@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Queryable, Tx } from "@/db/client";
 import { applications, databases, deploymentRules, environments, projects, type Project } from "@/db/schema";
+import type { MemberRole } from "@/db/schema/values";
 import type { ActionResult } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit/record";
 import { listOf } from "@/lib/audit/wording";
@@ -23,7 +24,7 @@ export async function lockProject(
   ctx: OrgContext,
   permission: Permission,
   projectId: string,
-): Promise<{ ok: true; project: Project; role: NonNullable<Awaited<ReturnType<typeof lockOrgAndRecheck>>> } | { ok: false; formError: string }> {
+): Promise<{ ok: true; project: Project; role: MemberRole } | { ok: false; formError: string }> {
   const role = await lockOrgAndRecheck(tx, ctx, permission);
   if (!role) return { ok: false, formError: staleAccess };
   if (!isUuid(projectId)) return { ok: false, formError: unknownProject };
