@@ -1,11 +1,12 @@
 import "server-only";
+import { cache } from "react";
 import { getDb } from "@/db/client";
 import { environmentModes, type EnvironmentMode, type EnvironmentStatus } from "@/db/schema/values";
 import type { OrgContext } from "@/lib/authz/context";
 import { type ModeClass, modeClass, modeLabels, modePermission } from "@/lib/projects/modes";
-import { type ClusterChoice, findEnvironment, findProject, listTargetClusters } from "@/lib/projects/queries";
+import { type ClusterChoice, findEnvironment, listTargetClusters } from "@/lib/projects/queries";
 import { loadOrgPage } from "./org-page";
-import { roleNeeded } from "./project-pages";
+import { findPageProject, roleNeeded } from "./project-pages";
 
 // The environment pages (new, details, edit). The mode decides which permission applies, so the
 // capabilities are computed here from the environment as rendered; the page binds the server action
@@ -42,7 +43,7 @@ export type NewEnvironmentPage = {
 
 export async function loadNewEnvironmentPage(slug: string, projectId: string): Promise<NewEnvironmentPage | null> {
   const ctx = await loadOrgPage(slug);
-  const [project, placement] = await Promise.all([findProject(await getDb(), ctx.org.id, projectId), placementChoices(ctx.org.id)]);
+  const [project, placement] = await Promise.all([findPageProject(ctx.org.id, projectId), placementChoices(ctx.org.id)]);
   if (!project) return null;
   return {
     ctx,
@@ -79,10 +80,11 @@ export type EnvironmentPage = {
   denied: { edit: string; stop: string; delete: string };
 };
 
-export async function loadEnvironmentPage(slug: string, projectId: string, environmentId: string): Promise<EnvironmentPage | null> {
+/** Cached per request: the page and its metadata share one lookup. */
+export const loadEnvironmentPage = cache(async (slug: string, projectId: string, environmentId: string): Promise<EnvironmentPage | null> => {
   const ctx = await loadOrgPage(slug);
   const db = await getDb();
-  const [project, row] = await Promise.all([findProject(db, ctx.org.id, projectId), findEnvironment(db, ctx.org.id, projectId, environmentId)]);
+  const [project, row] = await Promise.all([findPageProject(ctx.org.id, projectId), findEnvironment(db, ctx.org.id, projectId, environmentId)]);
   if (!project || !row) return null;
   const cls = modeClass(row.mode);
   const kind = cls === "production" ? "production environments" : "this environment";
@@ -101,7 +103,7 @@ export async function loadEnvironmentPage(slug: string, projectId: string, envir
       delete: roleNeeded(modePermission("environment", "delete", cls), `delete ${kind}`),
     },
   };
-}
+});
 
 export type EditEnvironmentPage = EnvironmentPage & { placement: PlacementChoices; modes: ModeOption[]; productionDenied: string | null };
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { count, eq } from "drizzle-orm";
+import { cache } from "react";
 import { getDb } from "@/db/client";
 import { projects } from "@/db/schema";
 import type { EnvironmentMode, EnvironmentStatus } from "@/db/schema/values";
@@ -24,6 +25,15 @@ export function roleNeeded(permission: Permission, to: string): string {
 /** A search parameter as the URL gave it: absent, once, or repeated (the first counts). */
 export type SearchParam = string | string[] | undefined;
 const first = (value: SearchParam) => (Array.isArray(value) ? value[0] : value);
+/** The project of the URL, looked up once per request (a page and its metadata share it). */
+export const findPageProject = cache(async (orgId: string, projectId: string) => findProject(await getDb(), orgId, projectId));
+
+/** The project's name for a page title, or null when the URL names no project of this organization. */
+export async function projectTitle(slug: string, projectId: string): Promise<string | null> {
+  const ctx = await loadOrgPage(slug);
+  return (await findPageProject(ctx.org.id, projectId))?.name ?? null;
+}
+
 const cleanQuery = (q: SearchParam) => (first(q) ?? "").trim().slice(0, 100);
 // A cursor that is not one of ours means the first page.
 const cleanCursor = (after: SearchParam) => {
@@ -76,7 +86,7 @@ export async function loadProjectPage(slug: string, projectId: string, params: {
   const ctx = await loadOrgPage(slug);
   const db = await getDb();
   const after = cleanCursor(params.after);
-  const [project, listing] = await Promise.all([findProject(db, ctx.org.id, projectId), listEnvironments(db, ctx.org.id, projectId, { after })]);
+  const [project, listing] = await Promise.all([findPageProject(ctx.org.id, projectId), listEnvironments(db, ctx.org.id, projectId, { after })]);
   if (!project) return null;
   return {
     ctx,
@@ -117,7 +127,7 @@ export async function loadProjectSettingsPage(slug: string, projectId: string): 
   const db = await getDb();
   const canDelete = ctx.can("project.delete");
   const [project, rules, clusters, contents] = await Promise.all([
-    findProject(db, ctx.org.id, projectId),
+    findPageProject(ctx.org.id, projectId),
     listRules(db, ctx.org.id, projectId),
     listTargetClusters(db, ctx.org.id),
     canDelete ? projectContents(db, ctx.org.id, projectId) : null,

@@ -4,14 +4,13 @@ import { notFound } from "next/navigation";
 import { primaryLinkClass, secondaryButtonClass } from "@/components/clusters/styles";
 import { EnvironmentList } from "@/components/projects/environment-list";
 import { ProjectBreadcrumbs } from "@/components/projects/project-breadcrumbs";
-import { loadProjectPage, type SearchParam } from "@/lib/pages/project-pages";
+import { loadProjectPage, projectTitle, type SearchParam } from "@/lib/pages/project-pages";
 
 type Props = { params: Promise<{ slug: string; projectId: string }>; searchParams: Promise<{ after?: SearchParam }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, projectId } = await params;
-  const page = await loadProjectPage(slug, projectId, {});
-  return { title: page ? page.project.name : "Project not found" };
+  return { title: (await projectTitle(slug, projectId)) ?? "Project not found" };
 }
 
 export default async function ProjectPage({ params, searchParams }: Props) {
