@@ -6,3 +6,4 @@ export * from "./invitations";
 export * from "./clusters";
 export * from "./projects";
 export * from "./api-tokens";
+export * from "./git";
