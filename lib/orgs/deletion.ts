@@ -15,6 +15,8 @@ export type DeletionPreview = {
   applications: number;
   databases: number;
   clusters: number;
+  /** The GitHub account the organization's App installation belongs to, if connected. */
+  gitAccount: string | null;
   auditEvents: number;
 };
 
@@ -31,27 +33,30 @@ export async function deletionPreview(db: Queryable, orgId: string): Promise<Del
       applications: counted(sql`select count(*) from applications where org_id = ${orgId}`),
       databases: counted(sql`select count(*) from databases where org_id = ${orgId}`),
       clusters: counted(sql`select count(*) from clusters where org_id = ${orgId}`),
+      gitAccount: sql<string | null>`(select account_login from git_installations where org_id = ${orgId})`,
       auditEvents: counted(sql`select count(*) from audit_events where org_id = ${orgId}`),
     })
     .from(organizations)
     .where(eq(organizations.id, orgId));
-  return row ?? { members: 0, pendingInvitations: 0, projects: 0, environments: 0, applications: 0, databases: 0, clusters: 0, auditEvents: 0 };
+  return row ?? { members: 0, pendingInvitations: 0, projects: 0, environments: 0, applications: 0, databases: 0, clusters: 0, gitAccount: null, auditEvents: 0 };
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 
 /** "3 members, 1 pending invitation and 42 audit events", for the page and the closing toast. */
 export function describeLoss(preview: DeletionPreview): string {
-  const parts = [
-    plural(preview.members, "member"),
-    plural(preview.pendingInvitations, "pending invitation"),
-    plural(preview.projects, "project"),
-    plural(preview.environments, "environment"),
-    plural(preview.applications, "application"),
-    plural(preview.databases, "database"),
-    plural(preview.clusters, "cluster"),
-    plural(preview.auditEvents, "audit event"),
-  ].filter((part) => !part.startsWith("0 "));
+  const counted: [number, string][] = [
+    [preview.members, "member"],
+    [preview.pendingInvitations, "pending invitation"],
+    [preview.projects, "project"],
+    [preview.environments, "environment"],
+    [preview.applications, "application"],
+    [preview.databases, "database"],
+    [preview.clusters, "cluster"],
+  ];
+  const parts = counted.filter(([n]) => n > 0).map(([n, noun]) => plural(n, noun));
+  if (preview.gitAccount) parts.push(`the connection to the GitHub account ${preview.gitAccount}`);
+  if (preview.auditEvents > 0) parts.push(plural(preview.auditEvents, "audit event"));
   if (parts.length <= 1) return parts[0] ?? "nothing else";
   return `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
 }

@@ -91,6 +91,9 @@ function LossList({ preview }: { preview: DeletionPreview }) {
     { label: "Clusters", count: preview.clusters, note: "must be deleted first" },
     { label: "Audit events", count: preview.auditEvents, note: "the whole history of the organization" },
   ];
+  const git = preview.gitAccount
+    ? `Connected to the GitHub account ${preview.gitAccount}: the connection is removed (uninstall the App on GitHub yourself)`
+    : "Not connected";
   return (
     <dl className="mt-3 grid max-w-xl grid-cols-[auto_1fr] gap-x-6 gap-y-1 text-sm" data-testid="deletion-preview">
       {rows.map((row) => (
@@ -101,6 +104,10 @@ function LossList({ preview }: { preview: DeletionPreview }) {
           </dd>
         </div>
       ))}
+      <div className="contents">
+        <dt className="font-medium">Git connection</dt>
+        <dd className="text-zinc-700 dark:text-zinc-300">{git}</dd>
+      </div>
     </dl>
   );
 }
