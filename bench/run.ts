@@ -4,17 +4,17 @@ import { sql } from "drizzle-orm";
 import { openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { users } from "@/db/schema";
-import { membersPageSize } from "@/lib/members/queries";
 import { freePort, startPostgres } from "@/scripts/lib/postgres-server";
 import { buildApp, hasBuild, startApp } from "./lib/app-server";
-import { expectPage, fetchPage, type RequestShape, signIn } from "./lib/http";
+import { expectPage, fetchPage, signIn } from "./lib/http";
 import { runLoad } from "./lib/load";
+import { type Fleets, listedOrganizations, membersStatementTarget, type PageSpec, pageSpecs, rowsIn } from "./lib/page-specs";
 import { type BenchReport, loadTable, type PageResult, sizeTable, writeReport } from "./lib/report";
 import { type ScaleData, seedScale } from "./lib/seed-scale";
-import { auditEventsAtScale, auditPageSpecs } from "./lib/audit-pages";
-import { clusterPageSpecs, clusterScale, clustersStatementTarget } from "./lib/clusters-pages";
-import { listedProjects, projectsAtScale, resolveApiSpec } from "./lib/projects-pages";
-import { type ClusterFleet, seedClusterFleet } from "./lib/seed-clusters";
+import { auditEventsAtScale } from "./lib/audit-pages";
+import { clusterScale, clustersStatementTarget } from "./lib/clusters-pages";
+import { projectsAtScale } from "./lib/projects-pages";
+import { seedClusterFleet } from "./lib/seed-clusters";
 import { logLinePrefix, type StatementCounter, statementCounter } from "./lib/sql-log";
 
 // `npm run bench [-- --no-build] [-- --seconds=N]`: the console at scale (a user in 500
@@ -26,32 +26,12 @@ const settings = {
   connections: [10, 50],
   sqlRequests: 20,
   statementTarget: 3,
-  // The members page reads a page of members, the seat count and the pending invitations besides
-  // the org + membership query every page makes.
-  membersStatementTarget: 4,
+  membersStatementTarget,
   clustersStatementTarget,
 };
 const scale = { members: 10_000, orgsPerUser: 500, auditEvents: auditEventsAtScale, invitations: 120, projects: projectsAtScale };
 const resultsDir = path.join(process.cwd(), "bench", "results");
 const hardLimitMs = 15 * 60_000;
-
-type PageSpec = {
-  key: string;
-  label: string;
-  path: string;
-  viewer: string;
-  cookie: string;
-  expect: string;
-  statementTarget?: number;
-  /** For a paged list in HTML: how many rows this page shows out of how many there are. */
-  listed?: (html: string) => PageResult["listed"];
-  /** Not a GET with the session cookie (the CLI API). */
-  request?: RequestShape;
-  /** Load levels, when not the usual ones. */
-  connections?: number[];
-  /** Checked after the timing, and a warning (a wrong page rather than a slow one) when unmet. */
-  alsoExpect?: { text?: string; memberRows?: number };
-};
 
 const cleanups: (() => Promise<void>)[] = [];
 
@@ -102,114 +82,6 @@ async function measurePage(spec: PageSpec, baseUrl: string, counter: StatementCo
     problem,
     loads: [],
   };
-}
-
-function listedOrganizations(body: string): PageResult["listed"] {
-  if (!body.startsWith("{")) return undefined;
-  const json = JSON.parse(body) as { organizations?: unknown[]; total?: number };
-  return Array.isArray(json.organizations) ? { shown: json.organizations.length, total: Number(json.total) } : undefined;
-}
-
-/** Rows in the members page's HTML: its member and pending-invitation tables tag every row. */
-function rowsIn(html: string): { members: number; invitations: number } {
-  const count = (testId: string) => html.split(`data-testid="${testId}"`).length - 1;
-  return { members: count("member-row"), invitations: count("invitation-row") };
-}
-
-/** Both lists of the members page: rows shown out of members plus pending invitations. */
-function listedRows(html: string, members: number, invitations: number): PageResult["listed"] {
-  const rows = rowsIn(html);
-  return { shown: rows.members + rows.invitations, total: members + invitations };
-}
-
-/** How many of the bench user's bulk team organizations ("Team <n> of …") a search for "team <digits>" finds. */
-function searchHits(seed: ScaleData, digits: string): number {
-  let hits = 0;
-  for (let n = 1; n <= seed.benchUserOrgs - 2; n++) if (String(n).startsWith(digits)) hits++;
-  return hits;
-}
-
-const membersPath = (slug: string, query = "") => `/orgs/${slug}/settings/members${query}`;
-
-type Fleets = { fleet: ClusterFleet; small: ClusterFleet };
-
-function pageSpecs(seed: ScaleData, fleets: Fleets, benchCookie: string, smallCookie: string) {
-  const bench = "user in 500 orgs";
-  const small = "user in 2 orgs";
-  const scalePages: PageSpec[] = [
-    {
-      key: "big-home",
-      label: "10,000-member, 2,000-project org home",
-      path: `/orgs/${seed.bigOrg.slug}`,
-      viewer: bench,
-      cookie: benchCookie,
-      expect: seed.bigOrg.name,
-      listed: (html) => listedProjects(html, seed.projects.count),
-    },
-    { key: "big-general", label: "10,000-member org General Information", path: `/orgs/${seed.bigOrg.slug}/settings/general`, viewer: bench, cookie: benchCookie, expect: "General Information" },
-    { key: "other-home", label: "another of the 500 orgs, home", path: `/orgs/${seed.otherOrg.slug}`, viewer: bench, cookie: benchCookie, expect: seed.otherOrg.name },
-    // The navbar's switcher fetches its list when opened: that is where 500 organizations show.
-    { key: "switcher", label: "org switcher list (JSON)", path: "/api/organizations?q=", viewer: bench, cookie: benchCookie, expect: `"total":${seed.benchUserOrgs}` },
-    {
-      key: "big-members",
-      label: "10,000-member org Members",
-      path: membersPath(seed.bigOrg.slug),
-      viewer: bench,
-      cookie: benchCookie,
-      expect: "Invite member",
-      alsoExpect: { memberRows: membersPageSize },
-      statementTarget: settings.membersStatementTarget,
-      listed: (html) => listedRows(html, seed.bigOrgMembers, seed.bigOrgInvitations),
-    },
-    {
-      key: "big-members-search",
-      label: "10,000-member org Members search",
-      path: membersPath(seed.bigOrg.slug, `?q=${encodeURIComponent(seed.memberSearch.q)}`),
-      viewer: bench,
-      cookie: benchCookie,
-      expect: seed.memberSearch.example,
-      alsoExpect: { memberRows: Math.min(seed.memberSearch.hits, membersPageSize) },
-      statementTarget: settings.membersStatementTarget,
-      listed: (html) => listedRows(html, seed.memberSearch.hits, seed.bigOrgInvitations),
-    },
-    {
-      key: "big-members-later",
-      label: `10,000-member org Members after member ${seed.laterPage.position}`,
-      path: membersPath(seed.bigOrg.slug, `?after=${encodeURIComponent(seed.laterPage.after)}`),
-      viewer: bench,
-      cookie: benchCookie,
-      expect: "Invite member",
-      alsoExpect: { text: seed.laterPage.firstName, memberRows: membersPageSize },
-      statementTarget: settings.membersStatementTarget,
-      listed: (html) => listedRows(html, seed.bigOrgMembers, seed.bigOrgInvitations),
-    },
-  ];
-  const onceOnlyPages: PageSpec[] = [
-    { key: "small-home", label: "3-member org home", path: `/orgs/${seed.smallOrg.slug}`, viewer: small, cookie: smallCookie, expect: seed.smallOrg.name },
-    { key: "small-general", label: "3-member org General Information", path: `/orgs/${seed.smallOrg.slug}/settings/general`, viewer: small, cookie: smallCookie, expect: "General Information" },
-    { key: "small-switcher", label: "org switcher list (JSON)", path: "/api/organizations?q=", viewer: small, cookie: smallCookie, expect: `"total":${seed.smallUserOrgs}` },
-    { key: "search", label: "org switcher search (JSON)", path: "/api/organizations?q=team%2042", viewer: bench, cookie: benchCookie, expect: `"total":${searchHits(seed, "42")}` },
-    {
-      key: "small-members",
-      label: "3-member org Members",
-      path: membersPath(seed.smallOrg.slug),
-      viewer: small,
-      cookie: smallCookie,
-      expect: "Invite member",
-      alsoExpect: { memberRows: seed.smallOrgMembers },
-      statementTarget: settings.membersStatementTarget,
-      listed: (html) => listedRows(html, seed.smallOrgMembers, seed.smallOrgInvitations),
-    },
-  ];
-  // The big organization's Clusters page lists its 200 clusters; the small one's, its 2.
-  const clusterPages = clusterPageSpecs(fleets.fleet, fleets.small, { bench: { name: bench, cookie: benchCookie }, small: { name: small, cookie: smallCookie } });
-  scalePages.push(clusterPages.scale);
-  onceOnlyPages.push(clusterPages.small);
-  const auditPages = auditPageSpecs(seed, { bench: { name: bench, cookie: benchCookie }, small: { name: small, cookie: smallCookie } });
-  scalePages.push(...auditPages.scale);
-  scalePages.push(resolveApiSpec(seed, { name: bench, cookie: benchCookie }));
-  onceOnlyPages.push(...auditPages.once);
-  return { scalePages, onceOnlyPages };
 }
 
 function warningsFor(report: Omit<BenchReport, "warnings">): string[] {
