@@ -1,8 +1,9 @@
 import { type NextRequest, NextResponse } from "next/server";
 
 // Pages a signed-out visitor may open; everything else sends them to sign in and then back.
-// The CLI API (/api/v1/…) authenticates by bearer token in its own handler, and answers JSON.
-const publicPaths = ["/sign-in", "/api/v1"];
+// The CLI API (/api/v1/…) authenticates by bearer token in its own handler, and answers JSON;
+// GitHub's webhook deliveries authenticate by their signature (lib/git/webhook-http.ts).
+const publicPaths = ["/sign-in", "/api/v1", "/api/github/webhooks"];
 
 /**
  * Only redirects visitors without a session cookie to sign in. It neither verifies nor renews the

@@ -3,6 +3,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
+// `VAR=` in an env file means unset, not an invalid value.
+function unsetWhenEmpty<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+}
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   DATABASE_URL: z.string().url().optional(),
@@ -27,6 +32,17 @@ const envSchema = z.object({
   CLUSTER_WORKER: z.enum(["on", "off"]).default("on"),
   // Multiplies the local engine's durations (e.g. 0.05 in tests, 1 for realistic timings).
   LOCAL_ENGINE_TIME_SCALE: z.coerce.number().positive().default(1),
+  // The GitHub App that decides which repositories the console may use (lib/git/config.ts):
+  // all four together, or none. GITHUB_APP_PRIVATE_KEY is the PEM GitHub generates (real newlines
+  // or literal "\n" escapes, as one-line secret stores keep it).
+  GITHUB_APP_ID: unsetWhenEmpty(z.string().regex(/^\d+$/, "GITHUB_APP_ID is the App's numeric id")),
+  GITHUB_APP_SLUG: unsetWhenEmpty(z.string().regex(/^[a-z0-9][a-z0-9-]*$/i, "GITHUB_APP_SLUG is the App's URL name")),
+  GITHUB_APP_PRIVATE_KEY: unsetWhenEmpty(z.string()),
+  GITHUB_APP_WEBHOOK_SECRET: unsetWhenEmpty(z.string()),
+  // GitHub's web and API addresses: github.com's by default; GitHub Enterprise Server (or the local
+  // server playing GitHub in tests) is https://host and https://host/api/v3.
+  GITHUB_URL: unsetWhenEmpty(z.string().url()),
+  GITHUB_API_URL: unsetWhenEmpty(z.string().url()),
   // The SSH gateway that "Connect via SSH" names: host or host:port. Unset: ssh.<APP_URL's host>
   // (ssh.localhost without APP_URL), port 2222 (lib/projects/ssh.ts).
   SSH_GATEWAY_HOST: z
@@ -36,6 +52,20 @@ const envSchema = z.object({
 });
 
 export const env = envSchema.parse(process.env);
+
+const githubKeys = {
+  GITHUB_APP_ID: true,
+  GITHUB_APP_SLUG: true,
+  GITHUB_APP_PRIVATE_KEY: true,
+  GITHUB_APP_WEBHOOK_SECRET: true,
+  GITHUB_URL: true,
+  GITHUB_API_URL: true,
+} as const;
+
+/** The GitHub App's variables as they are now (read per call, so tests can point them at a local GitHub). */
+export function githubEnv() {
+  return envSchema.pick(githubKeys).parse(process.env);
+}
 
 /** The development sign-in: on outside production, and in production only when asked for. */
 export const devLoginEnabled =

@@ -1,5 +1,6 @@
 import { clusterActions, type ClusterAction } from "@/db/schema/values";
 import { providerCatalog } from "@/lib/clusters/catalog";
+import { gitAuditEntries } from "./entries/git";
 import { projectsAuditEntries } from "./entries/projects";
 import { resourcesAuditEntries } from "./entries/resources";
 import { transferAuditEntries } from "./entries/transfer";
@@ -39,6 +40,7 @@ export const auditCategories = {
   projects: { label: "Projects", all: "All project events" },
   environments: { label: "Environments", all: "All environment events" },
   clusters: { label: "Clusters", all: "All cluster requests" },
+  git: { label: "Git", all: "All Git events" },
   engine: { label: "Infrastructure engine", all: "All infrastructure engine outcomes" },
 } as const;
 
@@ -179,6 +181,8 @@ export const auditCatalog: Record<string, CatalogEntry> = {
   ...projectsAuditEntries,
   ...resourcesAuditEntries,
   ...transferAuditEntries,
+  // The GitHub App: installs and disconnects from the console, changes reported by GitHub's webhooks.
+  ...gitAuditEntries,
   "cluster.create": { label: "Cluster added", category: "clusters", describe: describeClusterCreate },
   "cluster.update": { label: "Cluster update requested", category: "clusters", describe: describeClusterUpdate },
   "cluster.stop": { label: "Cluster stop requested", category: "clusters", describe: (e) => `${e.actor} asked to stop cluster ${e.targetLabel}` },
