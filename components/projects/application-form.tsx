@@ -7,6 +7,7 @@ import { useActionFeedback } from "@/components/forms/use-action-feedback";
 import { Field, FormError } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult, ActionState } from "@/lib/actions/result";
+import type { RepositoryPicker } from "@/lib/git/queries";
 import { RepositoryField } from "./repository-field";
 
 type Props = {
@@ -18,10 +19,12 @@ type Props = {
   submitLabel: string;
   pendingLabel: string;
   cancelHref: string;
+  /** The repositories the organization's GitHub App grants; absent or null: typed as owner/name. */
+  repositories?: RepositoryPicker | null;
 };
 
 /** Add or edit an application: name, repository, branch. Errors stay next to their field. */
-export function ApplicationForm({ action, scope, applicationId, saved, submitLabel, pendingLabel, cancelHref }: Props) {
+export function ApplicationForm({ action, scope, applicationId, saved, submitLabel, pendingLabel, cancelHref, repositories }: Props) {
   const [state, submit, pending] = useActionState(action, null);
   const { fieldError, formError, value } = useActionFeedback(state);
   return (
@@ -40,7 +43,7 @@ export function ApplicationForm({ action, scope, applicationId, saved, submitLab
           error={fieldError("name")}
           autoComplete="off"
         />
-        <RepositoryField defaultValue={value("gitRepository", saved.gitRepository)} error={fieldError("gitRepository")} />
+        <RepositoryField defaultValue={value("gitRepository", saved.gitRepository)} error={fieldError("gitRepository")} picker={repositories} />
         <Field
           name="branch"
           label="Branch"

@@ -42,7 +42,15 @@ export function ApplicationTable({ caption, applications, scope, canEdit, delete
                   {app.name}
                 </Link>
               </th>
-              <td className={`${cell} font-mono text-xs`}>{app.gitRepository}</td>
+              <td className={`${cell} font-mono text-xs`}>
+                {app.gitRepository}
+                {app.gitWarning && (
+                  <p className="mt-1 max-w-md rounded border border-amber-300 bg-amber-50 px-2 py-1 font-sans text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100" data-testid="application-git-warning">
+                    <span className="font-semibold">Warning: </span>
+                    {app.gitWarning}
+                  </p>
+                )}
+              </td>
               <td className={`${cell} font-mono text-xs`}>{app.branch}</td>
               <td className={cell}>
                 <div className="flex flex-wrap justify-end gap-2">

@@ -2,6 +2,8 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import type { DatabaseType } from "@/db/schema/values";
+import { type RepositoryPicker, repositoryPicker } from "@/lib/git/queries";
+import { applicationGitWarnings } from "@/lib/git/warnings";
 import { modeLabels, modePermission } from "@/lib/projects/modes";
 import { findApplication, findDatabase } from "@/lib/projects/resource-queries";
 import { databaseVersions } from "@/lib/projects/schemas";
@@ -26,27 +28,45 @@ type Refused = { ok: false; denial: ResourceDenial };
 
 const inMode = (loaded: EnvironmentPage) => `${modeLabels[loaded.environment.mode].toLowerCase()} environments`;
 
-/** "Add application": needs application.edit of the environment's mode class. */
-export async function loadNewApplicationPage(slug: string, projectId: string, environmentId: string): Promise<({ ok: true } & EnvironmentPage) | Refused> {
+/**
+ * "Add application": needs application.edit of the environment's mode class. With a GitHub App
+ * installation the repository is picked among those it grants.
+ */
+export async function loadNewApplicationPage(
+  slug: string,
+  projectId: string,
+  environmentId: string,
+): Promise<({ ok: true; repositories: RepositoryPicker | null } & EnvironmentPage) | Refused> {
   const loaded = await loadEnvironmentPage(slug, projectId, environmentId);
   if (!loaded.can.editApplications) {
     const permission = modePermission("application", "edit", loaded.environment.mode);
     return { ok: false, denial: denial(loaded.ctx, loaded.environment, permission, `add applications to ${inMode(loaded)}`) };
   }
-  return { ok: true, ...loaded };
+  return { ok: true, ...loaded, repositories: await repositoryPicker(await getDb(), loaded.ctx.org) };
 }
 
-export type ApplicationPage = EnvironmentPage & { application: ApplicationView; readOnlyReason: string | null };
+export type ApplicationPage = EnvironmentPage & {
+  application: ApplicationView;
+  readOnlyReason: string | null;
+  /** The edit form's repository picker (null: typed as owner/name, or not editable). */
+  repositories: RepositoryPicker | null;
+};
 
 /** One application: everyone in the organization may see it (application.read); editing follows the mode. */
 export async function loadApplicationPage(slug: string, projectId: string, environmentId: string, applicationId: string): Promise<ApplicationPage> {
   const loaded = await loadEnvironmentPage(slug, projectId, environmentId);
-  const app = await findApplication(await getDb(), loaded.ctx, environmentId, applicationId);
+  const db = await getDb();
+  const app = await findApplication(db, loaded.ctx, environmentId, applicationId);
   if (!app) notFound();
+  const [warnings, repositories] = await Promise.all([
+    applicationGitWarnings(db, loaded.ctx.org.id, [app], { projectName: loaded.environment.projectName, environmentName: loaded.environment.name }),
+    loaded.can.editApplications ? repositoryPicker(db, loaded.ctx.org) : null,
+  ]);
   return {
     ...loaded,
-    application: applicationView(loaded.ctx, loaded.environment, app, loaded.can),
+    application: { ...applicationView(loaded.ctx, loaded.environment, app, loaded.can), gitWarning: warnings.get(app.id) ?? null },
     readOnlyReason: loaded.can.editApplications ? null : readOnlyReason(loaded.ctx, loaded.environment.mode, "application"),
+    repositories,
   };
 }
 

@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import type { Application, Database } from "@/db/schema";
 import type { EnvironmentMode } from "@/db/schema/values";
 import type { OrgContext } from "@/lib/authz/context";
+import { applicationGitWarnings } from "@/lib/git/warnings";
 import { minimumRoleFor, type Permission, roleLabels } from "@/lib/authz/permissions";
 import { modeClass, modeLabels, modePermission, type ModeClass } from "@/lib/projects/modes";
 import { listApplications, listDatabases, type Paged } from "@/lib/projects/resource-queries";
@@ -43,7 +44,16 @@ export function resourceCapabilities(ctx: OrgContext, mode: EnvironmentMode): Re
   };
 }
 
-export type ApplicationView = { id: string; name: string; gitRepository: string; branch: string; href: string; sshCommand: string | null };
+export type ApplicationView = {
+  id: string;
+  name: string;
+  gitRepository: string;
+  branch: string;
+  href: string;
+  sshCommand: string | null;
+  /** What the GitHub App connection stopped doing for it (lib/git/warnings.ts), if anything. */
+  gitWarning: string | null;
+};
 export type DatabaseView = { id: string; name: string; typeLabel: string; version: string; href: string };
 
 /** Why a page is refused, in words: the role it needs, the caller's, and the way back. */
@@ -61,6 +71,7 @@ function applicationView(ctx: OrgContext, environment: Pick<EnvironmentSummary, 
     branch: app.branch,
     href: applicationHref(ctx.org.slug, { projectId: environment.projectId, environmentId: environment.id }, app.id),
     sshCommand: can.ssh ? sshCommand(app.id) : null,
+    gitWarning: null,
   };
 }
 
@@ -128,6 +139,12 @@ export type EnvironmentResourcesView = {
   links: { applications: string; databases: string; newApplication: string; newDatabase: string };
 };
 
+/** The views of a page of applications, with their Git warnings (one statement, none without rows). */
+async function applicationViews(ctx: OrgContext, environment: EnvironmentSummary, rows: Application[], can: ResourceCapabilities): Promise<ApplicationView[]> {
+  const warnings = await applicationGitWarnings(await getDb(), ctx.org.id, rows);
+  return rows.map((app) => ({ ...applicationView(ctx, environment, app, can), gitWarning: warnings.get(app.id) ?? null }));
+}
+
 /** The environment page's section: the first applications and databases, by name (two to four statements). */
 export async function loadEnvironmentResources(ctx: OrgContext, environment: EnvironmentSummary): Promise<EnvironmentResourcesView> {
   const db = await getDb();
@@ -144,7 +161,7 @@ export async function loadEnvironmentResources(ctx: OrgContext, environment: Env
       applications: can.editApplications ? null : readOnlyReason(ctx, environment.mode, "application"),
       databases: can.editDatabases ? null : readOnlyReason(ctx, environment.mode, "database"),
     },
-    applications: { ...apps, rows: apps.rows.map((app) => applicationView(ctx, environment, app, can)) },
+    applications: { ...apps, rows: await applicationViews(ctx, environment, apps.rows, can) },
     databases: dbs && { ...dbs, rows: dbs.rows.map((row) => databaseView(ctx, environment, row)) },
     links: {
       applications: `${base}/applications`,
@@ -159,7 +176,7 @@ export async function loadEnvironmentResources(ctx: OrgContext, environment: Env
 export async function loadApplicationsPage(slug: string, projectId: string, environmentId: string, page: number) {
   const loaded = await loadEnvironmentPage(slug, projectId, environmentId);
   const apps = await listApplications(await getDb(), loaded.ctx, environmentId, { page, pageSize: resourcesPageSize });
-  return { ...loaded, applications: { ...apps, rows: apps.rows.map((app) => applicationView(loaded.ctx, loaded.environment, app, loaded.can)) } };
+  return { ...loaded, applications: { ...apps, rows: await applicationViews(loaded.ctx, loaded.environment, apps.rows, loaded.can) } };
 }
 
 /** All the databases of an environment, a page at a time; refused (nothing read) without database.read. */

@@ -5,6 +5,8 @@ import { type Application, applications } from "@/db/schema";
 import type { ActionResult } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit/record";
 import type { OrgContext } from "@/lib/authz/context";
+import { isRepositoryGranted } from "@/lib/git/queries";
+import { repositoryNotGrantedMessage } from "@/lib/git/warnings";
 import { type ModeClass, modePermission } from "./modes";
 import { isResourceId, type ResourceScope, type ScopedEnvironment, writeInEnvironment } from "./resource-scope";
 
@@ -22,6 +24,16 @@ const fail = (formError: string): ActionResult => ({ ok: false, formError });
 const fieldsOf = (app: Application): ApplicationFields => ({ name: app.name, gitRepository: app.gitRepository, branch: app.branch });
 // Where the change happened, kept with the event so the log reads without the (maybe deleted) rows.
 const placeOf = (environment: ScopedEnvironment) => ({ environment: environment.name, project: environment.projectName });
+
+/**
+ * Once the organization has a GitHub App installation, an application may only point at a
+ * repository it grants: the picker offers only those, and this refuses anything else (a stale page,
+ * a replayed form). Without an installation any repository goes.
+ */
+async function repositoryRefusal(tx: Tx, ctx: OrgContext, gitRepository: string): Promise<ActionResult | null> {
+  if ((await isRepositoryGranted(tx, ctx.org.id, gitRepository)) !== false) return null;
+  return { ok: false, fieldErrors: { gitRepository: repositoryNotGrantedMessage(gitRepository) } };
+}
 
 /** Names are unique per environment (case-insensitive): the database says so, the field shows it. */
 async function uniqueName(write: () => Promise<ActionResult>): Promise<ActionResult> {
@@ -42,6 +54,8 @@ export async function createApplication(
   const guard = { permission: modePermission("application", "edit", modeClass), modeClass, scope: input };
   return uniqueName(() =>
     writeInEnvironment(db, ctx, guard, async (tx, environment) => {
+      const refused = await repositoryRefusal(tx, ctx, input.gitRepository);
+      if (refused) return refused;
       const fields = { name: input.name, gitRepository: input.gitRepository, branch: input.branch };
       const [app] = await tx
         .insert(applications)
@@ -84,6 +98,10 @@ export async function updateApplication(
       const before = fieldsOf(app);
       const after = { name: input.name, gitRepository: input.gitRepository, branch: input.branch };
       if (JSON.stringify(before) === JSON.stringify(after)) return { ok: true, message: "Nothing to update: no setting changed." };
+      // Keeping a repository the installation no longer grants is allowed (its warning says so);
+      // moving to another one must stay within the installation.
+      const refused = after.gitRepository.toLowerCase() === before.gitRepository.toLowerCase() ? null : await repositoryRefusal(tx, ctx, after.gitRepository);
+      if (refused) return refused;
       await tx.update(applications).set({ ...after, updatedAt: new Date() }).where(eq(applications.id, app.id));
       await recordAudit(tx, ctx, {
         action: "application.update",

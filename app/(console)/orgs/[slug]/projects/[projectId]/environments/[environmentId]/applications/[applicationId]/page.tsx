@@ -19,7 +19,7 @@ const detail = "grid grid-cols-[8rem_1fr] gap-y-2 text-sm";
 
 export default async function ApplicationPage({ params }: Props) {
   const { slug, projectId, environmentId, applicationId } = await params;
-  const { ctx, application, can, trail, readOnlyReason } = await loadApplicationPage(slug, projectId, environmentId, applicationId);
+  const { ctx, application, can, trail, readOnlyReason, repositories } = await loadApplicationPage(slug, projectId, environmentId, applicationId);
   const production = can.modeClass === "production";
   const update = (production ? updateApplicationInProduction : updateApplicationInDevelopment).bind(null, ctx.org.slug);
   const remove = (production ? deleteApplicationInProduction : deleteApplicationInDevelopment).bind(null, ctx.org.slug);
@@ -32,6 +32,12 @@ export default async function ApplicationPage({ params }: Props) {
         </div>
         {application.sshCommand && <ApplicationSshDialog applicationName={application.name} command={application.sshCommand} />}
       </div>
+      {application.gitWarning && (
+        <div role="note" aria-label="Git warning" className="mt-6 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100" data-testid="application-git-warning">
+          <p className="font-semibold">Warning</p>
+          <p>{application.gitWarning}</p>
+        </div>
+      )}
       {readOnlyReason ? (
         <>
           <dl className={`mt-6 ${detail}`}>
@@ -53,6 +59,7 @@ export default async function ApplicationPage({ params }: Props) {
           submitLabel="Update"
           pendingLabel="Updating…"
           cancelHref={trail.environmentHref}
+          repositories={repositories}
         />
       )}
       {can.deleteApplications && (

@@ -13,7 +13,7 @@ export default async function NewApplicationPage({ params }: Props) {
   const { slug, projectId, environmentId } = await params;
   const page = await loadNewApplicationPage(slug, projectId, environmentId);
   if (!page.ok) return <ResourceRoleRequired {...page.denial} />;
-  const { ctx, environment, can, trail } = page;
+  const { ctx, environment, can, trail, repositories } = page;
   const action = can.modeClass === "production" ? createApplicationInProduction : createApplicationInDevelopment;
   return (
     <section aria-labelledby="new-application-heading" className="max-w-2xl">
@@ -30,6 +30,7 @@ export default async function NewApplicationPage({ params }: Props) {
         submitLabel="Add application"
         pendingLabel="Adding…"
         cancelHref={trail.environmentHref}
+        repositories={repositories}
       />
     </section>
   );

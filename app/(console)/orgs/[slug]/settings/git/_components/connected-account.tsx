@@ -1,0 +1,77 @@
+import { secondaryButtonClass } from "@/components/clusters/styles";
+import type { ActionResult, ActionState } from "@/lib/actions/result";
+import { gitAppName, plural } from "@/lib/git/warnings";
+import type { GitConnection } from "@/lib/pages/git-page";
+import { DisconnectButton } from "./disconnect-button";
+
+type Connected = Extract<GitConnection, { state: "connected" }>;
+type Props = {
+  orgName: string;
+  connection: Pick<Connected, "installation" | "manageUrl" | "losing">;
+  disconnect: (previous: ActionState, formData: FormData) => Promise<ActionResult>;
+};
+
+const selectionLabels: Record<string, string> = { all: "All repositories", selected: "Only select repositories" };
+
+/** The linked GitHub account, with Manage permission (on GitHub) and Disconnect. */
+export function ConnectedAccount({ orgName, connection, disconnect }: Props) {
+  const { installation, manageUrl, losing } = connection;
+  const more = losing.total - losing.rows.length;
+  return (
+    <section aria-labelledby="git-account-heading" className="mt-6 rounded-lg border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900">
+      <h2 id="git-account-heading" className="text-lg font-semibold">
+        Git provider account
+      </h2>
+      <div className="mt-3 flex flex-wrap items-center justify-between gap-4">
+        <div className="flex items-center gap-3">
+          {installation.accountAvatarUrl ? (
+            <img src={installation.accountAvatarUrl} alt="" width={40} height={40} className="size-10 rounded-full" referrerPolicy="no-referrer" />
+          ) : (
+            <span aria-hidden className="grid size-10 place-items-center rounded-full bg-zinc-200 font-semibold dark:bg-zinc-700">
+              {installation.accountLogin.charAt(0).toUpperCase()}
+            </span>
+          )}
+          <div>
+            <p className="font-medium" data-testid="git-account-login">
+              {installation.accountLogin}
+            </p>
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">
+              GitHub {installation.accountType === "Organization" ? "Organization" : "User"} ·{" "}
+              {selectionLabels[installation.repositorySelection] ?? installation.repositorySelection} ·{" "}
+              {plural(installation.repositoryCount, "repository", "repositories")} granted
+            </p>
+          </div>
+        </div>
+        <div className="flex items-center gap-2">
+          <a href={manageUrl} target="_blank" rel="noopener noreferrer" className={secondaryButtonClass}>
+            Manage permission<span className="sr-only"> on GitHub (opens in a new tab)</span>
+          </a>
+          <DisconnectButton action={disconnect} account={installation.accountLogin}>
+            <p>
+              {orgName} stops using {gitAppName} on {installation.accountLogin}: the platform can again see all the repositories your own Git
+              account can, and every member sees them in the repository pickers.
+            </p>
+            {losing.total > 0 ? (
+              <>
+                <p className="mt-2">
+                  {losing.total === 1 ? "This application loses" : `These ${losing.total} applications lose`} update and auto-deploy through the App:
+                </p>
+                <ul className="mt-1 max-h-48 list-disc overflow-y-auto pl-5" data-testid="git-disconnect-applications">
+                  {losing.rows.map((app) => (
+                    <li key={app.applicationId}>
+                      {app.name} ({app.projectName} / {app.environmentName}) — <span className="font-mono">{app.gitRepository}</span>
+                    </li>
+                  ))}
+                  {more > 0 && <li>and {plural(more, "more application")}</li>}
+                </ul>
+              </>
+            ) : (
+              <p className="mt-2">No application uses a repository of this installation.</p>
+            )}
+            <p className="mt-2">The App stays installed on GitHub until you uninstall it there.</p>
+          </DisconnectButton>
+        </div>
+      </div>
+    </section>
+  );
+}

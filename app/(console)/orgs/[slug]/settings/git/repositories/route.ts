@@ -1,0 +1,10 @@
+import { orgRoute } from "@/lib/actions/org-route";
+import { repositoryChoices } from "@/lib/git/queries";
+
+// The repository picker's server-side search: every member who may see applications may search
+// the installation's repositories by name (the first 100 matches). Nothing but names leaves.
+export const GET = orgRoute<{ slug: string }>({ permission: "project.read" }, async (ctx, _params, db, request) => {
+  const q = new URL(request.url).searchParams.get("q") ?? "";
+  const choices = await repositoryChoices(db, ctx.org.id, q);
+  return Response.json(choices, { headers: { "Cache-Control": "private, no-store" } });
+});
