@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { defineConfig } from "@playwright/test";
+import { generateTestAppKey } from "./scripts/lib/fake-github-app-key";
 
 // The e2e run drives the production build (`next build` first) against the PostgreSQL database in
 // DATABASE_URL, which `npm test` creates fresh and migrated. Tests make their own users and
@@ -24,11 +25,27 @@ const smtpPort = port + 2;
 const mailboxPort = port + 3;
 process.env.E2E_MAILBOX_URL = `http://127.0.0.1:${mailboxPort}`;
 
+// The same local GitHub plays the console's GitHub App (GHES-shaped: API under /api/v3). The key
+// and webhook secret are made once per run; workers inherit them (e2e/support/github.ts signs
+// webhook deliveries with the secret and drives the fake through E2E_GITHUB_URL).
+process.env.E2E_GITHUB_URL = `http://127.0.0.1:${githubPort}`;
+process.env.E2E_GITHUB_APP_PRIVATE_KEY ??= generateTestAppKey();
+process.env.E2E_GITHUB_WEBHOOK_SECRET ??= randomBytes(24).toString("hex");
+const githubApp = {
+  GITHUB_APP_ID: "4242",
+  GITHUB_APP_SLUG: "org-console-e2e",
+  GITHUB_APP_PRIVATE_KEY: process.env.E2E_GITHUB_APP_PRIVATE_KEY,
+  GITHUB_APP_WEBHOOK_SECRET: process.env.E2E_GITHUB_WEBHOOK_SECRET,
+  GITHUB_URL: process.env.E2E_GITHUB_URL,
+  GITHUB_API_URL: `${process.env.E2E_GITHUB_URL}/api/v3`,
+};
+
 const serverEnv = {
   ...Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined)),
   AUTH_GITHUB_ID: "e2e-client-id",
   AUTH_GITHUB_SECRET: "e2e-client-secret",
   AUTH_GITHUB_URL: `http://127.0.0.1:${githubPort}`,
+  ...githubApp,
   SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
   MAIL_FROM: "Org Console <no-reply@org-console.test>",
   // The local engine's transitions take a few seconds (install 4 s, stop 1.6 s), so the tests
@@ -71,6 +88,7 @@ export default defineConfig({
     {
       command: `npx tsx scripts/fake-github-server.ts ${githubPort}`,
       url: `http://127.0.0.1:${githubPort}/api/v3/user`,
+      env: { ...githubApp, FAKE_GITHUB_SETUP_URL: `${baseURL}/api/github/setup` },
       reuseExistingServer: false,
       timeout: 30_000,
       stdout: "ignore",

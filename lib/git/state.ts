@@ -40,8 +40,9 @@ export function readSignedState(token: string): Claims | null {
   const [, nonce, orgId, userId, expires, mac] = parts;
   if (!/^[A-Za-z0-9_-]{22,64}$/.test(nonce) || !uuidPattern.test(orgId) || !uuidPattern.test(userId) || !/^\d{1,15}$/.test(expires)) return null;
   const claims = { nonce, orgId, userId, expiresAt: Number(expires) };
-  const expected = signature(payloadOf(claims));
-  const presented = Buffer.from(mac, "base64url");
+  // Compared as text, so the one canonical encoding of the MAC is the only one accepted.
+  const expected = Buffer.from(signature(payloadOf(claims)).toString("base64url"));
+  const presented = Buffer.from(mac);
   if (presented.length !== expected.length || !timingSafeEqual(presented, expected)) return null;
   return claims;
 }

@@ -142,31 +142,32 @@ const installationActions: Record<string, (event: InstallationEvent) => Apply> =
 
 type RepositoriesEvent = z.output<typeof installationRepositoriesEvent>;
 
+// Both lists are applied whatever the action says (GitHub fills one; a payload with both is not
+// half-applied), each with its own audit event.
 function applyRepositoryChange(event: RepositoriesEvent): Apply {
   return async (tx, row) => {
     await tx
       .update(gitInstallations)
       .set({ repositorySelection: event.repository_selection ?? row.repositorySelection, repositoriesSyncedAt: sql`now()`, updatedAt: sql`now()` })
       .where(eq(gitInstallations.id, row.id));
-    if (event.action === "added") {
+    if (event.repositories_added.length > 0) {
       await insertRepositories(tx, { orgId: row.orgId, installationRowId: row.id }, event.repositories_added.map(asRepository));
       const names = event.repositories_added.map((repo) => repo.full_name);
       await audit(tx, row, "git.repositories.added", event.sender, { after: repositoryValues(names, event.repository_selection) });
-      return;
     }
-    const ids = event.repositories_removed.map((repo) => repo.id);
-    const removed = ids.length
-      ? await tx
-          .delete(gitRepositories)
-          .where(and(eq(gitRepositories.installationRowId, row.id), inArray(gitRepositories.githubId, ids)))
-          .returning({ fullName: gitRepositories.fullName })
-      : [];
-    // Names as we knew them (GitHub's payload may have renamed ones), else as GitHub sends them.
-    const names = removed.length ? removed.map((repo) => repo.fullName) : event.repositories_removed.flatMap((repo) => (repo.full_name ? [repo.full_name] : []));
-    const using = await applicationsUsingRepositories(tx, row.orgId, names);
-    await audit(tx, row, "git.repositories.removed", event.sender, {
-      after: { ...repositoryValues(names, event.repository_selection), ...applicationLabels(using) },
-    });
+    if (event.repositories_removed.length > 0) {
+      const ids = event.repositories_removed.map((repo) => repo.id);
+      const removed = await tx
+        .delete(gitRepositories)
+        .where(and(eq(gitRepositories.installationRowId, row.id), inArray(gitRepositories.githubId, ids)))
+        .returning({ fullName: gitRepositories.fullName });
+      // Names as we knew them (GitHub's payload may carry renamed ones), else as GitHub sends them.
+      const names = removed.length ? removed.map((repo) => repo.fullName) : event.repositories_removed.flatMap((repo) => (repo.full_name ? [repo.full_name] : []));
+      const using = await applicationsUsingRepositories(tx, row.orgId, names);
+      await audit(tx, row, "git.repositories.removed", event.sender, {
+        after: { ...repositoryValues(names, event.repository_selection), ...applicationLabels(using) },
+      });
+    }
   };
 }
 

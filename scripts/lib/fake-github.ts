@@ -1,13 +1,17 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { FakeGitHubApp, type FakeAppOptions } from "./fake-github-app";
+import { handleAppRoute } from "./fake-github-app-http";
 
 /**
  * A local server that plays GitHub's OAuth web flow and REST user endpoints, so the real
  * "Continue with GitHub" code path (Auth.js's GitHub provider, pointed here by AUTH_GITHUB_URL as
  * for GitHub Enterprise Server) can be tested without the internet. Its consent page asks who to
  * sign in as; the identity travels in the code and the token, so the server keeps no state.
+ * Started with `app`, it also plays the GitHub App's side (fake-github-app.ts): its installation
+ * page, the App and installation API under /api/v3, and a /_control API for tests.
  */
-export type FakeGitHub = { url: string; close: () => Promise<void> };
+export type FakeGitHub = { url: string; close: () => Promise<void>; /** The GitHub App's side, when started with one. */ app: FakeGitHubApp | null };
 
 type Identity = { id: number; login: string; name: string; email: string };
 
@@ -20,17 +24,29 @@ const decode = (value: string): Identity | null => {
   }
 };
 
-export async function startFakeGitHub(port = 0): Promise<FakeGitHub> {
+export async function startFakeGitHub(port = 0, options: { app?: FakeAppOptions } = {}): Promise<FakeGitHub> {
+  const app = options.app ? new FakeGitHubApp(options.app) : null;
   const server = createServer((req, res) => {
-    handle(req, res).catch((error) => send(res, 500, { message: String(error) }));
+    handle(app, req, res).catch((error) => send(res, 500, { message: String(error) }));
   });
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   const { port: bound } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${bound}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${bound}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        // Keep-alive connections (Octokit's fetch) would hold close() open.
+        server.closeAllConnections();
+      }),
+    app,
+  };
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse) {
+async function handle(app: FakeGitHubApp | null, req: IncomingMessage, res: ServerResponse) {
   const url = new URL(req.url ?? "/", "http://fake-github");
+  // The GitHub App's installation page, App and installation API, and the tests' control API.
+  if (await handleAppRoute(app, req, res, url, { send, body, escapeHtml })) return;
   if (url.pathname === "/login/oauth/authorize" && req.method === "GET") return consentPage(res, url);
   if (url.pathname === "/login/oauth/authorize" && req.method === "POST") return authorize(res, new URLSearchParams(await body(req)));
   if (url.pathname === "/login/oauth/access_token" && req.method === "POST") {
@@ -84,15 +100,16 @@ function body(req: IncomingMessage): Promise<string> {
     req.setEncoding("utf8");
     req.on("data", (chunk: string) => {
       data += chunk;
-      if (data.length > 1e5) req.destroy();
+      // The control API creates installations of thousands of repositories by name.
+      if (data.length > 5e6) req.destroy();
     });
     req.on("end", () => resolve(data));
     req.on("error", reject);
   });
 }
 
-function send(res: ServerResponse, status: number, payload: unknown) {
-  res.writeHead(status, { "content-type": "application/json" });
+function send(res: ServerResponse, status: number, payload: unknown, headers: Record<string, string> = {}) {
+  res.writeHead(status, { "content-type": "application/json", ...headers });
   res.end(JSON.stringify(payload));
 }
 
