@@ -68,7 +68,10 @@ function RepositorySelect({ picker, defaultValue, error }: { picker: RepositoryP
   const offered = value && !names.some((name) => same(name, value)) ? [value, ...names] : names;
   // Only a complete list can tell that the current repository is no longer granted.
   const granted = (name: string) => picker.names.some((known) => same(known, name));
-  const hint = `Only the ${picker.total} repositories granted to the organization's GitHub App are offered; an owner or admin grants more in Git Permission.`;
+  const hint =
+    picker.total === 0
+      ? "No repository is granted to the organization's GitHub App yet: an owner or admin grants them in Git Permission → Manage permission."
+      : `Only the ${picker.total === 1 ? "repository" : `${picker.total} repositories`} granted to the organization's GitHub App can be chosen; an owner or admin grants more in Git Permission.`;
   return (
     <FieldFrame id={id} label="Git repository" required hint={hint} error={error}>
       {searchable && (
