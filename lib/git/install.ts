@@ -54,6 +54,10 @@ export async function completeInstall(db: Db, request: SetupRequest): Promise<Se
   const config = githubAppConfig();
   if (!isGithubAppConfig(config)) return { ok: false, code: "not-configured", slug: null };
 
+  const validId = Boolean(request.installationId && /^\d{1,15}$/.test(request.installationId));
+  // "Manage permission" on GitHub comes back here without our state ("Redirect on update").
+  if (!request.state && request.setupAction === "update" && validId) return afterUpdateOnGithub(db, config, request.userId, Number(request.installationId));
+
   const state = await verifyAndClaimState(db, request.state ?? "", request.userId);
   const ctx = state.orgId ? await contextFor(db, request.userId, state.orgId) : null;
   const slug = ctx?.org.slug ?? null;
@@ -61,9 +65,13 @@ export async function completeInstall(db: Db, request: SetupRequest): Promise<Se
   if (!ctx) return { ok: false, code: "forbidden", slug: null };
   if (!ctx.can("git.manage")) return { ok: false, code: "forbidden", slug };
   if (request.setupAction === "request") return { ok: false, code: "requested", slug };
-  if (!request.installationId || !/^\d{1,15}$/.test(request.installationId)) return { ok: false, code: "missing-installation", slug };
+  if (!validId) return { ok: false, code: "missing-installation", slug };
+  return fetchAndStore(db, config, ctx, Number(request.installationId));
+}
 
-  const fetched = await fetchFromGithub(config, Number(request.installationId));
+async function fetchAndStore(db: Db, config: GithubAppConfig, ctx: OrgContext, installationId: number): Promise<SetupOutcome> {
+  const slug = ctx.org.slug;
+  const fetched = await fetchFromGithub(config, installationId);
   if (!fetched.ok) return { ok: false, code: fetched.code, slug };
   try {
     return await store(db, ctx, fetched.installation, fetched.repositories);
@@ -72,6 +80,19 @@ export async function completeInstall(db: Db, request: SetupRequest): Promise<Se
     if (isUniqueViolation(error, "git_installations_org_key")) return { ok: false, code: "already-connected", slug };
     throw error;
   }
+}
+
+/**
+ * Back from the installation's settings on GitHub: nothing in the URL is trusted, but when the
+ * installation is already connected to an organization the caller manages, its repositories are
+ * refreshed from GitHub (the webhooks say the same; this catches any that were missed).
+ */
+async function afterUpdateOnGithub(db: Db, config: GithubAppConfig, userId: string, installationId: number): Promise<SetupOutcome> {
+  const [linked] = await db.select({ orgId: gitInstallations.orgId }).from(gitInstallations).where(eq(gitInstallations.installationId, installationId));
+  const ctx = linked ? await contextFor(db, userId, linked.orgId) : null;
+  if (!ctx) return { ok: false, code: "not-linked", slug: null };
+  if (!ctx.can("git.manage")) return { ok: false, code: "forbidden", slug: ctx.org.slug };
+  return fetchAndStore(db, config, ctx, installationId);
 }
 
 /** The caller's context in the state's organization, read from the database now (null: not a member). */
@@ -160,7 +181,8 @@ async function store(db: Db, ctx: OrgContext, installation: GithubInstallationIn
     }
     await insertRepositories(tx, { orgId: ctx.org.id, installationRowId: rowId }, repositories);
     const count = repositories.length === 1 ? "1 repository" : `${repositories.length} repositories`;
-    return { ok: true, slug, message: `Connected the GitHub account ${installation.account.login}: ${count} authorized.` };
+    const done = current ? `Updated the GitHub account ${installation.account.login} from GitHub` : `Connected the GitHub account ${installation.account.login}`;
+    return { ok: true, slug, message: `${done}: ${count} authorized.` };
   });
 }
 

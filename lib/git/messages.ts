@@ -18,6 +18,8 @@ export const setupErrors = {
     "This GitHub installation is already connected to another organization of the console. Disconnect it there first: one organization per GitHub account.",
   "already-connected": "This organization is already connected to a GitHub account. Disconnect it first: one GitHub account per organization.",
   suspended: "This installation of the App is suspended on GitHub. Unsuspend it in the GitHub account's settings, then click Install Github Application again.",
+  "not-linked":
+    "GitHub saved the installation's settings, but that installation is not connected to an organization you are a member of here. To connect it, click Install Github Application on your organization's Git Permission page.",
   "github-unavailable": "GitHub could not be reached to confirm the installation, so nothing was connected. Try again in a moment.",
 } as const;
 

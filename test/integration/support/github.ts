@@ -1,6 +1,7 @@
+import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, vi } from "vitest";
 import type { Db } from "@/db/client";
-import type { Organization, User } from "@/db/schema";
+import { auditEvents, gitInstallations, gitRepositories, type Organization, type User } from "@/db/schema";
 import { runOrgAction } from "@/lib/actions/run-action";
 import { handleInstallGithubApp, installGithubAppDefinition } from "@/lib/git/actions";
 import { answerSetup } from "@/lib/git/setup-http";
@@ -78,4 +79,23 @@ export function setupAs(db: Db, user: Pick<User, "id">, params: Record<string, s
 /** The state the install action put in its GitHub URL. */
 export function stateOf(installUrl: string): string {
   return new URL(installUrl).searchParams.get("state") ?? "";
+}
+
+/** Every Git row of the organization, and its Git audit events. */
+export async function gitRows(db: Db, org: Pick<Organization, "id">) {
+  const installations = await db.select().from(gitInstallations).where(eq(gitInstallations.orgId, org.id));
+  const repositories = await db.select().from(gitRepositories).where(eq(gitRepositories.orgId, org.id)).orderBy(asc(gitRepositories.fullName));
+  const audit = await db.select().from(auditEvents).where(eq(auditEvents.orgId, org.id)).orderBy(asc(auditEvents.id));
+  return { installations, repositories, audit: audit.filter((event) => event.action.startsWith("git.")) };
+}
+
+let accounts = 0;
+/** A GitHub account login no other test of the run uses. */
+export const newAccount = () => `acme-gh-${process.pid}-${++accounts}`;
+
+/** Clicks Install as `user` and returns the GitHub URL (throws if refused). */
+export async function beginInstallUrl(db: Db, org: Pick<Organization, "slug">, user: Pick<User, "id">): Promise<string> {
+  const begun = await beginAs(db, user, org);
+  if (!begun.ok || !begun.redirectTo) throw new Error(`install refused: ${JSON.stringify(begun)}`);
+  return begun.redirectTo;
 }
