@@ -15,6 +15,7 @@ import { auditEventsAtScale } from "./lib/audit-pages";
 import { clusterScale, clustersStatementTarget } from "./lib/clusters-pages";
 import { projectsAtScale } from "./lib/projects-pages";
 import { seedClusterFleet } from "./lib/seed-clusters";
+import { benchGithubApp, type GitScale, gitPageSpec, seedGitScale, webhookSpec } from "./lib/git-bench";
 import { logLinePrefix, type StatementCounter, statementCounter } from "./lib/sql-log";
 
 // `npm run bench [-- --no-build] [-- --seconds=N]`: the console at scale (a user in 500
@@ -128,6 +129,7 @@ async function main(): Promise<void> {
   const { db, close } = await openDatabase(databaseUrl);
   let seed: ScaleData;
   let fleets: Fleets;
+  let git: GitScale;
   let postgresVersion: string;
   try {
     await migrateDatabase(db, "postgres");
@@ -137,7 +139,9 @@ async function main(): Promise<void> {
       fleet: await seedClusterFleet(db, seed.bigOrg.slug, clusterScale.fleet),
       small: await seedClusterFleet(db, seed.smallOrg.slug, clusterScale.small),
     };
-    await db.execute(sql`analyze clusters`);
+    // The installation's applications go on the big organization's default cluster.
+    git = await seedGitScale(db, seed.bigOrg.slug, seed.projects.apiKey);
+    await db.execute(sql`analyze`);
     const [row] = await db.select({ version: sql<string>`current_setting('server_version')` }).from(users).limit(1);
     postgresVersion = row?.version ?? "?";
   } finally {
@@ -146,7 +150,8 @@ async function main(): Promise<void> {
   console.log(`  seeded in ${seed.seconds.toFixed(1)} s: ${JSON.stringify(seed.counts)}; clusters ${JSON.stringify(fleets.fleet.byStatus)}`);
 
   step("next start");
-  const app = await startApp({ databaseUrl, port: await freePort(), logFile: path.join(resultsDir, "server.log") });
+  const githubApp = benchGithubApp();
+  const app = await startApp({ databaseUrl, port: await freePort(), logFile: path.join(resultsDir, "server.log"), env: githubApp });
   cleanups.push(app.stop);
   console.log(`  answering at ${app.baseUrl}`);
 
@@ -154,6 +159,7 @@ async function main(): Promise<void> {
   const benchCookie = await signIn(app.baseUrl, seed.benchUser);
   const smallCookie = await signIn(app.baseUrl, seed.smallUser);
   const { scalePages, onceOnlyPages } = pageSpecs(seed, fleets, benchCookie, smallCookie);
+  scalePages.push(gitPageSpec(git, { name: "user in 500 orgs", cookie: benchCookie }), webhookSpec(git, githubApp.GITHUB_APP_WEBHOOK_SECRET));
   const counter = statementCounter(pg.logFile, databaseUrl);
   cleanups.push(counter.close);
   const pages: PageResult[] = [];

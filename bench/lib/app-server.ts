@@ -28,7 +28,7 @@ export type AppServer = {
  * `next start` on `port` against `databaseUrl`, with the development sign-in on and a random
  * secret; resolves once it answers HTTP. Its output goes to `logFile`.
  */
-export async function startApp(options: { databaseUrl: string; port: number; logFile: string; timeoutMs?: number }): Promise<AppServer> {
+export async function startApp(options: { databaseUrl: string; port: number; logFile: string; timeoutMs?: number; env?: Record<string, string> }): Promise<AppServer> {
   const baseUrl = `http://localhost:${options.port}`;
   const log = createWriteStream(options.logFile);
   // Its own process group, so stopping it also stops anything it started.
@@ -46,6 +46,7 @@ export async function startApp(options: { databaseUrl: string; port: number; log
       // The cluster job runner polls its queue in the background: its statements are nobody's
       // request, and the bench counts statements per request from the PostgreSQL log.
       CLUSTER_WORKER: "off",
+      ...options.env,
     },
   });
   child.stdout?.pipe(log);

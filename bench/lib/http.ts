@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 // Sign-in through Auth.js's development Credentials provider, and single page fetches.
 
 const devLoginProviderId = "dev-login";
@@ -40,12 +41,16 @@ export async function signIn(baseUrl: string, person: { email: string; name: str
 export type Page = { status: number; bytes: number; html: string; location: string | null };
 
 /** How a measured URL is asked: GET with the session cookie unless said otherwise (the CLI API). */
-export type RequestShape = { method?: "GET" | "POST"; headers?: Record<string, string> };
+export type RequestShape = { method?: "GET" | "POST"; headers?: Record<string, string>; body?: string };
+
+// autocannon's -I replaces this in headers and body with a fresh id per request; fetchPage does too.
+const idPlaceholder = "[<id>]";
 
 /** One request with the session cookie, no redirect followed. */
 export async function fetchPage(url: string, cookie: string, shape: RequestShape = {}): Promise<Page> {
-  const headers = { ...(cookie ? { cookie } : {}), ...shape.headers };
-  const response = await fetch(url, { method: shape.method ?? "GET", headers, redirect: "manual", signal: AbortSignal.timeout(60_000) });
+  const id = randomUUID();
+  const headers = Object.fromEntries(Object.entries({ ...(cookie ? { cookie } : {}), ...shape.headers }).map(([k, v]) => [k, v.replaceAll(idPlaceholder, id)]));
+  const response = await fetch(url, { method: shape.method ?? "GET", headers, body: shape.body, redirect: "manual", signal: AbortSignal.timeout(60_000) });
   const body = Buffer.from(await response.arrayBuffer());
   return { status: response.status, bytes: body.byteLength, html: body.toString("utf8"), location: response.headers.get("location") };
 }

@@ -43,6 +43,8 @@ export function runLoad(url: string, cookie: string, connections: number, second
       autocannonBin,
       ...["--json", "-c", String(connections), "-d", String(seconds), "-t", "30", "-m", shape.method ?? "GET"],
       ...Object.entries(headers).flatMap(([name, value]) => ["-H", `${name}=${value}`]),
+      ...(shape.body !== undefined ? ["-b", shape.body] : []),
+      ...(JSON.stringify(shape).includes("[<id>]") ? ["-I"] : []),
       url,
     ];
     const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
