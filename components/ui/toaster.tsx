@@ -1,7 +1,7 @@
 "use client";
 
-import { usePathname } from "next/navigation";
-import { useEffect } from "react";
+import { usePathname, useSearchParams } from "next/navigation";
+import { Suspense, useEffect } from "react";
 import { Toaster as Sonner, toast } from "sonner";
 
 const flashCookie = "flash";
@@ -11,12 +11,26 @@ const flashCookie = "flash";
  * cannot survive the navigation otherwise). Read and cleared here, so servers stay stateless.
  */
 export function Toaster() {
+  return (
+    <>
+      <Suspense fallback={null}>
+        <FlashMessage />
+      </Suspense>
+      <Sonner position="bottom-right" richColors closeButton containerAriaLabel="Notifications" />
+    </>
+  );
+}
+
+// Read after every navigation, including a redirect to the same page with another query (the
+// Git page after Disconnect); useSearchParams needs its own Suspense boundary.
+function FlashMessage() {
   const pathname = usePathname();
+  const search = useSearchParams().toString();
   useEffect(() => {
     const entry = document.cookie.split("; ").find((c) => c.startsWith(`${flashCookie}=`));
     if (!entry) return;
     document.cookie = `${flashCookie}=; path=/; max-age=0; samesite=lax`;
     toast.success(decodeURIComponent(entry.slice(flashCookie.length + 1)));
-  }, [pathname]);
-  return <Sonner position="bottom-right" richColors closeButton containerAriaLabel="Notifications" />;
+  }, [pathname, search]);
+  return null;
 }

@@ -49,7 +49,8 @@ function actorOf(row: AuditEventRow): AuditActorView {
   if (row.actorId && row.actorEmail) {
     return { kind: "person", name: row.actorName || row.actorEmail, email: row.actorEmail, image: row.actorImage, label: row.actorLabel };
   }
-  if (row.origin === "system") return { kind: "system", name: row.actorLabel, email: null, image: null, label: row.actorLabel };
+  // No person stands behind the engine's events or GitHub's webhooks: they are not former members.
+  if (row.origin === "system" || row.origin === "webhook") return { kind: "system", name: row.actorLabel, email: null, image: null, label: row.actorLabel };
   return { kind: "former", name: personName(row.actorLabel), email: null, image: null, label: row.actorLabel };
 }
 
