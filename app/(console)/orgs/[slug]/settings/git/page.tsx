@@ -3,7 +3,6 @@ import { RoleRequired } from "@/components/ui/role-required";
 import { loadGitPage } from "@/lib/pages/git-page";
 import { disconnectGithubAppAction, installGithubAppAction } from "./actions";
 import { ConnectedAccount } from "./_components/connected-account";
-import { FlashAfterRedirect } from "./_components/flash-after-redirect";
 import { GitWarnings } from "./_components/git-warnings";
 import { InstallButton } from "./_components/install-button";
 import { NotConnected } from "./_components/not-connected";
@@ -45,15 +44,12 @@ export default async function GitPermissionPage({ params, searchParams }: Props)
       )}
       {setup && <SetupInstructions setup={setup} />}
       {connection.state === "not-connected" ? (
-        <>
-          <FlashAfterRedirect marker={connection.disconnected?.account ?? ""} />
-          <NotConnected
-            orgName={org.name}
-            usage={connection.usage}
-            disconnected={connection.disconnected}
-            install={setup ? null : <InstallButton action={installGithubAppAction.bind(null, org.slug)} />}
-          />
-        </>
+        <NotConnected
+          orgName={org.name}
+          usage={connection.usage}
+          disconnected={connection.disconnected}
+          install={setup ? null : <InstallButton action={installGithubAppAction.bind(null, org.slug)} />}
+        />
       ) : (
         <>
           <ConnectedAccount orgName={org.name} connection={connection} disconnect={disconnectGithubAppAction.bind(null, org.slug)} />
