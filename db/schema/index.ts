@@ -7,3 +7,4 @@ export * from "./clusters";
 export * from "./projects";
 export * from "./api-tokens";
 export * from "./git";
+export * from "./billing";
