@@ -4,6 +4,12 @@ import path from "node:path";
 import type { RequestShape } from "./http";
 
 const autocannonBin = path.join(process.cwd(), "node_modules", "autocannon", "autocannon.js");
+const freshIdsRunner = path.join(process.cwd(), "bench", "lib", "autocannon-fresh-ids.mjs");
+
+/** The header whose value asks for a fresh id per request ("[<id>]"), if any. */
+function freshIdHeader(headers: Record<string, string>): string | undefined {
+  return Object.entries(headers).find(([, value]) => value === "[<id>]")?.[0];
+}
 
 export type LoadResult = {
   connections: number;
@@ -39,14 +45,15 @@ export function runLoad(url: string, cookie: string, connections: number, second
   const loadAverage = loadavg()[0];
   return new Promise((resolve, reject) => {
     const headers = { ...(cookie ? { cookie } : {}), ...shape.headers };
-    const args = [
-      autocannonBin,
-      ...["--json", "-c", String(connections), "-d", String(seconds), "-t", "30", "-m", shape.method ?? "GET"],
-      ...Object.entries(headers).flatMap(([name, value]) => ["-H", `${name}=${value}`]),
-      ...(shape.body !== undefined ? ["-b", shape.body] : []),
-      ...(JSON.stringify(shape).includes("[<id>]") ? ["-I"] : []),
-      url,
-    ];
+    const args = freshIdHeader(headers)
+      ? [freshIdsRunner, JSON.stringify({ url, connections, duration: seconds, method: shape.method ?? "GET", headers, body: shape.body, idHeader: freshIdHeader(headers) })]
+      : [
+          autocannonBin,
+          ...["--json", "-c", String(connections), "-d", String(seconds), "-t", "30", "-m", shape.method ?? "GET"],
+          ...Object.entries(headers).flatMap(([name, value]) => ["-H", `${name}=${value}`]),
+          ...(shape.body !== undefined ? ["-b", shape.body] : []),
+          url,
+        ];
     const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
