@@ -16,8 +16,9 @@ const owner = "scale-gh";
 // The org + membership query, the installation with its repository count, a page of repositories
 // with the applications using them, the warnings.
 export const gitPageStatementTarget = 4;
-// The delivery id claimed together with the change and its audit event, in one transaction.
-export const webhookStatementTarget = 6;
+// One transaction (BEGIN … COMMIT): the delivery id claimed, the installation locked and read, the
+// selection updated, the repositories inserted, the audit event, then the answer.
+export const webhookStatementTarget = 8;
 export const webhookConnections = [10, 50];
 
 /** A GitHub App's settings for the server: a fresh key pair and secret (GitHub is never called). */
