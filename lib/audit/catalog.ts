@@ -1,5 +1,6 @@
 import { clusterActions, type ClusterAction } from "@/db/schema/values";
 import { providerCatalog } from "@/lib/clusters/catalog";
+import { billingDetailsAuditEntries } from "./entries/billing-details";
 import { gitAuditEntries } from "./entries/git";
 import { projectsAuditEntries } from "./entries/projects";
 import { resourcesAuditEntries } from "./entries/resources";
@@ -41,6 +42,7 @@ export const auditCategories = {
   environments: { label: "Environments", all: "All environment events" },
   clusters: { label: "Clusters", all: "All cluster requests" },
   git: { label: "Git", all: "All Git events" },
+  billing: { label: "Billing", all: "All billing events" },
   engine: { label: "Infrastructure engine", all: "All infrastructure engine outcomes" },
 } as const;
 
@@ -183,6 +185,8 @@ export const auditCatalog: Record<string, CatalogEntry> = {
   ...transferAuditEntries,
   // The GitHub App: installs and disconnects from the console, changes reported by GitHub's webhooks.
   ...gitAuditEntries,
+  // Plan changes (and billing details) on the Billing page.
+  ...billingDetailsAuditEntries,
   "cluster.create": { label: "Cluster added", category: "clusters", describe: describeClusterCreate },
   "cluster.update": { label: "Cluster update requested", category: "clusters", describe: describeClusterUpdate },
   "cluster.stop": { label: "Cluster stop requested", category: "clusters", describe: (e) => `${e.actor} asked to stop cluster ${e.targetLabel}` },
