@@ -1,6 +1,7 @@
 import { clusterActions, type ClusterAction } from "@/db/schema/values";
 import { providerCatalog } from "@/lib/clusters/catalog";
 import { billingDetailsAuditEntries } from "./entries/billing-details";
+import { billingPlansAuditEntries } from "./entries/billing-plans";
 import { gitAuditEntries } from "./entries/git";
 import { projectsAuditEntries } from "./entries/projects";
 import { resourcesAuditEntries } from "./entries/resources";
@@ -186,6 +187,7 @@ export const auditCatalog: Record<string, CatalogEntry> = {
   // The GitHub App: installs and disconnects from the console, changes reported by GitHub's webhooks.
   ...gitAuditEntries,
   // Plan changes (and billing details) on the Billing page.
+  ...billingPlansAuditEntries,
   ...billingDetailsAuditEntries,
   "cluster.create": { label: "Cluster added", category: "clusters", describe: describeClusterCreate },
   "cluster.update": { label: "Cluster update requested", category: "clusters", describe: describeClusterUpdate },

@@ -6,8 +6,8 @@ import type { ClusterAction } from "@/db/schema/values";
 import type { ActionResult } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit/record";
 import type { OrgContext } from "@/lib/authz/context";
+import { planUnderLock } from "@/lib/billing/locked-plan";
 import { seal, unseal } from "@/lib/crypto/sealed-box";
-import { planTable } from "@/lib/orgs/plans";
 import { clusterDeletionBlocker } from "@/lib/projects/cluster-targets";
 import { providerCatalog } from "./catalog";
 import { enqueueJob } from "./jobs";
@@ -43,11 +43,13 @@ export async function createCluster(db: Queryable, ctx: OrgContext, input: NewCl
   try {
     return await db.transaction(async (tx) => {
       if (!(await lockOrg(tx, ctx.org.id))) return fail(orgGone);
-      const limit = planTable[ctx.org.plan].clusters;
+      // The plan as committed under the lock: a downgrade may have committed while this waited.
+      const plan = await planUnderLock(tx, ctx.org.id);
+      const limit = plan.clusters;
       // A cluster being deleted no longer takes a slot.
       const [{ n }] = await tx.select({ n: count() }).from(clusters).where(and(eq(clusters.orgId, ctx.org.id), ne(clusters.status, "deleting")));
       if (limit !== null && n >= limit) {
-        return fail(`The ${planTable[ctx.org.plan].label} plan allows ${limit} cluster${limit === 1 ? "" : "s"}. Delete one or change plan to add another.`);
+        return fail(`The ${plan.label} plan allows ${limit} cluster${limit === 1 ? "" : "s"}. Delete one or change plan to add another.`);
       }
       const [cluster] = await tx
         .insert(clusters)

@@ -7,12 +7,12 @@ import type { ActionResult } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit/record";
 import type { OrgContext } from "@/lib/authz/context";
 import { roleLabels } from "@/lib/authz/permissions";
+import { planUnderLock } from "@/lib/billing/locked-plan";
 import { invitationEmail } from "@/lib/mail/templates";
 import { sendEmails } from "@/lib/mail/send";
 import { lockOrgAndRecheck, staleAccess } from "@/lib/members/lock";
 import { seatUsage } from "@/lib/members/queries";
 import { type AssignableRole, rolesAssignableBy } from "@/lib/members/rules";
-import { planTable } from "@/lib/orgs/plans";
 import { expiryFromNow, hashToken, invitationLink, invitationToken, newTokenNonce } from "./token";
 
 export const maxInvitesAtOnce = 50;
@@ -73,14 +73,16 @@ export async function inviteMembers(
     ];
     if (problems.length > 0) return { ok: false as const, fieldErrors: { emails: problems.join(" ") } };
 
-    const limit = planTable[ctx.org.plan].members;
+    // The plan as committed under the lock: a downgrade may have committed while this waited.
+    const plan = await planUnderLock(tx, ctx.org.id);
+    const limit = plan.members;
     const used = await seatUsage(tx, ctx.org.id);
     if (limit !== null && used.members + used.pending + emails.length > limit) {
       const left = Math.max(0, limit - used.members - used.pending);
       return {
         ok: false as const,
         fieldErrors: {
-          emails: `The ${planTable[ctx.org.plan].label} plan allows ${limit} members, pending invitations included. ${used.members + used.pending} ${used.members + used.pending === 1 ? "seat is" : "seats are"} used, so you can invite ${left} more.`,
+          emails: `The ${plan.label} plan allows ${limit} members, pending invitations included. ${used.members + used.pending} ${used.members + used.pending === 1 ? "seat is" : "seats are"} used, so you can invite ${left} more.`,
         },
       };
     }

@@ -4,8 +4,8 @@ import { type Project, projects } from "@/db/schema";
 import type { ActionResult } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit/record";
 import type { OrgContext } from "@/lib/authz/context";
+import { planUnderLock } from "@/lib/billing/locked-plan";
 import { lockOrgAndRecheck, staleAccess } from "@/lib/members/lock";
-import { planTable } from "@/lib/orgs/plans";
 
 export type CreateProjectOutcome = { ok: true; project: Project; message: string } | (ActionResult & { ok: false });
 
@@ -30,7 +30,8 @@ export async function createProject(db: Queryable, ctx: OrgContext, input: { nam
 
 /** The plan's limit message when the organization has no room for another project. */
 export async function projectLimitReached(tx: Tx, ctx: OrgContext): Promise<string | null> {
-  const plan = planTable[ctx.org.plan];
+  // The plan as committed under the lock: a downgrade may have committed while this waited.
+  const plan = await planUnderLock(tx, ctx.org.id);
   if (plan.projects === null) return null;
   const [{ n }] = await tx.select({ n: count() }).from(projects).where(eq(projects.orgId, ctx.org.id));
   if (n < plan.projects) return null;
