@@ -5,14 +5,13 @@ import {
   type Database,
   databases,
   type Environment,
-  environments,
   type Organization,
   type Project,
-  projects,
 } from "@/db/schema";
 import type { EnvironmentMode } from "@/db/schema/values";
 import { makeCluster } from "./clusters";
 import { uniqueTag } from "./index";
+import { makeEnvironment, makeProject } from "./projects";
 
 // Applications and databases for tests, the bench and the demo. Rows are inserted directly (no
 // audit event, no lock): to exercise the rules, go through lib/projects/applications.ts and
@@ -29,15 +28,10 @@ export async function makeResourceEnvironment(
   org: Pick<Organization, "id">,
   fields: EnvironmentFields = {},
 ): Promise<{ project: Project; environment: Environment }> {
-  const tag = uniqueTag();
-  const project =
-    fields.project ?? (await db.insert(projects).values({ orgId: org.id, name: `Project ${tag}`, key: `project-${tag}` }).returning())[0];
+  const project = fields.project ?? (await makeProject(db, org));
   const clusterId = fields.clusterId ?? (await makeCluster(db, org)).id;
   const mode = fields.mode ?? "development";
-  const [environment] = await db
-    .insert(environments)
-    .values({ orgId: org.id, projectId: project.id, name: fields.name ?? `${mode}-${tag}`, mode, clusterId })
-    .returning();
+  const environment = await makeEnvironment(db, project, { id: clusterId }, { name: fields.name ?? `${mode}-${uniqueTag()}`, mode, automaticCluster: true });
   return { project, environment };
 }
 

@@ -4,7 +4,7 @@ import { environmentModes } from "@/db/schema/values";
 import { createEnvironment, deleteEnvironment, editEnvironment, type EnvironmentOutcome, startEnvironment, stopEnvironment } from "../environments";
 import { type ModeClass, modePermission } from "../modes";
 import { clusterChoice, environmentModeChoice, environmentNameSchema } from "../schemas";
-import { type ByModeClass, defineOrgAction, environmentPath, type OrgActionSpec, projectPath } from "./define";
+import { defineOrgAction, eachModeClass, environmentPath, projectPath } from "./define";
 import { projectIdField } from "./projects";
 
 // Environment actions. Creating is declared with the lowest permission that may create anything
@@ -32,29 +32,25 @@ export const createEnvironmentAction = defineOrgAction({ permission: "environmen
   answer(await createEnvironment(db, ctx, input), (done) => environmentPath(ctx.org.slug, done.projectId, done.environmentId)),
 );
 
-function byModeClass<Schema extends z.ZodType>(make: (cls: ModeClass) => OrgActionSpec<Schema>): ByModeClass<Schema> {
-  return { production: make("production"), development: make("development") };
-}
-
-export const editEnvironmentActions = byModeClass((cls) =>
+export const editEnvironmentActions = eachModeClass((cls) =>
   defineOrgAction({ permission: modePermission("environment", "edit", cls), schema: editEnvironmentSchema }, async (ctx, input, db) =>
     answer(await editEnvironment(db, ctx, cls, input), (done) => environmentPath(ctx.org.slug, done.projectId, done.environmentId)),
   ),
 );
 
-export const stopEnvironmentActions = byModeClass((cls) =>
+export const stopEnvironmentActions = eachModeClass((cls) =>
   defineOrgAction({ permission: modePermission("environment", "stop", cls), schema: environmentRef }, async (ctx, input, db) =>
     answer(await stopEnvironment(db, ctx, cls, input)),
   ),
 );
 
-export const startEnvironmentActions = byModeClass((cls) =>
+export const startEnvironmentActions = eachModeClass((cls) =>
   defineOrgAction({ permission: modePermission("environment", "stop", cls), schema: environmentRef }, async (ctx, input, db) =>
     answer(await startEnvironment(db, ctx, cls, input)),
   ),
 );
 
-export const deleteEnvironmentActions = byModeClass((cls) =>
+export const deleteEnvironmentActions = eachModeClass((cls) =>
   defineOrgAction({ permission: modePermission("environment", "delete", cls), schema: environmentRef }, async (ctx, input, db) =>
     answer(await deleteEnvironment(db, ctx, cls, input), (done) => projectPath(ctx.org.slug, done.projectId)),
   ),

@@ -8,7 +8,7 @@ import { makeCluster } from "@/lib/factories/clusters";
 import { makeApplication, makeDatabase, makeResourceEnvironment } from "@/lib/factories/resources";
 import { createApplicationActions, deleteApplicationActions, updateApplicationActions } from "@/lib/projects/actions/applications";
 import { createDatabaseActions, deleteDatabaseActions, updateDatabaseActions } from "@/lib/projects/actions/databases";
-import type { ModeAction } from "@/lib/projects/actions/mode-actions";
+import type { OrgActionSpec } from "@/lib/projects/actions/define";
 import type { ModeClass } from "@/lib/projects/modes";
 import type { z } from "zod";
 
@@ -38,7 +38,7 @@ export function actOnResource(
   org: Pick<Organization, "slug">,
   input: Record<string, string>,
 ): Promise<HandlerResult> {
-  const { definition, handler } = resourceActions[resource][verb][modeClass] as unknown as ModeAction<z.ZodType>;
+  const { definition, handler } = resourceActions[resource][verb][modeClass] as unknown as OrgActionSpec<z.ZodType>;
   return runOrgAction(definition, handler, { db, userId: user?.id ?? null, slug: org.slug, input });
 }
 
