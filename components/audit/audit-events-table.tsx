@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { Avatar } from "@/components/members/avatar";
+import { Avatar } from "@/components/ui/avatar";
 import type { AuditActorView, AuditEventView } from "@/lib/audit/present";
 import { AuditEventValues } from "./audit-event-values";
 import { formatAuditTime } from "./format";

@@ -17,9 +17,3 @@ export function relativeTime(date: Date, now = new Date()): string {
   if (abs < day) return relativeFormat.format(Math.round(diff / (60 * 60_000)), "hour");
   return relativeFormat.format(Math.round(diff / day), "day");
 }
-
-export function initialsOf(name: string | null, email: string): string {
-  const words = (name ?? "").trim().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return email.slice(0, 1).toUpperCase();
-  return words.slice(0, 2).map((w) => w[0].toUpperCase()).join("");
-}

@@ -1,26 +1,27 @@
 "use client";
 
 import { useFormStatus } from "react-dom";
+import { Button } from "./button";
+import type { ButtonSize, ButtonVariant } from "./button-styles";
 
-type Props = { children: React.ReactNode; pendingLabel: string; variant?: "primary" | "danger" };
-
-const variants = {
-  primary: "bg-indigo-600 text-white hover:bg-indigo-500",
-  danger: "bg-red-600 text-white hover:bg-red-500",
+type Props = {
+  children: React.ReactNode;
+  pendingLabel: string;
+  variant?: ButtonVariant;
+  size?: ButtonSize;
+  /** Off until the form has something to send (an unchanged form, an untyped confirmation). */
+  disabled?: boolean;
+  /** Said to screen readers beside the label, e.g. why the button is off. */
+  "aria-describedby"?: string;
+  className?: string;
 };
 
 /** A submit button that says what is happening while its form is pending. */
-export function SubmitButton({ children, pendingLabel, variant = "primary" }: Props) {
+export function SubmitButton({ children, pendingLabel, variant = "primary", size, disabled, className, ...rest }: Props) {
   const { pending } = useFormStatus();
   return (
-    <button
-      type="submit"
-      disabled={pending}
-      aria-disabled={pending}
-      className={`inline-flex items-center gap-2 rounded-md px-4 py-2 text-sm font-medium shadow-sm disabled:cursor-wait disabled:opacity-70 ${variants[variant]}`}
-    >
-      {pending && <span aria-hidden className="size-3.5 animate-spin rounded-full border-2 border-white/40 border-t-white" />}
-      {pending ? pendingLabel : children}
-    </button>
+    <Button type="submit" variant={variant} size={size} pending={pending} pendingLabel={pendingLabel} disabled={disabled} className={className} {...rest}>
+      {children}
+    </Button>
   );
 }

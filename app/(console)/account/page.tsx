@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ApiTokensSection } from "@/components/account/api-tokens-section";
 import { ConsoleShell } from "@/components/layout/console-shell";
-import { Avatar } from "@/components/members/avatar";
+import { Avatar } from "@/components/ui/avatar";
 import { ConfirmAction } from "@/components/members/confirm-action";
 import { roleLabels } from "@/lib/authz/permissions";
 import { accountOrganizations, requireSessionUser } from "@/lib/pages/org-page";

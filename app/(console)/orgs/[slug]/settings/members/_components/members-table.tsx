@@ -1,4 +1,4 @@
-import { Avatar } from "@/components/members/avatar";
+import { Avatar } from "@/components/ui/avatar";
 import { ConfirmAction } from "@/components/members/confirm-action";
 import { formatDate } from "@/components/members/format";
 import type { ActionResult, ActionState } from "@/lib/actions/result";
