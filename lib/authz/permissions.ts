@@ -71,3 +71,11 @@ export function minimumRoleFor(permission: Permission): MemberRole {
   const holders = permissionTable[permission].roles as readonly MemberRole[];
   return [...holders].sort((a, b) => roleRank[a] - roleRank[b])[0];
 }
+
+/**
+ * Why a control is off for a role that lacks the permission, from the table itself: the UI's
+ * disabled controls say it as their tooltip and accessible description.
+ */
+export function deniedReason(permission: Permission, to: string = permissionTable[permission].describes): string {
+  return `You need the ${roleLabels[minimumRoleFor(permission)]} role to ${to}.`;
+}

@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { projects } from "@/db/schema";
 import type { EnvironmentMode, EnvironmentStatus } from "@/db/schema/values";
 import type { OrgContext } from "@/lib/authz/context";
-import { minimumRoleFor, type Permission, roleLabels } from "@/lib/authz/permissions";
+import { deniedReason, type Permission } from "@/lib/authz/permissions";
 import { planTable } from "@/lib/orgs/plans";
 import { describeContents, projectContents } from "@/lib/projects/manage";
 import { modeLabels } from "@/lib/projects/modes";
@@ -19,7 +19,7 @@ import { loadOrgPage } from "./org-page";
 
 /** "You need the Admin role to …", from the permission table. */
 export function roleNeeded(permission: Permission, to: string): string {
-  return `You need the ${roleLabels[minimumRoleFor(permission)]} role to ${to}.`;
+  return deniedReason(permission, to);
 }
 
 /** A search parameter as the URL gave it: absent, once, or repeated (the first counts). */
