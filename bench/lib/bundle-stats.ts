@@ -59,8 +59,12 @@ export function bundleTable(bundles: RouteBundle[]): string {
   return rows.join("\n");
 }
 
+/** One line for all the routes over the target (the table lists each), or none. */
 export function bundleWarnings(bundles: RouteBundle[]): string[] {
-  return bundles
-    .filter((bundle) => bundle.gzipBytes > firstLoadJsTargetGzipBytes)
-    .map((bundle) => `${bundle.route} ships ${kB(bundle.gzipBytes)} of First Load JS gzip (target ≤ ${kB(firstLoadJsTargetGzipBytes)}).`);
+  const over = bundles.filter((bundle) => bundle.gzipBytes > firstLoadJsTargetGzipBytes);
+  if (over.length === 0) return [];
+  const worst = over.slice(0, 3).map((bundle) => `${bundle.route} ${kB(bundle.gzipBytes)}`);
+  return [
+    `${over.length} of ${bundles.length} routes ship more than ${kB(firstLoadJsTargetGzipBytes)} of First Load JS gzip (largest: ${worst.join(", ")}; smallest over: ${kB(over[over.length - 1].gzipBytes)}).`,
+  ];
 }
