@@ -7,7 +7,11 @@ import { users } from "@/db/schema";
 import { freePort, startPostgres } from "@/scripts/lib/postgres-server";
 import { buildApp, hasBuild, startApp } from "./lib/app-server";
 import { expectPage, fetchPage, signIn } from "./lib/http";
-import { runLoad } from "./lib/load";
+import { readRouteBundles } from "./lib/bundle-stats";
+import { setUpReference, startWarmReference, type WarmReference } from "./lib/reference-app";
+import { type ReferenceResult, referenceTable } from "./lib/report-reference";
+import { describeLoad, type LoadTarget, loadWithCpu, runAlternated } from "./lib/rounds";
+import { warningsFor } from "./lib/warnings";
 import { type Fleets, listedOrganizations, membersStatementTarget, type PageSpec, pageSpecs, rowsIn } from "./lib/page-specs";
 import { type BenchReport, loadTable, type PageResult, sizeTable, writeReport } from "./lib/report";
 import { type ScaleData, seedScale } from "./lib/seed-scale";
@@ -18,13 +22,16 @@ import { seedClusterFleet } from "./lib/seed-clusters";
 import { benchGithubApp, type GitScale, gitPageSpec, seedGitScale, webhookSpec } from "./lib/git-bench";
 import { logLinePrefix, type StatementCounter, statementCounter } from "./lib/sql-log";
 
-// `npm run bench [-- --no-build] [-- --seconds=N]`: the console at scale (a user in 500
-// organizations, an organization of 10,000 members) on a fresh PostgreSQL and a production build.
+// `npm run bench [-- --no-build] [-- --seconds=N] [-- --rounds=N]`: the console at scale (a user in
+// 500 organizations, an organization of 10,000 members) on a fresh PostgreSQL and a production
+// build, each page loaded in turn with the reference app (CEILING_DIR, or ../shared/ceiling).
 
 const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => Number(args.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
 const settings = {
-  seconds: Number(args.find((a) => a.startsWith("--seconds="))?.split("=")[1] ?? 10),
-  connections: [10, 50],
+  seconds: option("seconds", 5),
+  rounds: option("rounds", 3),
+  roundConnections: 10,
   sqlRequests: 20,
   statementTarget: 3,
   membersStatementTarget,
@@ -32,7 +39,7 @@ const settings = {
 };
 const scale = { members: 10_000, orgsPerUser: 500, auditEvents: auditEventsAtScale, invitations: 120, projects: projectsAtScale };
 const resultsDir = path.join(process.cwd(), "bench", "results");
-const hardLimitMs = 15 * 60_000;
+const hardLimitMs = 25 * 60_000;
 
 const cleanups: (() => Promise<void>)[] = [];
 
@@ -85,28 +92,12 @@ async function measurePage(spec: PageSpec, baseUrl: string, counter: StatementCo
   };
 }
 
-function warningsFor(report: Omit<BenchReport, "warnings">): string[] {
-  const warnings: string[] = [];
-  for (const page of [...report.pages, ...report.others]) {
-    if (page.sql.perRequest > page.statementTarget) {
-      warnings.push(`${page.label} (${page.path}) issues ${page.sql.perRequest} SQL statements per request (target ≤ ${page.statementTarget}).`);
-    }
-    if (page.problem) warnings.push(`${page.label} (${page.path}) ${page.problem}.`);
-    for (const load of page.loads) {
-      if (load.errors + load.timeouts + load.non2xx > 0) {
-        warnings.push(`${page.label} at ${load.connections} connections: ${load.errors} errors, ${load.timeouts} timeouts, ${load.non2xx} non-2xx.`);
-      }
-    }
+function readBundles(): BenchReport["bundles"] {
+  try {
+    return { routes: readRouteBundles() };
+  } catch (error) {
+    return { routes: [], error: error instanceof Error ? error.message : String(error) };
   }
-  for (const { label, scale: big, small } of report.comparisons) {
-    // A paged list may grow up to its page size; it must not return everything.
-    const paged = big.listed !== undefined && big.listed.shown < big.listed.total;
-    if (big.listed && !paged) warnings.push(`${label}: lists all ${big.listed.total} of its rows.`);
-    if (!big.listed && big.htmlBytes > small.htmlBytes * 1.5) {
-      warnings.push(`${label}: ${big.htmlBytes} bytes at scale vs ${small.htmlBytes} small: the HTML grows with the data.`);
-    }
-  }
-  return warnings;
 }
 
 async function main(): Promise<void> {
@@ -118,6 +109,13 @@ async function main(): Promise<void> {
     step("next build");
     await buildApp();
   }
+  const bundles = readBundles();
+
+  step("reference app: copy, npm install, next build");
+  const referenceSetup = await setUpReference();
+  const { prepared } = referenceSetup;
+  if (prepared) cleanups.push(async () => prepared.remove());
+  else console.log(`  skipped: ${referenceSetup.skipped}`);
 
   step("PostgreSQL: start, create, migrate, seed");
   const pg = await startPostgres({ extraConfig: { log_statement: "all", log_line_prefix: logLinePrefix } });
@@ -169,22 +167,33 @@ async function main(): Promise<void> {
   for (const spec of scalePages) pages.push(await measurePage(spec, app.baseUrl, counter));
   for (const spec of onceOnlyPages) others.push(await measurePage(spec, app.baseUrl, counter));
 
-  for (const page of pages) {
-    const spec = scalePages.find((s) => s.key === page.key);
-    if (!spec) continue;
-    for (const connections of spec.connections ?? settings.connections) {
-      step(`autocannon ${spec.request?.method ?? "GET"} ${page.path}, ${connections} connections, ${settings.seconds} s`);
-      const cpuBefore = app.cpuSeconds();
-      const load = await runLoad(`${app.baseUrl}${page.path}`, spec.cookie, connections, settings.seconds, spec.request);
-      // No request finished within the run (a saturated machine): no per-request figure.
-      load.serverCpuMsPerRequest = load.requests > 0 ? ((app.cpuSeconds() - cpuBefore) * 1000) / load.requests : undefined;
-      console.log(
-        `  ${load.requestsPerSecond} req/s, p50 ${load.p50} ms, p99 ${load.p99} ms, ${load.errors} errors, ${load.non2xx} non-2xx, ` +
-          `server CPU ${load.serverCpuMsPerRequest?.toFixed(1) ?? "?"} ms/request`,
-      );
-      page.loads.push(load);
+  let reference: WarmReference | null = null;
+  if (prepared) {
+    step("reference app: database, schema.sql, next start");
+    reference = await startWarmReference(prepared, { serverUrl: pg.url, port: await freePort(), logFile: path.join(resultsDir, "reference-server.log") });
+    if (reference) cleanups.push(reference.stop);
+  }
+  const appTarget = (spec: PageSpec): LoadTarget => ({ key: spec.key, url: `${app.baseUrl}${spec.path}`, cookie: spec.cookie, request: spec.request, cpuSeconds: app.cpuSeconds });
+  const inRounds = scalePages.filter((spec) => (spec.connections ?? [settings.roundConnections]).includes(settings.roundConnections));
+  step(`${settings.rounds} rounds at ${settings.roundConnections} connections, ${settings.seconds} s a run: ${reference ? "reference, page, reference…" : "pages only (no reference)"}`);
+  const rounds = await runAlternated(inRounds.map(appTarget), reference && { key: "reference", url: `${reference.baseUrl}${reference.path}`, cookie: reference.cookie, cpuSeconds: reference.cpuSeconds }, {
+    ...settings,
+    connections: settings.roundConnections,
+    onRun: (label, load) => console.log(`  ${label}: ${describeLoad(load)}`),
+  });
+  for (const page of pages) page.rounds = rounds.pages.get(page.key);
+  for (const spec of scalePages) {
+    for (const connections of (spec.connections ?? []).filter((c) => c !== settings.roundConnections)) {
+      step(`autocannon ${spec.request?.method ?? "GET"} ${spec.path}, ${connections} connections, ${settings.seconds} s`);
+      const load = await loadWithCpu(appTarget(spec), connections, settings.seconds);
+      console.log(`  ${describeLoad(load)}`);
+      pages.find((page) => page.key === spec.key)?.loads.push(load);
     }
   }
+  const referenceResult: ReferenceResult =
+    reference && rounds.reference
+      ? { status: "measured", sourceDir: referenceSetup.sourceDir, path: reference.path, htmlBytes: reference.htmlBytes, rounds: rounds.reference }
+      : { status: "skipped", reason: referenceSetup.skipped ?? "the reference app did not start" };
 
   const byKey = (key: string) => [...pages, ...others].find((p) => p.key === key) as PageResult;
   const partial = {
@@ -207,13 +216,15 @@ async function main(): Promise<void> {
       { label: "Audit log", scale: byKey("audit-log"), small: byKey("small-audit-log") },
       { label: "Danger Zone", scale: byKey("danger-zone"), small: byKey("small-danger-zone") },
     ],
+    reference: referenceResult,
+    bundles,
   };
   const report: BenchReport = { ...partial, warnings: warningsFor(partial) };
 
   await cleanUp();
   report.totalSeconds = (Date.now() - started) / 1000;
   const files = writeReport(resultsDir, report);
-  console.log(`\n${loadTable(report)}\n\n${sizeTable(report)}\n`);
+  console.log(`\n${referenceTable(report)}\n\n${loadTable(report)}\n\n${sizeTable(report)}\n`);
   for (const warning of report.warnings) console.log(`⚠ ${warning}`);
   console.log(`\nwritten: ${files.map((f) => path.relative(process.cwd(), f)).join(", ")}; total ${report.totalSeconds.toFixed(0)} s`);
 }

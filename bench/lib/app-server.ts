@@ -28,26 +28,46 @@ export type AppServer = {
  * `next start` on `port` against `databaseUrl`, with the development sign-in on and a random
  * secret; resolves once it answers HTTP. Its output goes to `logFile`.
  */
-export async function startApp(options: { databaseUrl: string; port: number; logFile: string; timeoutMs?: number; env?: Record<string, string> }): Promise<AppServer> {
-  const baseUrl = `http://localhost:${options.port}`;
-  const log = createWriteStream(options.logFile);
-  // Its own process group, so stopping it also stops anything it started.
-  const child = spawn(nextBin, ["start", "-p", String(options.port), "-H", "localhost"], {
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
+export function startApp(options: { databaseUrl: string; port: number; logFile: string; timeoutMs?: number; env?: Record<string, string> }): Promise<AppServer> {
+  return startNextServer({
+    dir: process.cwd(),
+    port: options.port,
+    logFile: options.logFile,
+    readyPath: "/api/auth/csrf",
+    timeoutMs: options.timeoutMs,
     env: {
-      ...process.env,
-      NODE_ENV: "production",
       DATABASE_URL: options.databaseUrl,
       AUTH_SECRET: randomBytes(32).toString("base64"),
       AUTH_DEV_LOGIN: "true",
       AUTH_TRUST_HOST: "true",
-      NEXT_TELEMETRY_DISABLED: "1",
       // The cluster job runner polls its queue in the background: its statements are nobody's
       // request, and the bench counts statements per request from the PostgreSQL log.
       CLUSTER_WORKER: "off",
       ...options.env,
     },
+  });
+}
+
+/**
+ * `next start` of the built Next.js app in `dir` (the console, or the reference app) on
+ * localhost:`port`; resolves once `readyPath` answers at all. Its output goes to `logFile`.
+ */
+export async function startNextServer(options: {
+  dir: string;
+  port: number;
+  logFile: string;
+  readyPath: string;
+  env: Record<string, string>;
+  timeoutMs?: number;
+}): Promise<AppServer> {
+  const baseUrl = `http://localhost:${options.port}`;
+  const log = createWriteStream(options.logFile);
+  // Its own process group, so stopping it also stops anything it started.
+  const child = spawn(path.join(options.dir, "node_modules", ".bin", "next"), ["start", "-p", String(options.port), "-H", "localhost"], {
+    cwd: options.dir,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...options.env },
   });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
@@ -58,7 +78,7 @@ export async function startApp(options: { databaseUrl: string; port: number; log
     stop: () => stopChild(child, log),
   };
   try {
-    await waitUntilAnswering(baseUrl, child, options.timeoutMs ?? 60_000);
+    await waitUntilAnswering(`${baseUrl}${options.readyPath}`, child, options.timeoutMs ?? 60_000);
   } catch (error) {
     await server.stop();
     throw error;
@@ -66,14 +86,14 @@ export async function startApp(options: { databaseUrl: string; port: number; log
   return server;
 }
 
-async function waitUntilAnswering(baseUrl: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+async function waitUntilAnswering(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
       throw new Error(`next start exited early (${child.exitCode ?? child.signalCode}); see its log`);
     }
     try {
-      const response = await fetch(`${baseUrl}/api/auth/csrf`, { signal: AbortSignal.timeout(5_000) });
+      const response = await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(5_000) });
       await response.arrayBuffer();
       return;
     } catch {

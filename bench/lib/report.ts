@@ -1,6 +1,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { bundleTable, firstLoadJsTargetGzipBytes, type RouteBundle } from "./bundle-stats";
 import type { LoadResult } from "./load";
+import { type ReferenceResult, referenceSection } from "./report-reference";
+import type { Rounds } from "./rounds";
 import type { ClusterFleet } from "./seed-clusters";
 import type { ScaleData } from "./seed-scale";
 import type { StatementCount } from "./sql-log";
@@ -18,6 +21,9 @@ export type PageResult = {
   statementTarget: number;
   /** What the page should have shown and did not (a wrong page rather than a slow one). */
   problem?: string;
+  /** The alternated rounds with the reference app, at `settings.roundConnections`. */
+  rounds?: Rounds;
+  /** Other connection counts, one run each (the CLI API's 50 and 100, the webhook's 50). */
   loads: LoadResult[];
 };
 
@@ -29,7 +35,8 @@ export type BenchReport = {
   machine: { cpus: number; node: string; postgres: string };
   settings: {
     seconds: number;
-    connections: number[];
+    rounds: number;
+    roundConnections: number;
     sqlRequests: number;
     statementTarget: number;
     membersStatementTarget: number;
@@ -42,6 +49,9 @@ export type BenchReport = {
   /** Measured for size and SQL only, not loaded: the small-end comparisons and a switcher search. */
   others: PageResult[];
   comparisons: SizeComparison[];
+  reference: ReferenceResult;
+  /** First Load JS per route of the build that was measured (empty, with why, when unreadable). */
+  bundles: { routes: RouteBundle[]; error?: string };
   warnings: string[];
 };
 
@@ -52,7 +62,7 @@ function cell(values: (string | number)[]): string {
   return `| ${values.join(" | ")} |`;
 }
 
-/** The load table: one row per page and connection count. */
+/** The load table for the other connection counts: one row per page and connection count. */
 export function loadTable(report: BenchReport): string {
   const rows = [
     cell(["page", "connections", "req/s", "p50 ms", "p99 ms", "errors / non-2xx", "SQL / request", "HTML bytes", "server CPU ms / req", "machine load"]),
@@ -147,7 +157,7 @@ export function renderMarkdown(report: BenchReport): string {
     `# Benchmark: ${report.startedAt}`,
     "",
     `\`npm run bench\`: production build (\`next start\`) on PostgreSQL ${machine.postgres}, Node ${machine.node}, ${machine.cpus} CPU cores shared by the server, PostgreSQL and autocannon. ` +
-      `Each page loaded for ${settings.seconds} s per connection count; SQL counted from PostgreSQL's log (log_statement = all) over ${settings.sqlRequests} sequential requests per page. Whole run: ${fmt(report.totalSeconds)} s.`,
+      `Each page loaded for ${settings.seconds} s per run; SQL counted from PostgreSQL's log (log_statement = all) over ${settings.sqlRequests} sequential requests per page. Whole run: ${fmt(report.totalSeconds)} s.`,
     "",
     `Seeded in ${fmt(seed.seconds)} s: ${fmt(seed.counts.users)} users, ${fmt(seed.counts.organizations)} organizations, ${fmt(seed.counts.memberships)} memberships, ${fmt(seed.counts.auditEvents)} audit events. ` +
       `The bench user is in ${seed.benchUserOrgs} organizations and owns one with ${fmt(seed.bigOrgMembers)} members and ${fmt(seed.bigOrgInvitations)} pending invitations; ` +
@@ -155,13 +165,19 @@ export function renderMarkdown(report: BenchReport): string {
       `The members search \`${seed.memberSearch.q}\` matches ${seed.memberSearch.hits} members; the later members page starts after member ${fmt(seed.laterPage.position)}. ` +
       `The big organization has ${fmt(report.fleets.fleet.clusters)} clusters (${statusCounts(report.fleets.fleet)}), the small one ${report.fleets.small.clusters}.`,
     "",
-    "## Load",
+    ...referenceSection(report),
+    "## Other connection counts",
     "",
-    "`machine load` is the 1-minute load average just before the run: anything well above the core count means other work shared the machine and req/s and latency are low. " +
+    "One run each. `machine load` is the 1-minute load average just before the run: anything well above the core count means other work shared the machine and req/s and latency are low. " +
       "`server CPU ms / req` (the `next start` processes' user + system time over the run, divided by the requests served) depends much less on that.",
     "",
     loadTable(report),
     "",
+    `## First Load JS per route (gzip; target ≤ ${firstLoadJsTargetGzipBytes / 1000} kB)`,
+    "",
+    report.bundles.error ?? "From `.next/diagnostics/route-bundle-stats.json` (its chunk list per route, each chunk gzipped here); `npm run bench:js` prints the same table for an existing build.",
+    "",
+    ...(report.bundles.routes.length ? [bundleTable(report.bundles.routes), ""] : []),
     "## Does a page grow with organizations or members?",
     "",
     sizeTable(report),

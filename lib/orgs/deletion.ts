@@ -5,6 +5,7 @@ import { memberships, organizations, users } from "@/db/schema";
 import type { ActionResult } from "@/lib/actions/result";
 import type { OrgContext } from "@/lib/authz/context";
 import { lockOrgAndRecheck } from "@/lib/members/lock";
+import { auditEventCountCap, describeAuditEvents } from "./audit-event-count";
 
 /** What deleting the organization takes with it, counted now. Later domains add their rows here. */
 export type DeletionPreview = {
@@ -17,12 +18,16 @@ export type DeletionPreview = {
   clusters: number;
   /** The GitHub account the organization's App installation belongs to, if connected. */
   gitAccount: string | null;
+  /** Counted up to auditEventCountCap + 1: above the cap it means "more than the cap". */
   auditEvents: number;
 };
 
 const counted = (query: ReturnType<typeof sql>) => sql<number>`(${query})`.mapWith(Number);
 
-/** One statement, whatever the organization's size: each count is an index-only scan. */
+/**
+ * One statement, whatever the organization's size: each count is an index-only scan, and the
+ * audit events (a million in a busy organization) are counted only until one past the cap.
+ */
 export async function deletionPreview(db: Queryable, orgId: string): Promise<DeletionPreview> {
   const [row] = await db
     .select({
@@ -34,7 +39,9 @@ export async function deletionPreview(db: Queryable, orgId: string): Promise<Del
       databases: counted(sql`select count(*) from databases where org_id = ${orgId}`),
       clusters: counted(sql`select count(*) from clusters where org_id = ${orgId}`),
       gitAccount: sql<string | null>`(select account_login from git_installations where org_id = ${orgId})`,
-      auditEvents: counted(sql`select count(*) from audit_events where org_id = ${orgId}`),
+      auditEvents: counted(
+        sql`select count(*) from (select 1 from audit_events where org_id = ${orgId} limit ${sql.raw(String(auditEventCountCap + 1))}) as capped`,
+      ),
     })
     .from(organizations)
     .where(eq(organizations.id, orgId));
@@ -56,7 +63,7 @@ export function describeLoss(preview: DeletionPreview): string {
   ];
   const parts = counted.filter(([n]) => n > 0).map(([n, noun]) => plural(n, noun));
   if (preview.gitAccount) parts.push(`the connection to the GitHub account ${preview.gitAccount}`);
-  if (preview.auditEvents > 0) parts.push(plural(preview.auditEvents, "audit event"));
+  if (preview.auditEvents > 0) parts.push(describeAuditEvents(preview.auditEvents));
   if (parts.length <= 1) return parts[0] ?? "nothing else";
   return `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ConfirmAction } from "@/components/members/confirm-action";
 import { TransferOwnershipForm } from "@/components/members/transfer-ownership-form";
+import { formatAuditEventCount } from "@/lib/orgs/audit-event-count";
 import { type DeletionPreview, personalOrgRefusal } from "@/lib/orgs/deletion";
 import { orgHref } from "@/lib/orgs/sections";
 import { type DeletionState, loadDangerZonePage, transferCandidateLimit } from "@/lib/pages/danger-zone-page";
@@ -89,7 +90,7 @@ function LossList({ preview }: { preview: DeletionPreview }) {
     { label: "Applications", count: preview.applications, note: "their settings and Git links" },
     { label: "Databases", count: preview.databases, note: "their settings" },
     { label: "Clusters", count: preview.clusters, note: "must be deleted first" },
-    { label: "Audit events", count: preview.auditEvents, note: "the whole history of the organization" },
+    { label: "Audit events", count: preview.auditEvents, shown: formatAuditEventCount(preview.auditEvents), note: "the whole history of the organization" },
   ];
   const git = preview.gitAccount
     ? `Connected to the GitHub account ${preview.gitAccount}: the connection is removed (uninstall the App on GitHub yourself)`
@@ -100,7 +101,7 @@ function LossList({ preview }: { preview: DeletionPreview }) {
         <div key={row.label} className="contents">
           <dt className="font-medium">{row.label}</dt>
           <dd className="text-zinc-700 dark:text-zinc-300">
-            <span className="font-semibold tabular-nums">{row.count.toLocaleString("en-US")}</span> — {row.note}
+            <span className="font-semibold tabular-nums">{row.shown ?? row.count.toLocaleString("en-US")}</span> — {row.note}
           </dd>
         </div>
       ))}
