@@ -46,7 +46,7 @@ export function FieldFrame({ id, label, required, hint, error, children }: Frame
     <div>
       <label htmlFor={id} className="block text-sm font-medium text-zinc-800 dark:text-zinc-200">
         {label}
-        {required && <span className="text-zinc-500"> (required)</span>}
+        {required && <span className="text-zinc-600 dark:text-zinc-400"> (required)</span>}
       </label>
       {children}
       {hint && (

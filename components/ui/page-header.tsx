@@ -4,8 +4,10 @@ type Props = { title: React.ReactNode; description?: React.ReactNode; actions?: 
 export function PageHeader({ title, description, actions, id }: Props) {
   return (
     <div className="mb-6 flex flex-wrap items-start justify-between gap-3">
-      <div className="min-w-0">
-        <h1 id={id} className="text-2xl font-semibold break-words">
+      {/* Grows to take the line and shrinks to 16rem before the actions wrap below it. */}
+      <div className="min-w-0 flex-1 basis-64">
+        {/* Focusable by script: after a row disappears, focus goes back to the page's title. */}
+        <h1 id={id} tabIndex={-1} className="text-2xl font-semibold break-words outline-none">
           {title}
         </h1>
         {description && <div className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">{description}</div>}
