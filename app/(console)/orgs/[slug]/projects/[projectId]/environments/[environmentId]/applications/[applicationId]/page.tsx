@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { ApplicationForm } from "@/components/projects/application-form";
-import { ApplicationSshDialog } from "@/components/projects/application-ssh-dialog";
+import { ApplicationSshButton } from "@/components/projects/application-ssh-dialog";
 import { ResourcePageHeader } from "@/components/projects/resource-page-header";
 import { ConfirmAction } from "@/components/members/confirm-action";
 import { loadApplicationPage } from "@/lib/pages/resource-item-pages";
@@ -30,7 +30,7 @@ export default async function ApplicationPage({ params }: Props) {
         <div>
           <ResourcePageHeader headingId="application-heading" title={application.name} trail={trail} />
         </div>
-        {application.sshCommand && <ApplicationSshDialog applicationName={application.name} command={application.sshCommand} />}
+        {application.sshCommand && <ApplicationSshButton applicationName={application.name} command={application.sshCommand} />}
       </div>
       {application.gitWarning && (
         <div role="note" aria-label="Git warning" className="mt-6 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100" data-testid="application-git-warning">
