@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { secondaryButtonClass } from "@/components/clusters/styles";
+import { buttonClass } from "@/components/ui/button-styles";
 import { inputClass } from "@/components/ui/field";
 import type { DestinationChoice } from "@/lib/pages/project-transfer-page";
 
@@ -41,7 +41,7 @@ export function DestinationPicker({ basePath, destinations, moreDestinations, li
             </label>
             <input id="destination-q" name="q" type="search" defaultValue={query} maxLength={100} placeholder="Name or slug" className={`${inputClass} w-72`} />
           </div>
-          <button type="submit" className={secondaryButtonClass}>
+          <button type="submit" className={buttonClass({ variant: "secondary" })}>
             Search
           </button>
         </form>
@@ -66,7 +66,7 @@ export function DestinationPicker({ basePath, destinations, moreDestinations, li
               ))}
             </select>
           </div>
-          <button type="submit" className={secondaryButtonClass}>
+          <button type="submit" className={buttonClass({ variant: "secondary" })}>
             Show preview
           </button>
           <p id="destination-to-hint" className={`${hintClass} basis-full`}>
