@@ -38,7 +38,7 @@ function clustersPage(page: Page) {
     menu: (name: string) => row(name).getByRole("button", { name: `Actions for ${name}`, exact: true }),
     /** An item of the open row menu; a disabled one carries its reason after the label. */
     item: (label: string) => page.getByRole("menuitem", { name: new RegExp(`^${escapeRegExp(label)}`) }),
-    dialog: (title: string) => page.getByRole("dialog", { name: title }),
+    dialog: (title: string) => page.getByRole("alertdialog", { name: title }),
   };
 }
 

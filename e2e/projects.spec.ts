@@ -149,7 +149,7 @@ test("a developer cannot delete a production environment, even by posting the ac
   await signIn(adminPage, users.admin, { callbackUrl: productionPath });
   const request = await captureAction(adminPage, productionPath, async () => {
     await adminPage.getByTestId("environment-controls").getByRole("button", { name: "Delete environment" }).click();
-    await adminPage.getByRole("dialog", { name: "Delete production?" }).getByRole("button", { name: "Delete environment" }).click();
+    await adminPage.getByRole("alertdialog", { name: "Delete production?" }).getByRole("button", { name: "Delete environment" }).click();
   });
   await adminContext.close();
   expect(await replayAs(browser, users.developer, productionPath, request)).toContain("You need the Admin role to do this.");
@@ -157,7 +157,7 @@ test("a developer cannot delete a production environment, even by posting the ac
 
   await page.goto(environmentHref(org.slug, project.id, development.id));
   await page.getByTestId("environment-controls").getByRole("button", { name: "Delete environment" }).click();
-  const dialog = page.getByRole("dialog", { name: "Delete dev?" });
+  const dialog = page.getByRole("alertdialog", { name: "Delete dev?" });
   await expect(dialog).toContainText("deleted with its applications and databases");
   await expectWorksEverywhere(page);
   await dialog.getByRole("button", { name: "Delete environment" }).click();

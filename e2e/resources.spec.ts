@@ -127,7 +127,7 @@ test("a developer adds an application and a database to a development environmen
   // Delete the application from the list, after a confirmation.
   await env.menu("web").click();
   await env.item("Delete").click();
-  const dialog = page.getByRole("dialog", { name: "Delete web?" });
+  const dialog = page.getByRole("alertdialog", { name: "Delete web?" });
   await expect(dialog).toContainText("acme/web, branch release/1.0");
   await expectAccessible(page);
   await dialog.getByRole("button", { name: "Delete application" }).click();

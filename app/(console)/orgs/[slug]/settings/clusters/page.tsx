@@ -29,22 +29,21 @@ export default async function ClustersPage({ params, searchParams }: Props) {
   const pageHref = (page: number) => hrefWith(basePath, { page: page > 1 ? String(page) : null });
   return (
     <section aria-labelledby={headingId} className="max-w-6xl">
+      {/* The long text sits under the header: as PageHeader's description it would push "Add cluster" off the title's line. */}
       <PageHeader
         id={headingId}
         title="Clusters"
-        description={
-          <>
-            <p>The Kubernetes clusters {org.name} deploys to. The default cluster receives environments no deployment rule places elsewhere.</p>
-            <ClusterUsageLine usage={usage} />
-            <LiveRefresh active={live} />
-          </>
-        }
         actions={
           <Link href={`${basePath}/new`} className={buttonClass()}>
             Add cluster
           </Link>
         }
       />
+      <div className="-mt-4 mb-6 text-sm text-zinc-700 dark:text-zinc-300">
+        <p>The Kubernetes clusters {org.name} deploys to. The default cluster receives environments no deployment rule places elsewhere.</p>
+        <ClusterUsageLine usage={usage} />
+        <LiveRefresh active={live} />
+      </div>
       {clusters.length > 0 ? (
         <>
           <ClustersTable
