@@ -137,7 +137,7 @@ test("a developer adds an application and a database to a development environmen
   // Delete the database from its own page: back on the environment.
   await env.dbRow("orders").getByRole("link", { name: "orders", exact: true }).click();
   await page.getByRole("button", { name: "Delete orders" }).click();
-  await page.getByRole("dialog", { name: "Delete orders?" }).getByRole("button", { name: "Delete database" }).click();
+  await page.getByRole("alertdialog", { name: "Delete orders?" }).getByRole("button", { name: "Delete database" }).click();
   await expect(page).toHaveURL(href(development));
   await expect(notifications(page)).toContainText("Deleted database orders.");
   await expect(env.databases.getByText("No database in dev yet.")).toBeVisible();

@@ -1,13 +1,13 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
+import { useActionState, useState } from "react";
+import { useActionFeedback } from "@/components/forms/use-action-feedback";
 import { Button } from "@/components/ui/button";
 import { buttonClass } from "@/components/ui/button-styles";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DisabledButton } from "@/components/ui/disabled-button";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { useToastingAction } from "@/components/members/use-toasting-action";
 import type { ActionResult, ActionState } from "@/lib/actions/result";
 
 type Action = (previous: ActionState, formData: FormData) => Promise<ActionResult>;
@@ -24,7 +24,8 @@ type Props = {
 };
 
 function RunToggle({ action, environment }: { action: Action; environment: Props["environment"] }) {
-  const { submit, formError } = useToastingAction(action);
+  const [state, submit] = useActionState(action, null);
+  const { formError } = useActionFeedback(state);
   return (
     <span className="inline-flex flex-col gap-1">
       <form action={submit}>
