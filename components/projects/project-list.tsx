@@ -4,9 +4,16 @@ import { DisabledButton } from "@/components/ui/disabled-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { hrefWith, Pagination } from "@/components/ui/pagination";
 import { SearchForm } from "@/components/ui/search-form";
-import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
 import type { ProjectRow } from "@/lib/projects/queries";
-import { nameLinkClass, rowHeaderClass, tableFrameClass } from "./table-styles";
+
+const projectTableClass = [
+  "w-full table-fixed text-left text-sm",
+  "[&_thead]:border-b [&_thead]:border-zinc-200 [&_thead]:text-xs [&_thead]:text-zinc-600 [&_thead]:uppercase dark:[&_thead]:border-zinc-800 dark:[&_thead]:text-zinc-400",
+  "[&_tbody_tr]:border-t [&_tbody_tr]:border-zinc-200 dark:[&_tbody_tr]:border-zinc-800",
+  "[&_th]:px-3 [&_th]:py-2 [&_th]:font-medium [&_th]:break-words [&_td]:px-3 [&_td]:py-2 [&_td]:break-words",
+  "[&_td:nth-child(2)]:font-mono [&_td:nth-child(2)]:text-xs [&_td:nth-child(2)]:break-all",
+  "[&_tbody_a]:text-indigo-700 [&_tbody_a]:underline-offset-2 hover:[&_tbody_a]:underline dark:[&_tbody_a]:text-indigo-300",
+].join(" ");
 
 type Props = {
   orgSlug: string;
@@ -63,32 +70,30 @@ export function ProjectList({ orgSlug, orgName, query, after, projects, nextCurs
             <SearchForm action={basePath} name="Projects" label="Search projects" query={query} placeholder="Name or key" />
           </div>
           {projects.length > 0 && (
-            <div className={`mt-3 ${tableFrameClass}`}>
-              <Table>
-                <TableCaption>Projects of {orgName}</TableCaption>
-                <TableHead>
+            // Styled once on the table, not per cell: a page of projects stays a few kilobytes. Three
+            // short columns fit at 390 px, so the rows need not stack.
+            <div className="mt-3 rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+              <table className={projectTableClass}>
+                <caption className="sr-only">Projects of {orgName}</caption>
+                <thead>
                   <tr>
-                    <TableHeaderCell>Name</TableHeaderCell>
-                    <TableHeaderCell>Project key</TableHeaderCell>
-                    <TableHeaderCell>Environments</TableHeaderCell>
+                    <th scope="col">Name</th>
+                    <th scope="col">Project key</th>
+                    <th scope="col">Environments</th>
                   </tr>
-                </TableHead>
-                <TableBody>
+                </thead>
+                <tbody>
                   {projects.map((project) => (
-                    <TableRow key={project.id} data-testid="project-row">
-                      <th scope="row" className={rowHeaderClass}>
-                        <Link href={`${basePath}/projects/${project.id}`} className={nameLinkClass}>
-                          {project.name}
-                        </Link>
+                    <tr key={project.id} data-testid="project-row">
+                      <th scope="row">
+                        <Link href={`${basePath}/projects/${project.id}`}>{project.name}</Link>
                       </th>
-                      <TableCell label="Project key" className="font-mono text-xs">
-                        {project.key}
-                      </TableCell>
-                      <TableCell label="Environments">{project.environments}</TableCell>
-                    </TableRow>
+                      <td>{project.key}</td>
+                      <td>{project.environments}</td>
+                    </tr>
                   ))}
-                </TableBody>
-              </Table>
+                </tbody>
+              </table>
             </div>
           )}
           <Pagination
