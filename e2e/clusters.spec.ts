@@ -7,6 +7,7 @@ import type { Db } from "@/db/client";
 import { makeOrgWithEveryRole, uniqueTag } from "@/lib/factories";
 import { makeCluster } from "@/lib/factories/clusters";
 import { expect, expectNoA11yViolations, test } from "./fixtures";
+import { expectWorksEverywhere } from "./support/responsive";
 
 // Each test makes a Business-plan organization of its own (10 clusters), so plan limits stay out
 // of the way. The server runs the local engine at LOCAL_ENGINE_TIME_SCALE=0.2 (playwright.config.ts):
@@ -23,7 +24,7 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** The clusters page as a user meets it: rows by cluster name, their status and buttons. */
+/** The clusters page as a user meets it: rows by cluster name, their status, one button and one "…" menu each. */
 function clustersPage(page: Page) {
   const row = (name: string) =>
     page.getByTestId("cluster-row").filter({ has: page.getByRole("rowheader", { name: new RegExp(`^${escapeRegExp(name)}(\\s+(Default|Production))*$`) }) });
@@ -34,8 +35,10 @@ function clustersPage(page: Page) {
     status: (name: string) => row(name).getByTestId("cluster-status"),
     defaultBadge: (name: string) => row(name).getByRole("rowheader").getByText("Default", { exact: true }),
     button: (name: string, label: string) => row(name).getByRole("button", { name: `${label} ${name}`, exact: true }),
-    link: (name: string, label: string) => row(name).getByRole("link", { name: `${label} ${name}`, exact: true }),
-    dialog: (title: string) => page.getByRole("dialog", { name: title }),
+    menu: (name: string) => row(name).getByRole("button", { name: `Actions for ${name}`, exact: true }),
+    /** An item of the open row menu; a disabled one carries its reason after the label. */
+    item: (label: string) => page.getByRole("menuitem", { name: new RegExp(`^${escapeRegExp(label)}`) }),
+    dialog: (title: string) => page.getByRole("alertdialog", { name: title }),
   };
 }
 
@@ -62,6 +65,13 @@ async function expectFieldError(input: Locator, message: string) {
   await expect(input).toHaveAccessibleDescription(new RegExp(escapeRegExp(message)));
 }
 
+/** Opens a row's "…" menu and picks an item. */
+async function choose(page: Page, name: string, label: string) {
+  const list = clustersPage(page);
+  await list.menu(name).click();
+  await list.item(label).click();
+}
+
 async function clusterRow(db: Db, orgId: string, name: string) {
   const [row] = await db.select().from(clusters).where(and(eq(clusters.orgId, orgId), eq(clusters.name, name)));
   return row;
@@ -85,12 +95,12 @@ test("an admin adds a cluster and watches it become running without reloading; t
   await expect(page.getByRole("navigation", { name: "Organization settings" }).getByRole("link", { name: "Clusters" })).toHaveAttribute("aria-current", "page");
   await expect(page.getByText(`${org.name} has no cluster yet.`)).toBeVisible();
   await expect(page.getByTestId("cluster-usage")).toHaveText("0 of 10 clusters (Business plan)");
-  await expectNoA11yViolations(page);
+  await expectWorksEverywhere(page);
 
   await page.getByRole("link", { name: "Add cluster" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Add cluster" })).toBeVisible();
   const form = newClusterForm(page);
-  await expectNoA11yViolations(page);
+  await expectWorksEverywhere(page);
 
   // Every field wrong at once: each error under its field, what was typed kept.
   await form.name.fill("  -bad name!");
@@ -101,7 +111,7 @@ test("an admin adds a cluster and watches it become running without reloading; t
   await expectFieldError(form.maxNodes, "The maximum must be at least the minimum number of nodes.");
   await expect(form.name).toHaveValue("  -bad name!");
   await expect(form.minNodes).toHaveValue("5");
-  await expectNoA11yViolations(page);
+  await expectWorksEverywhere(page);
 
   // The region and instance type lists follow the provider.
   await form.provider.selectOption({ label: "GCP" });
@@ -142,12 +152,12 @@ test("an admin adds a cluster and watches it become running without reloading; t
   expect(seen, "the same window, never reloaded").toBeDefined();
   expect(seen).toContain("Installing");
   expect(seen).toContain("Updating live");
-  await expectNoA11yViolations(page);
+  await expectWorksEverywhere(page);
   expect(await clusterRow(db, org.id, name)).toMatchObject({ status: "running", isDefault: true, provider: "gcp", production: true, kubernetesVersion: "1.32" });
 
   // The engine handed back a kubeconfig: download it.
   const download = page.waitForEvent("download");
-  await list.link(name, "Download kubeconfig of").click();
+  await choose(page, name, "Download kubeconfig");
   const file = await download;
   expect(file.suggestedFilename()).toBe(`${name}-kubeconfig.yaml`);
   const config = parse(await readFile((await file.path())!, "utf8"));
@@ -179,33 +189,43 @@ test("a second cluster is set as default, then stopped and started, the name typ
   await expect(list.defaultBadge(second)).toHaveCount(0);
   await expect(list.defaultBadge(first.name)).toBeVisible();
 
-  await list.button(second, "Set as default").click();
+  // The default cluster's menu says why it cannot be set as default again.
+  await list.menu(first.name).click();
+  await expect(list.item("Set as default")).toHaveAttribute("aria-disabled", "true");
+  await expect(list.item("Set as default")).toHaveAccessibleDescription("It is already the default cluster.");
+  await expectWorksEverywhere(page);
+  await page.keyboard.press("Escape");
+  await expect(list.menu(first.name)).toBeFocused();
+
+  await choose(page, second, "Set as default");
   await expect(notifications(page)).toContainText(`${second} is now the default cluster.`);
   await expect(list.defaultBadge(second)).toBeVisible();
   await expect(list.defaultBadge(first.name)).toHaveCount(0);
-  await expect(list.button(first.name, "Set as default")).toBeVisible();
+  await list.menu(first.name).click();
+  await expect(list.item("Set as default")).not.toHaveAttribute("aria-disabled", "true");
+  await page.keyboard.press("Escape");
   expect((await clusterRow(db, org.id, second)).isDefault).toBe(true);
   expect((await clusterRow(db, org.id, first.name)).isDefault).toBe(false);
 
-  // Stop asks first, in a labelled dialog that has focus; Escape closes it and gives focus back.
-  const stopButton = list.button(second, "Stop");
-  await stopButton.click();
+  // Stop asks first, in a labelled dialog that has focus; Escape closes it and gives focus back
+  // to the row's menu.
+  const menu = list.menu(second);
+  await choose(page, second, "Stop");
   const dialog = list.dialog(`Stop ${second}?`);
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText("everything deployed on it stops answering until you start it again");
   const confirmName = dialog.getByRole("textbox", { name: `Type ${second} to confirm` });
   await expect(confirmName).toBeFocused();
-  await expectNoA11yViolations(page);
+  await expectWorksEverywhere(page);
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
-  await expect(stopButton).toBeFocused();
+  await expect(menu).toBeFocused();
 
-  // A wrong name is refused by the server and nothing changes.
-  await stopButton.click();
+  // A wrong name keeps the confirm button off (the server's own refusal is an integration test),
+  // and nothing changes.
+  await choose(page, second, "Stop");
   await confirmName.fill(first.name);
-  await dialog.getByRole("button", { name: "Stop cluster" }).click();
-  await expectFieldError(confirmName, `Type ${second} to confirm.`);
-  await expect(confirmName).toHaveValue(first.name);
+  await expect(dialog.getByRole("button", { name: "Stop cluster" })).toBeDisabled();
   expect((await clusterRow(db, org.id, second)).status).toBe("running");
 
   await confirmName.fill(second);
@@ -214,13 +234,21 @@ test("a second cluster is set as default, then stopped and started, the name typ
   await expect(list.heading).toBeFocused();
   await expect(notifications(page)).toContainText(`${second} is stopping.`);
   await expect(list.status(second)).toHaveText("Stopped", transition);
-  await expect(list.button(second, "Stop")).toHaveCount(0);
-  await expect(list.link(second, "Update settings of")).toHaveCount(0);
+  // A stopped cluster's one button is Start; its menu has no Stop and says why Update is off.
+  await list.menu(second).click();
+  await expect(list.item("Stop")).toHaveCount(0);
+  await expect(list.item("Update settings")).toHaveAttribute("aria-disabled", "true");
+  await expect(list.item("Update settings")).toHaveAccessibleDescription("Start the cluster before updating it.");
+  await expectWorksEverywhere(page);
+  await page.keyboard.press("Escape");
 
   await list.button(second, "Start").click();
   await expect(list.status(second)).toHaveText(/Starting|Running/);
   await expect(list.status(second)).toHaveText("Running", transition);
-  await expect(list.button(second, "Stop")).toBeVisible();
+  await expect(list.button(second, "Start")).toHaveCount(0);
+  await list.menu(second).click();
+  await expect(list.item("Stop")).not.toHaveAttribute("aria-disabled", "true");
+  await page.keyboard.press("Escape");
   expect(await clusterRow(db, org.id, second)).toMatchObject({ status: "running", isDefault: true });
 });
 
@@ -231,18 +259,18 @@ test("deleting the default cluster asks for its name and for the cluster that ta
   await signIn(page, users.admin, { callbackUrl: clustersPath(org.slug) });
   const list = clustersPage(page);
 
-  await list.button(doomed.name, "Delete").click();
+  await choose(page, doomed.name, "Delete");
   const dialog = list.dialog(`Delete ${doomed.name}?`);
   await expect(dialog).toContainText("This cannot be undone.");
   await expect(dialog).toContainText("It is the default cluster: choose the cluster that becomes the default.");
   const successor = dialog.getByRole("combobox", { name: "New default cluster" });
   const confirmName = dialog.getByRole("textbox", { name: `Type ${doomed.name} to confirm` });
-  await expectNoA11yViolations(page);
+  await expectWorksEverywhere(page);
 
-  // The wrong name first, then no successor: both refused, nothing deleted.
+  // The wrong name keeps the button off; the right name without a successor is refused by the
+  // server, next to the select. Nothing is deleted.
   await confirmName.fill(doomed.name.toUpperCase());
-  await dialog.getByRole("button", { name: "Delete cluster" }).click();
-  await expectFieldError(confirmName, `Type ${doomed.name} to confirm.`);
+  await expect(dialog.getByRole("button", { name: "Delete cluster" })).toBeDisabled();
   await confirmName.fill(doomed.name);
   await dialog.getByRole("button", { name: "Delete cluster" }).click();
   await expectFieldError(successor, "Choose the cluster that becomes the default.");
@@ -260,6 +288,40 @@ test("deleting the default cluster asks for its name and for the cluster that ta
   await expect(page.getByTestId("cluster-usage")).toHaveText("1 of 10 clusters (Business plan)");
 });
 
+test("a cluster row's menu works from the keyboard: open, arrows, Enter, Escape back to the trigger", async ({ page, db, signIn }) => {
+  const { org, users } = await makeOrgWithEveryRole(db, { plan: "business" });
+  const cluster = await makeCluster(db, org, { name: `keys-${uniqueTag()}`, isDefault: true });
+  await signIn(page, users.admin, { callbackUrl: clustersPath(org.slug) });
+  const list = clustersPage(page);
+  const menu = list.menu(cluster.name);
+
+  await menu.focus();
+  await page.keyboard.press("Enter");
+  await expect(list.item("Update settings")).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(list.item("Download kubeconfig")).toBeFocused();
+  // A disabled item stays reachable, so its reason is heard.
+  await page.keyboard.press("ArrowDown");
+  await expect(list.item("Set as default")).toBeFocused();
+  await expect(list.item("Set as default")).toHaveAccessibleDescription("It is already the default cluster.");
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("menu")).toBeHidden();
+  await expect(menu).toBeFocused();
+
+  // Enter on an item runs it: Stop opens its dialog; Escape closes it and focus is back on the menu.
+  await page.keyboard.press("Enter");
+  await expect(list.item("Update settings")).toBeFocused();
+  for (let step = 0; step < 3; step++) await page.keyboard.press("ArrowDown");
+  await expect(list.item("Stop")).toBeFocused();
+  await page.keyboard.press("Enter");
+  const dialog = list.dialog(`Stop ${cluster.name}?`);
+  await expect(dialog.getByRole("textbox", { name: `Type ${cluster.name} to confirm` })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(menu).toBeFocused();
+  expect((await clusterRow(db, org.id, cluster.name)).status).toBe("running");
+});
+
 test("a cluster in error shows the reason and retries the failed action", async ({ page, db, signIn }) => {
   const { org, users } = await makeOrgWithEveryRole(db, { plan: "business" });
   const broken = await makeCluster(db, org, { name: `broken-${uniqueTag()}`, status: "error", failedAction: "start", statusReason: "Quota exceeded in eu-west-3." });
@@ -269,8 +331,11 @@ test("a cluster in error shows the reason and retries the failed action", async 
   await expect(list.status(broken.name)).toHaveText("Error");
   await expect(list.row(broken.name).getByTestId("cluster-error")).toHaveText("The start failed: Quota exceeded in eu-west-3.");
   await expect(list.button(broken.name, "Start")).toHaveCount(0);
-  await expect(list.button(broken.name, "Delete")).toBeVisible();
-  await expectNoA11yViolations(page);
+  await list.menu(broken.name).click();
+  await expect(list.item("Delete")).not.toHaveAttribute("aria-disabled", "true");
+  await expect(list.item("Stop")).toHaveAccessibleDescription("The cluster is in error: retry the failed action or delete it.");
+  await page.keyboard.press("Escape");
+  await expectWorksEverywhere(page);
 
   await list.button(broken.name, "Retry").click();
   await expect(list.row(broken.name).getByTestId("cluster-error")).toHaveCount(0);
@@ -284,12 +349,19 @@ test("updating a running cluster's settings validates them and rolls them out", 
   await signIn(page, users.admin, { callbackUrl: clustersPath(org.slug) });
   const list = clustersPage(page);
 
-  await list.link(cluster.name, "Update settings of").click();
+  await choose(page, cluster.name, "Update settings");
   await expect(page.getByRole("heading", { level: 1, name: `Update settings of ${cluster.name}` })).toBeVisible();
   const form = newClusterForm(page);
   await expect(form.instanceType).toHaveValue("t3.large");
   await expect(form.production).toBeChecked();
-  await expectNoA11yViolations(page);
+  // Nothing to send until something changes; changing it back turns Update off again.
+  const update = page.getByRole("button", { name: "Update" });
+  await expect(update).toBeDisabled();
+  await form.maxNodes.fill("9");
+  await expect(update).toBeEnabled();
+  await form.maxNodes.fill("3");
+  await expect(update).toBeDisabled();
+  await expectWorksEverywhere(page);
 
   await form.minNodes.fill("6");
   await form.maxNodes.fill("4");
@@ -322,7 +394,7 @@ test("a self-managed cluster is added with its kubeconfig file, which is validat
   await form.provider.selectOption({ label: "Self-managed" });
   await expect(form.kubeconfig).toBeVisible();
   await expect(form.region.locator("option")).toHaveText(["on-premises", "other-cloud"]);
-  await expectNoA11yViolations(page);
+  await expectWorksEverywhere(page);
 
   // A file without clusters: its text lands in the textarea and the server says what is wrong.
   await form.name.fill(name);
@@ -362,7 +434,7 @@ test("a self-managed cluster is added with its kubeconfig file, which is validat
   expect(stored.kubeconfigSealed).not.toContain("onprem-admin");
 
   const download = page.waitForEvent("download");
-  await list.link(name, "Download kubeconfig of").click();
+  await choose(page, name, "Download kubeconfig");
   expect(await readFile((await (await download).path())!, "utf8")).toBe(kubeconfig);
 });
 

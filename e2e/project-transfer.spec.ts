@@ -5,7 +5,8 @@ import type { Db } from "@/db/client";
 import { addMember, makeTeamOrg, makeUser, uniqueTag } from "@/lib/factories";
 import { makeCluster } from "@/lib/factories/clusters";
 import { makeProjectTree } from "@/lib/factories/transfer";
-import { expect, expectNoA11yViolations, test } from "./fixtures";
+import { expect, test } from "./fixtures";
+import { expectWorksEverywhere } from "./support/responsive";
 
 // Issue 6 (6): an admin of two organizations moves a project from one to the other after a
 // preview of what moves and where its environments go; the project then lives in the destination.
@@ -39,7 +40,7 @@ test("an admin of two organizations previews, confirms with the name and lands o
   const { admin, source, destination, sourceCluster, destinationCluster, project } = await twoOrganizations(db);
   await signIn(page, admin, { callbackUrl: transferPath(source.slug, project.id) });
   await expect(page.getByRole("heading", { level: 1, name: "Transfer project" })).toBeVisible();
-  await expectNoA11yViolations(page);
+  await expectWorksEverywhere(page);
 
   await choose(page, destination.slug);
   await expect(page).toHaveURL(`${transferPath(source.slug, project.id)}?to=${destination.slug}`);
@@ -51,7 +52,7 @@ test("an admin of two organizations previews, confirms with the name and lands o
   await expect(production.getByRole("cell").nth(1)).toHaveText(sourceCluster.name);
   await expect(production.getByRole("cell").nth(2)).toHaveText(`${destinationCluster?.name} (default cluster)`);
   await expect(preview.getByTestId("rules-removed")).toContainText(`prod* → ${sourceCluster.name} (Production)`);
-  await expectNoA11yViolations(page);
+  await expectWorksEverywhere(page);
 
   const confirm = page.getByRole("region", { name: `Transfer ${project.name} to ${destination.name}` });
   const button = confirm.getByRole("button", { name: "Transfer project" });
@@ -88,7 +89,7 @@ test("a destination without a cluster blocks the transfer and says what to do", 
   const button = page.getByRole("button", { name: "Transfer project" });
   await expect(button).toBeDisabled();
   await expect(button).toHaveAccessibleDescription(/has no cluster/);
-  await expectNoA11yViolations(page);
+  await expectWorksEverywhere(page);
 });
 
 test("a developer of the source is told the role it takes, and an unknown destination is refused", async ({ page, db, signIn }) => {
@@ -97,7 +98,7 @@ test("a developer of the source is told the role it takes, and an unknown destin
   await addMember(db, source, developer, "developer");
   await signIn(page, developer, { callbackUrl: transferPath(source.slug, project.id) });
   await expect(page.getByRole("heading", { level: 1, name: "You need the Admin role" })).toBeVisible();
-  await expectNoA11yViolations(page);
+  await expectWorksEverywhere(page);
 
   await page.context().clearCookies();
   await signIn(page, admin, { callbackUrl: `${transferPath(source.slug, project.id)}?to=no-such-org-${uniqueTag()}` });

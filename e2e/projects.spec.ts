@@ -4,7 +4,8 @@ import { environments, type User } from "@/db/schema";
 import { addMember, makeOrgWithEveryRole, makeTeamOrg, makeUser, uniqueTag } from "@/lib/factories";
 import { makeCluster } from "@/lib/factories/clusters";
 import { makeEnvironment, makeProject } from "@/lib/factories/projects";
-import { expect, expectNoA11yViolations, signIn, test } from "./fixtures";
+import { expect, signIn, test } from "./fixtures";
+import { expectWorksEverywhere } from "./support/responsive";
 
 // Issue 6: projects and environments as a developer meets them: a project and a development
 // environment on Automatic land on the default cluster; production environments are out of a
@@ -53,19 +54,19 @@ test("a developer creates a project and a development environment on Automatic, 
 
   const projects = page.getByRole("region", { name: "Projects" });
   await expect(projects.getByTestId("projects-empty")).toContainText("No projects yet");
-  await expectNoA11yViolations(page);
+  await expectWorksEverywhere(page);
   await projects.getByRole("link", { name: "New project" }).click();
 
   await expect(page.getByRole("heading", { level: 1, name: "New project" })).toBeVisible();
   await page.getByRole("textbox", { name: /^Project name/ }).fill("Web Store");
   await expect(page.getByRole("textbox", { name: /^Project key/ })).toHaveValue("web-store");
-  await expectNoA11yViolations(page);
+  await expectWorksEverywhere(page);
   await page.getByRole("button", { name: "Create project" }).click();
 
   await expect(page.getByRole("heading", { level: 1, name: "Web Store" })).toBeVisible();
   await toastCameAndWent(page, "Created project Web Store.");
   await expect(page.getByTestId("environments-empty")).toBeVisible();
-  await expectNoA11yViolations(page);
+  await expectWorksEverywhere(page);
   await page.getByRole("link", { name: "New environment" }).click();
 
   const form = environmentForm(page);
@@ -74,7 +75,7 @@ test("a developer creates a project and a development environment on Automatic, 
   // A developer is not offered Production, and the form says why.
   await expect(form.mode.locator("option", { hasText: "Production" })).toHaveCount(0);
   await expect(form.mode).toHaveAccessibleDescription("You need the Admin role to create production environments.");
-  await expectNoA11yViolations(page);
+  await expectWorksEverywhere(page);
   await form.name.fill("dev");
   await form.submit.click();
 
@@ -83,7 +84,7 @@ test("a developer creates a project and a development environment on Automatic, 
   const facts = page.getByTestId("environment-facts");
   await expect(facts.getByTestId("environment-cluster")).toHaveText("main (Automatic)");
   await expect(facts.getByTestId("environment-mode")).toHaveText("Development");
-  await expectNoA11yViolations(page);
+  await expectWorksEverywhere(page);
 
   await page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "Web Store" }).click();
   const row = page.getByTestId("environment-row").filter({ has: page.getByRole("rowheader", { name: "dev" }) });
@@ -140,7 +141,7 @@ test("a developer cannot delete a production environment, even by posting the ac
   await expect(refused).toHaveAccessibleDescription("You need the Admin role to delete production environments.");
   await expect(controls.getByRole("button", { name: "Stop environment" })).toBeDisabled();
   await expect(controls.getByRole("link", { name: "Edit environment" })).toHaveCount(0);
-  await expectNoA11yViolations(page);
+  await expectWorksEverywhere(page);
 
   // The admin's real delete request, replayed from the developer's session, deletes nothing.
   const adminContext = await browser.newContext();
@@ -148,7 +149,7 @@ test("a developer cannot delete a production environment, even by posting the ac
   await signIn(adminPage, users.admin, { callbackUrl: productionPath });
   const request = await captureAction(adminPage, productionPath, async () => {
     await adminPage.getByTestId("environment-controls").getByRole("button", { name: "Delete environment" }).click();
-    await adminPage.getByRole("dialog", { name: "Delete production?" }).getByRole("button", { name: "Delete environment" }).click();
+    await adminPage.getByRole("alertdialog", { name: "Delete production?" }).getByRole("button", { name: "Delete environment" }).click();
   });
   await adminContext.close();
   expect(await replayAs(browser, users.developer, productionPath, request)).toContain("You need the Admin role to do this.");
@@ -156,9 +157,9 @@ test("a developer cannot delete a production environment, even by posting the ac
 
   await page.goto(environmentHref(org.slug, project.id, development.id));
   await page.getByTestId("environment-controls").getByRole("button", { name: "Delete environment" }).click();
-  const dialog = page.getByRole("dialog", { name: "Delete dev?" });
+  const dialog = page.getByRole("alertdialog", { name: "Delete dev?" });
   await expect(dialog).toContainText("deleted with its applications and databases");
-  await expectNoA11yViolations(page);
+  await expectWorksEverywhere(page);
   await dialog.getByRole("button", { name: "Delete environment" }).click();
 
   await expect(page).toHaveURL(projectHref(org.slug, project.id));
@@ -182,7 +183,7 @@ test("a deployment rule places a new environment on a cluster other than the def
   // A developer renames but does not delete or transfer projects.
   await expect(page.getByRole("region", { name: "Delete project" })).toContainText("You need the Admin role to delete projects.");
   await expect(page.getByRole("link", { name: "Transfer project" })).toHaveCount(0);
-  await expectNoA11yViolations(page);
+  await expectWorksEverywhere(page);
 
   await page.goto(`${projectHref(org.slug, project.id)}/environments/new`);
   const form = environmentForm(page);
@@ -198,7 +199,25 @@ test("a deployment rule places a new environment on a cluster other than the def
   await expect(page.getByRole("heading", { level: 1, name: "Edit preview-42" })).toBeVisible();
   await expect(environmentForm(page).cluster.locator("option:checked")).toHaveText("Automatic (deployment rules, then the default cluster: main)");
   await expect(environmentForm(page).mode.locator("option:checked")).toHaveText("Preview");
-  await expectNoA11yViolations(page);
+  await expectWorksEverywhere(page);
+});
+
+test("a viewer sees New project and New environment disabled, each saying why", async ({ page, db }) => {
+  const { org, users } = await organizationWithEnvironments(db);
+  await signIn(page, users.viewer, { callbackUrl: `/orgs/${org.slug}` });
+  const projects = page.getByRole("region", { name: "Projects" });
+  const newProject = projects.getByRole("button", { name: "New project" });
+  await expect(newProject).toHaveAttribute("aria-disabled", "true");
+  await expect(newProject).toHaveAccessibleDescription("You need the Developer role to create projects.");
+  await expect(projects.getByRole("link", { name: "New project" })).toHaveCount(0);
+  await expect(projects.getByTestId("project-row")).toHaveCount(1);
+  await expectWorksEverywhere(page);
+
+  await projects.getByRole("link", { name: "Shop", exact: true }).click();
+  const newEnvironment = page.getByRole("button", { name: "New environment" });
+  await expect(newEnvironment).toHaveAttribute("aria-disabled", "true");
+  await expect(newEnvironment).toHaveAccessibleDescription(/You need the Developer role/);
+  await expectWorksEverywhere(page);
 });
 
 test("without any cluster the new environment page says so, and links admins to Clusters", async ({ page, db }) => {
@@ -213,5 +232,5 @@ test("without any cluster the new environment page says so, and links admins to 
   await expect(page.getByTestId("no-cluster")).toContainText("This organization has no cluster to deploy to yet.");
   await expect(page.getByTestId("no-cluster").getByRole("link", { name: "Add a cluster in Clusters" })).toHaveAttribute("href", `/orgs/${org.slug}/settings/clusters/new`);
   await expect(page.getByRole("button", { name: "Create environment" })).toHaveCount(0);
-  await expectNoA11yViolations(page);
+  await expectWorksEverywhere(page);
 });

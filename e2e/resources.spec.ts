@@ -4,7 +4,8 @@ import { applications, databases } from "@/db/schema";
 import { makeOrgWithEveryRole } from "@/lib/factories";
 import { makeCluster } from "@/lib/factories/clusters";
 import { makeApplication, makeDatabase, makeResourceEnvironment } from "@/lib/factories/resources";
-import { expect, expectNoA11yViolations, test } from "./fixtures";
+import { expect, test } from "./fixtures";
+import { expectWorksEverywhere } from "./support/responsive";
 
 // Issue 6: applications and databases in an environment. Each test makes its own organization
 // (one member of every role), a project with a development and a production environment, and
@@ -36,16 +37,19 @@ function resources(page: Page) {
     dbRow,
     addApplication: page.getByRole("link", { name: "Add application" }),
     addDatabase: page.getByRole("link", { name: "Add database" }),
+    /** A row's "…" menu, and an item of the open menu (a disabled one carries its reason after the label). */
+    menu: (name: string) => page.getByRole("button", { name: `Actions for ${name}`, exact: true }),
+    item: (label: string) => page.getByRole("menuitem", { name: new RegExp(`^${label}`) }),
   };
 }
 
 /**
- * axe on the page once every toast has gone: a toast fading out (after a redirect, say) reads as
- * low contrast mid-animation.
+ * The page at 390 px and axe in light and dark, once every toast has gone: a toast fading out
+ * (after a redirect, say) reads as low contrast mid-animation.
  */
 async function expectAccessible(page: Page) {
   await expect(notifications(page).locator("[data-sonner-toast]")).toHaveCount(0);
-  await expectNoA11yViolations(page);
+  await expectWorksEverywhere(page);
 }
 
 async function expectFieldError(input: Locator, message: string) {
@@ -79,13 +83,17 @@ test("a developer adds an application and a database to a development environmen
   await expect(notifications(page)).toContainText("Added application web to dev.");
   await expect(env.appRow("web")).toContainText("acme/web");
   await expect(env.appRow("web")).toContainText("main");
-  // Connect via SSH is an admin's.
-  await expect(env.appRow("web").getByRole("button", { name: /Connect via SSH/ })).toHaveCount(0);
+  // Connect via SSH is an admin's: the menu says so.
+  await env.menu("web").click();
+  await expect(env.item("Connect via SSH")).toHaveAttribute("aria-disabled", "true");
+  await expect(env.item("Connect via SSH")).toHaveAccessibleDescription("You need the Admin role to connect to applications via SSH.");
+  await expectAccessible(page);
 
-  // Edit it: the branch.
-  await env.appRow("web").getByRole("link", { name: "Edit web" }).click();
+  // Edit it: the branch (Update waits for a change).
+  await env.item("Edit").click();
   await expect(page.getByRole("heading", { level: 1, name: "web" })).toBeVisible();
   await expectAccessible(page);
+  await expect(page.getByRole("button", { name: "Update" })).toBeDisabled();
   await branch.fill("release/1.0");
   await page.getByRole("button", { name: "Update" }).click();
   await expect(page).toHaveURL(href(development));
@@ -108,7 +116,8 @@ test("a developer adds an application and a database to a development environmen
   await expect(env.dbRow("orders")).toContainText("8.0");
 
   // Edit it: the version (the type is shown, not chosen).
-  await env.dbRow("orders").getByRole("link", { name: "Edit orders" }).click();
+  await env.menu("orders").click();
+  await env.item("Edit").click();
   await expect(page.getByTestId("database-type")).toHaveText("MySQL");
   await page.getByRole("combobox", { name: /^Version/ }).selectOption("8.4");
   await page.getByRole("button", { name: "Update" }).click();
@@ -116,8 +125,9 @@ test("a developer adds an application and a database to a development environmen
   await expect(env.dbRow("orders")).toContainText("8.4");
 
   // Delete the application from the list, after a confirmation.
-  await env.appRow("web").getByRole("button", { name: "Delete web" }).click();
-  const dialog = page.getByRole("dialog", { name: "Delete web?" });
+  await env.menu("web").click();
+  await env.item("Delete").click();
+  const dialog = page.getByRole("alertdialog", { name: "Delete web?" });
   await expect(dialog).toContainText("acme/web, branch release/1.0");
   await expectAccessible(page);
   await dialog.getByRole("button", { name: "Delete application" }).click();
@@ -127,7 +137,7 @@ test("a developer adds an application and a database to a development environmen
   // Delete the database from its own page: back on the environment.
   await env.dbRow("orders").getByRole("link", { name: "orders", exact: true }).click();
   await page.getByRole("button", { name: "Delete orders" }).click();
-  await page.getByRole("dialog", { name: "Delete orders?" }).getByRole("button", { name: "Delete database" }).click();
+  await page.getByRole("alertdialog", { name: "Delete orders?" }).getByRole("button", { name: "Delete database" }).click();
   await expect(page).toHaveURL(href(development));
   await expect(notifications(page)).toContainText("Deleted database orders.");
   await expect(env.databases.getByText("No database in dev yet.")).toBeVisible();
@@ -145,12 +155,21 @@ test("in a production environment a developer sees applications and databases bu
   await expect(env.appRow("api")).toContainText("acme/api");
   await expect(env.dbRow("ledger")).toContainText("PostgreSQL");
   await expect(env.applications).toContainText("You need the Admin role to change applications in production environments");
-  for (const label of ["Edit api", "Delete api", "Edit ledger", "Delete ledger"]) {
-    await expect(page.getByRole("button", { name: label })).toHaveCount(0);
-    await expect(page.getByRole("link", { name: label })).toHaveCount(0);
+  // Edit and Delete are in each row's menu, off, saying why.
+  for (const [name, resource] of [["api", "applications"], ["ledger", "databases"]]) {
+    await env.menu(name).click();
+    for (const verb of ["Edit", "Delete"]) {
+      await expect(env.item(verb)).toHaveAttribute("aria-disabled", "true");
+      await expect(env.item(verb)).toHaveAccessibleDescription(`You need the Admin role to ${verb.toLowerCase()} ${resource} in production environments.`);
+    }
+    await env.item("Edit").click();
+    await expect(page).toHaveURL(href(production));
+    await page.keyboard.press("Escape");
   }
   await expect(env.addApplication).toHaveCount(0);
   await expect(env.addDatabase).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Add application" })).toHaveAttribute("aria-disabled", "true");
+  await expect(page.getByRole("button", { name: "Add application" })).toHaveAccessibleDescription(/You need the Admin role to change applications in production environments/);
   await expectAccessible(page);
 
   // The application's page reads, without a form or a delete; "Add application" is refused.
@@ -193,8 +212,10 @@ test("Connect via SSH shows an admin the command for the application", async ({ 
   const { users, production, href } = await setUp(db);
   const app = await makeApplication(db, production, { name: "api", gitRepository: "acme/api" });
   await signIn(page, users.admin, { callbackUrl: href(production) });
-  const trigger = resources(page).appRow("api").getByRole("button", { name: "Connect via SSH to api" });
+  const env = resources(page);
+  const trigger = env.menu("api");
   await trigger.click();
+  await env.item("Connect via SSH").click();
   const dialog = page.getByRole("dialog", { name: "Connect to api via SSH" });
   await expect(dialog.getByTestId("ssh-command")).toHaveText(`ssh -p 2222 ${app.id}@ssh.localhost`);
   await expect(dialog).toContainText("This console does not run an SSH gateway");

@@ -1,22 +1,26 @@
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { Spinner } from "@/components/ui/spinner";
 import type { ClusterStatus } from "@/db/schema/values";
 
-const tone: Record<ClusterStatus, string> = {
-  running: "bg-emerald-50 text-emerald-800 ring-emerald-200 dark:bg-emerald-950 dark:text-emerald-200 dark:ring-emerald-900",
-  stopped: "bg-zinc-100 text-zinc-800 ring-zinc-200 dark:bg-zinc-800 dark:text-zinc-200 dark:ring-zinc-700",
-  error: "bg-red-50 text-red-800 ring-red-200 dark:bg-red-950 dark:text-red-200 dark:ring-red-900",
-  installing: "bg-sky-50 text-sky-800 ring-sky-200 dark:bg-sky-950 dark:text-sky-200 dark:ring-sky-900",
-  updating: "bg-sky-50 text-sky-800 ring-sky-200 dark:bg-sky-950 dark:text-sky-200 dark:ring-sky-900",
-  starting: "bg-sky-50 text-sky-800 ring-sky-200 dark:bg-sky-950 dark:text-sky-200 dark:ring-sky-900",
-  stopping: "bg-amber-50 text-amber-900 ring-amber-200 dark:bg-amber-950 dark:text-amber-200 dark:ring-amber-900",
-  deleting: "bg-amber-50 text-amber-900 ring-amber-200 dark:bg-amber-950 dark:text-amber-200 dark:ring-amber-900",
+const tone: Record<ClusterStatus, BadgeTone> = {
+  running: "success",
+  stopped: "neutral",
+  error: "danger",
+  installing: "info",
+  updating: "info",
+  starting: "info",
+  stopping: "warning",
+  deleting: "warning",
 };
 
-/** A cluster's state; a spinner while it is between two states. */
+/** A cluster's state on the kit's Badge; a spinner while it is between two states. */
 export function StatusBadge({ status, label, transitioning }: { status: ClusterStatus; label: string; transitioning: boolean }) {
   return (
-    <span className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${tone[status]}`} data-testid="cluster-status">
-      {transitioning && <span aria-hidden className="size-3 animate-spin rounded-full border-2 border-current border-t-transparent" />}
-      {label}
+    <span data-testid="cluster-status" className="inline-flex">
+      <Badge tone={tone[status]}>
+        {transitioning && <Spinner />}
+        {label}
+      </Badge>
     </span>
   );
 }

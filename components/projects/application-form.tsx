@@ -2,8 +2,9 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { secondaryButtonClass } from "@/components/clusters/styles";
 import { useActionFeedback } from "@/components/forms/use-action-feedback";
+import { useChanged } from "@/components/forms/use-changed";
+import { buttonClass } from "@/components/ui/button-styles";
 import { Field, FormError } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult, ActionState } from "@/lib/actions/result";
@@ -27,8 +28,10 @@ type Props = {
 export function ApplicationForm({ action, scope, applicationId, saved, submitLabel, pendingLabel, cancelHref, repositories }: Props) {
   const [state, submit, pending] = useActionState(action, null);
   const { fieldError, formError, value } = useActionFeedback(state);
+  // Editing: Update waits for a change; adding may send the form as it is (the server says what is missing).
+  const { unchanged, onChange } = useChanged(saved);
   return (
-    <form action={submit} className="mt-6" noValidate>
+    <form action={submit} onChange={onChange} className="mt-6" noValidate>
       <fieldset disabled={pending} className="space-y-5">
         <input type="hidden" name="projectId" value={scope.projectId} />
         <input type="hidden" name="environmentId" value={scope.environmentId} />
@@ -55,8 +58,10 @@ export function ApplicationForm({ action, scope, applicationId, saved, submitLab
           inputProps={{ spellCheck: false, autoCapitalize: "none" }}
         />
         <div className="flex items-center gap-3">
-          <SubmitButton pendingLabel={pendingLabel}>{submitLabel}</SubmitButton>
-          <Link href={cancelHref} className={secondaryButtonClass}>
+          <SubmitButton pendingLabel={pendingLabel} disabled={Boolean(applicationId) && unchanged}>
+            {submitLabel}
+          </SubmitButton>
+          <Link href={cancelHref} className={buttonClass({ variant: "secondary" })}>
             Cancel
           </Link>
         </div>

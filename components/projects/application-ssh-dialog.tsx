@@ -1,20 +1,33 @@
 "use client";
 
-import { useId, useRef, useState } from "react";
-import { rowButtonClass } from "@/components/clusters/styles";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-styles";
+import { Dialog, DialogClose, DialogContent, DialogFooter } from "@/components/ui/dialog";
 
-type Props = { applicationName: string; command: string };
+type Props = {
+  /** The application chosen in the table, or null while the dialog is closed. */
+  application: { name: string; command: string } | null;
+  onOpenChange: (open: boolean) => void;
+};
+
+type CopyStatus = "" | "Copied." | "Copy failed: select the command and copy it.";
 
 /**
- * "Connect via SSH": the command to open a shell in the application, in a native modal <dialog>
- * (focus trapped, Escape closes, focus returns to the button), with a Copy button. The command is
- * rendered by the server only for callers with application.ssh.
+ * "Connect via SSH": the command to open a shell in the application, with a Copy button, in the
+ * kit's Dialog (one per table). The command is rendered by the server only for callers with
+ * application.ssh.
  */
-export function ApplicationSshDialog({ applicationName, command }: Props) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const id = useId();
-  const [copied, setCopied] = useState<"" | "Copied." | "Copy failed: select the command and copy it.">("");
+export function ApplicationSshDialog({ application, onOpenChange }: Props) {
+  return (
+    <Dialog open={application !== null} onOpenChange={onOpenChange}>
+      {application && <SshContent key={application.command} {...application} />}
+    </Dialog>
+  );
+}
 
+function SshContent({ name, command }: { name: string; command: string }) {
+  const [copied, setCopied] = useState<CopyStatus>("");
   async function copy() {
     try {
       await navigator.clipboard.writeText(command);
@@ -23,59 +36,44 @@ export function ApplicationSshDialog({ applicationName, command }: Props) {
       setCopied("Copy failed: select the command and copy it.");
     }
   }
+  return (
+    <DialogContent
+      title={`Connect to ${name} via SSH`}
+      description="Run this command in a terminal to open a shell in the application's container. The gateway identifies you by the SSH key of your account."
+      className="md:max-w-xl"
+    >
+      {/* Wrapped, not scrolled: a scrolling box would need to take keyboard focus of its own. */}
+      <pre className="mt-4 rounded-md bg-zinc-950 px-3 py-2 text-sm break-all whitespace-pre-wrap text-zinc-100">
+        <code data-testid="ssh-command">{command}</code>
+      </pre>
+      <p className="mt-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200">
+        This console does not run an SSH gateway: the command shows what a gateway for this organization would accept. Ask your platform team whether
+        one is set up.
+      </p>
+      <p role="status" aria-live="polite" className="mt-3 text-sm text-zinc-700 empty:hidden dark:text-zinc-300">
+        {copied}
+      </p>
+      <DialogFooter>
+        <Button variant="secondary" onClick={copy}>
+          Copy command
+        </Button>
+        <DialogClose autoFocus className={buttonClass({ variant: "secondary" })}>
+          Close
+        </DialogClose>
+      </DialogFooter>
+    </DialogContent>
+  );
+}
 
+/** The application page's own "Connect via SSH" button (a table opens the dialog from its row menus). */
+export function ApplicationSshButton({ applicationName, command }: { applicationName: string; command: string }) {
+  const [open, setOpen] = useState(false);
   return (
     <>
-      <button
-        type="button"
-        aria-label={`Connect via SSH to ${applicationName}`}
-        aria-haspopup="dialog"
-        onClick={() => {
-          setCopied("");
-          dialogRef.current?.showModal();
-        }}
-        className={rowButtonClass}
-      >
+      <Button variant="secondary" aria-label={`Connect via SSH to ${applicationName}`} aria-haspopup="dialog" onClick={() => setOpen(true)}>
         Connect via SSH
-      </button>
-      <dialog
-        ref={dialogRef}
-        aria-labelledby={`${id}-title`}
-        aria-describedby={`${id}-body`}
-        className="m-auto w-full max-w-xl rounded-lg border border-zinc-200 bg-white p-6 text-zinc-900 shadow-xl backdrop:bg-zinc-950/50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
-      >
-        <h2 id={`${id}-title`} className="text-lg font-semibold">
-          Connect to {applicationName} via SSH
-        </h2>
-        <p id={`${id}-body`} className="mt-2 text-sm text-zinc-700 dark:text-zinc-300">
-          Run this command in a terminal to open a shell in the application&apos;s container. The gateway identifies you by the SSH key of your
-          account.
-        </p>
-        {/* Wrapped, not scrolled: a scrolling box would need to take keyboard focus of its own. */}
-        <pre className="mt-4 rounded-md bg-zinc-950 px-3 py-2 text-sm break-all whitespace-pre-wrap text-zinc-100">
-          <code data-testid="ssh-command">{command}</code>
-        </pre>
-        <p className="mt-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200">
-          This console does not run an SSH gateway: the command shows what a gateway for this organization would accept. Ask your platform team
-          whether one is set up.
-        </p>
-        <div className="mt-5 flex items-center justify-end gap-3">
-          <span role="status" aria-live="polite" className="text-sm text-zinc-700 dark:text-zinc-300">
-            {copied}
-          </span>
-          <button type="button" onClick={copy} className={rowButtonClass}>
-            Copy command
-          </button>
-          <button
-            type="button"
-            autoFocus
-            onClick={() => dialogRef.current?.close()}
-            className="rounded-md border border-zinc-300 px-4 py-2 text-sm font-medium hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
-          >
-            Close
-          </button>
-        </div>
-      </dialog>
+      </Button>
+      <ApplicationSshDialog application={open ? { name: applicationName, command } : null} onOpenChange={setOpen} />
     </>
   );
 }

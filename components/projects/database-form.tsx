@@ -3,8 +3,9 @@
 import Link from "next/link";
 import { useActionState, useState } from "react";
 import { SelectField } from "@/components/clusters/select-field";
-import { secondaryButtonClass } from "@/components/clusters/styles";
 import { useActionFeedback } from "@/components/forms/use-action-feedback";
+import { useChanged } from "@/components/forms/use-changed";
+import { buttonClass } from "@/components/ui/button-styles";
 import { Field, FormError } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { databaseTypes, type DatabaseType } from "@/db/schema/values";
@@ -39,8 +40,9 @@ export function DatabaseForm({ action, scope, databaseId, saved, versions, submi
   const offered = databaseId && versions ? versions : databaseVersions[type];
   const submittedVersion = submittedType === type ? value("version", saved.version) : offered[0];
   const version = offered.includes(submittedVersion) ? submittedVersion : offered[0];
+  const { unchanged, onChange } = useChanged({ name: saved.name, version: saved.version });
   return (
-    <form action={submit} className="mt-6" noValidate>
+    <form action={submit} onChange={onChange} className="mt-6" noValidate>
       <fieldset disabled={pending} className="space-y-5">
         <input type="hidden" name="projectId" value={scope.projectId} />
         <input type="hidden" name="environmentId" value={scope.environmentId} />
@@ -80,8 +82,10 @@ export function DatabaseForm({ action, scope, databaseId, saved, versions, submi
         )}
         <SelectField key={`version:${type}:${version}`} name="version" label="Version" required options={offered} defaultValue={version} error={fieldError("version")} />
         <div className="flex items-center gap-3">
-          <SubmitButton pendingLabel={pendingLabel}>{submitLabel}</SubmitButton>
-          <Link href={cancelHref} className={secondaryButtonClass}>
+          <SubmitButton pendingLabel={pendingLabel} disabled={Boolean(databaseId) && unchanged}>
+            {submitLabel}
+          </SubmitButton>
+          <Link href={cancelHref} className={buttonClass({ variant: "secondary" })}>
             Cancel
           </Link>
         </div>

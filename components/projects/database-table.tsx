@@ -1,8 +1,10 @@
 import Link from "next/link";
-import { rowButtonClass } from "@/components/clusters/styles";
-import { ConfirmAction } from "@/components/members/confirm-action";
+import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
 import type { ActionResult, ActionState } from "@/lib/actions/result";
 import type { DatabaseView } from "@/lib/pages/resource-pages";
+import { ResourceActions } from "./resource-actions";
+import { ResourceRowMenu } from "./resource-row-menu";
+import { nameLinkClass, rowHeaderClass, tableFrameClass } from "./table-styles";
 
 type Action = (previous: ActionState, formData: FormData) => Promise<ActionResult>;
 
@@ -10,64 +12,46 @@ type Props = {
   caption: string;
   databases: DatabaseView[];
   scope: { projectId: string; environmentId: string };
-  canEdit: boolean;
+  denied: { edit?: string; delete?: string };
   deleteAction: Action | null;
   focusAfter: string;
 };
 
-const cell = "px-3 py-2 align-top";
-
-/** Databases by name, with Edit and Delete as the caller's permissions allow (rendered only with database.read). */
-export function DatabaseTable({ caption, databases, scope, canEdit, deleteAction, focusAfter }: Props) {
+/** Databases by name, each row with one menu (Edit, Delete); rendered only with database.read. */
+export function DatabaseTable({ caption, databases, scope, denied, deleteAction, focusAfter }: Props) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="border-b border-zinc-200 text-xs tracking-wide text-zinc-600 uppercase dark:border-zinc-800 dark:text-zinc-400">
-          <tr>
-            <th scope="col" className={cell}>Name</th>
-            <th scope="col" className={cell}>Type</th>
-            <th scope="col" className={cell}>Version</th>
-            <th scope="col" className={cell}><span className="sr-only">Actions</span></th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-          {databases.map((row) => (
-            <tr key={row.id} data-testid="database-row">
-              <th scope="row" className={`${cell} font-medium`}>
-                <Link href={row.href} className="text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300">
-                  {row.name}
-                </Link>
-              </th>
-              <td className={cell}>{row.typeLabel}</td>
-              <td className={cell}>{row.version}</td>
-              <td className={cell}>
-                <div className="flex flex-wrap justify-end gap-2">
-                  {canEdit && (
-                    <Link href={row.href} aria-label={`Edit ${row.name}`} className={rowButtonClass}>
-                      Edit
-                    </Link>
-                  )}
-                  {deleteAction && (
-                    <ConfirmAction
-                      trigger="Delete"
-                      triggerName={`Delete ${row.name}`}
-                      title={`Delete ${row.name}?`}
-                      confirm="Delete database"
-                      pendingLabel="Deleting…"
-                      action={deleteAction}
-                      fields={{ ...scope, databaseId: row.id }}
-                      focusAfter={focusAfter}
-                    >
-                      The {row.typeLabel} {row.version} database {row.name} is removed from this environment, with its data.
-                    </ConfirmAction>
-                  )}
-                </div>
-              </td>
+    <ResourceActions kind="database" scope={scope} deleteAction={deleteAction} focusAfter={focusAfter}>
+      <div className={tableFrameClass}>
+        <Table>
+          <TableCaption>{caption}</TableCaption>
+          <TableHead>
+            <tr>
+              <TableHeaderCell>Name</TableHeaderCell>
+              <TableHeaderCell>Type</TableHeaderCell>
+              <TableHeaderCell>Version</TableHeaderCell>
+              <TableHeaderCell>
+                <span className="sr-only">Actions</span>
+              </TableHeaderCell>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </TableHead>
+          <TableBody>
+            {databases.map((row) => (
+              <TableRow key={row.id} data-testid="database-row">
+                <th scope="row" className={rowHeaderClass}>
+                  <Link href={row.href} className={nameLinkClass}>
+                    {row.name}
+                  </Link>
+                </th>
+                <TableCell label="Type">{row.typeLabel}</TableCell>
+                <TableCell label="Version">{row.version}</TableCell>
+                <TableCell className="text-right max-md:justify-end">
+                  <ResourceRowMenu row={{ id: row.id, name: row.name, summary: `${row.typeLabel} ${row.version}` }} editHref={row.href} denied={denied} ssh={false} />
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+    </ResourceActions>
   );
 }

@@ -1,12 +1,14 @@
 "use client";
 
 import Link from "next/link";
-import { useId } from "react";
-import { rowButtonClass } from "@/components/clusters/styles";
-import { ConfirmAction } from "@/components/members/confirm-action";
-import { useToastingAction } from "@/components/members/use-toasting-action";
+import { useActionState, useState } from "react";
+import { useActionFeedback } from "@/components/forms/use-action-feedback";
+import { Button } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-styles";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { DisabledButton } from "@/components/ui/disabled-button";
+import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult, ActionState } from "@/lib/actions/result";
-import { disabledButtonClass } from "./project-styles";
 
 type Action = (previous: ActionState, formData: FormData) => Promise<ActionResult>;
 
@@ -21,32 +23,17 @@ type Props = {
   remove: Control & { action: Action | null };
 };
 
-/** A control the caller's role does not allow: shown disabled, with the reason read out with it. */
-function Refused({ label, reason }: { label: string; reason: string }) {
-  const id = useId();
-  return (
-    <span className="inline-flex flex-col gap-1">
-      <button type="button" disabled aria-describedby={id} className={disabledButtonClass}>
-        {label}
-      </button>
-      <span id={id} className="text-xs text-zinc-600 dark:text-zinc-400">
-        {reason}
-      </span>
-    </span>
-  );
-}
-
 function RunToggle({ action, environment }: { action: Action; environment: Props["environment"] }) {
-  const { submit, pending, formError } = useToastingAction(action);
-  const label = environment.running ? "Stop environment" : "Start environment";
+  const [state, submit] = useActionState(action, null);
+  const { formError } = useActionFeedback(state);
   return (
     <span className="inline-flex flex-col gap-1">
       <form action={submit}>
         <input type="hidden" name="projectId" value={environment.projectId} />
         <input type="hidden" name="environmentId" value={environment.id} />
-        <button type="submit" disabled={pending} className={rowButtonClass}>
-          {pending ? (environment.running ? "Stopping…" : "Starting…") : label}
-        </button>
+        <SubmitButton variant="secondary" pendingLabel={environment.running ? "Stopping…" : "Starting…"}>
+          {environment.running ? "Stop environment" : "Start environment"}
+        </SubmitButton>
       </form>
       <span role="status" className="text-xs text-red-700 empty:hidden dark:text-red-400">
         {formError}
@@ -55,34 +42,53 @@ function RunToggle({ action, environment }: { action: Action; environment: Props
   );
 }
 
-/** Edit, stop/start and delete for one environment, each allowed or refused by its mode's permission. */
+/** Edit, stop/start and delete for one environment; what the role lacks is shown disabled with the reason. */
 export function EnvironmentControls({ environment, editHref, edit, toggle, remove }: Props) {
+  const [confirming, setConfirming] = useState(false);
   const toggleLabel = environment.running ? "Stop environment" : "Start environment";
+  const fields = { projectId: environment.projectId, environmentId: environment.id };
   return (
     <div className="flex flex-wrap items-start gap-3" data-testid="environment-controls">
       {edit.allowed ? (
-        <Link href={editHref} className={rowButtonClass}>
+        <Link href={editHref} className={buttonClass({ variant: "secondary" })}>
           Edit environment
         </Link>
       ) : (
-        <Refused label="Edit environment" reason={edit.reason} />
+        <DisabledButton variant="secondary" reason={edit.reason}>
+          Edit environment
+        </DisabledButton>
       )}
-      {toggle.allowed && toggle.action ? <RunToggle action={toggle.action} environment={environment} /> : <Refused label={toggleLabel} reason={toggle.reason} />}
-      {remove.allowed && remove.action ? (
-        <ConfirmAction
-          trigger="Delete environment"
-          title={`Delete ${environment.name}?`}
-          confirm="Delete environment"
-          pendingLabel="Deleting…"
-          action={remove.action}
-          fields={{ projectId: environment.projectId, environmentId: environment.id }}
-        >
-          <p>
-            The environment <strong>{environment.name}</strong> is deleted with its applications and databases. This cannot be undone.
-          </p>
-        </ConfirmAction>
+      {toggle.allowed && toggle.action ? (
+        <RunToggle action={toggle.action} environment={environment} />
       ) : (
-        <Refused label="Delete environment" reason={remove.reason} />
+        <DisabledButton variant="secondary" reason={toggle.reason}>
+          {toggleLabel}
+        </DisabledButton>
+      )}
+      {remove.allowed && remove.action ? (
+        <>
+          <Button variant="danger" aria-haspopup="dialog" onClick={() => setConfirming(true)}>
+            Delete environment
+          </Button>
+          <ConfirmDialog
+            open={confirming}
+            onOpenChange={setConfirming}
+            title={`Delete ${environment.name}?`}
+            description={
+              <p>
+                The environment <strong>{environment.name}</strong> is deleted with its applications and databases. This cannot be undone.
+              </p>
+            }
+            confirmLabel="Delete environment"
+            pendingLabel="Deleting…"
+            action={remove.action}
+            fields={fields}
+          />
+        </>
+      ) : (
+        <DisabledButton variant="danger" reason={remove.reason}>
+          Delete environment
+        </DisabledButton>
       )}
     </div>
   );

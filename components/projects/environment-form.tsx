@@ -3,8 +3,9 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { SelectField } from "@/components/clusters/select-field";
-import { secondaryButtonClass } from "@/components/clusters/styles";
 import { useActionFeedback } from "@/components/forms/use-action-feedback";
+import { useChanged } from "@/components/forms/use-changed";
+import { buttonClass } from "@/components/ui/button-styles";
 import { Field, FormError } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult, ActionState } from "@/lib/actions/result";
@@ -39,8 +40,11 @@ export function EnvironmentForm({ action, hidden, modes, clusters, defaultCluste
   ];
   const mode = value("mode", saved.mode);
   const clusterId = value("clusterId", saved.clusterId);
+  // Editing (the environment is named in the hidden fields): Save waits for a change.
+  const { unchanged, onChange } = useChanged(saved);
+  const waitForChange = "environmentId" in hidden && unchanged;
   return (
-    <form action={submit} className="mt-6" noValidate>
+    <form action={submit} onChange={onChange} className="mt-6" noValidate>
       <fieldset disabled={pending} className="space-y-5">
         {Object.entries(hidden).map(([name, hiddenValue]) => (
           <input key={name} type="hidden" name={name} value={hiddenValue} />
@@ -68,8 +72,10 @@ export function EnvironmentForm({ action, hidden, modes, clusters, defaultCluste
           hint="Automatic uses the first deployment rule of the project whose pattern matches the name, else the default cluster."
         />
         <div className="flex items-center gap-3">
-          <SubmitButton pendingLabel={pendingLabel}>{submitLabel}</SubmitButton>
-          <Link href={cancelHref} className={secondaryButtonClass}>
+          <SubmitButton pendingLabel={pendingLabel} disabled={waitForChange}>
+            {submitLabel}
+          </SubmitButton>
+          <Link href={cancelHref} className={buttonClass({ variant: "secondary" })}>
             Cancel
           </Link>
         </div>

@@ -1,8 +1,10 @@
 import Link from "next/link";
+import { EmptyState } from "@/components/ui/empty-state";
+import { hrefWith, Pagination } from "@/components/ui/pagination";
+import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
 import type { EnvironmentListItem } from "@/lib/pages/project-pages";
 import { EnvironmentCluster, EnvironmentModeBadge, EnvironmentStatusBadge } from "./environment-badges";
-import { ProjectPagination } from "./project-pagination";
-import { linkClass, mutedText, tableCell, tableHeadClass } from "./project-styles";
+import { nameLinkClass, rowHeaderClass, tableFrameClass } from "./table-styles";
 
 type Props = {
   projectName: string;
@@ -18,54 +20,52 @@ type Props = {
 export function EnvironmentList({ projectName, basePath, environments, after, nextCursor, emptyHint }: Props) {
   if (environments.length === 0 && !after) {
     return (
-      <div className="mt-3 rounded-lg border border-dashed border-zinc-300 p-6 text-center dark:border-zinc-700" data-testid="environments-empty">
-        <p className="font-medium">No environments yet</p>
-        <p className={`mt-1 ${mutedText}`}>{emptyHint}</p>
+      <div className="mt-3" data-testid="environments-empty">
+        <EmptyState title="No environments yet">{emptyHint}</EmptyState>
       </div>
     );
   }
   const shown = environments.length;
   return (
     <>
-      <div className="mt-3 overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">Environments of {projectName}</caption>
-          <thead className={tableHeadClass}>
+      <div className={`mt-3 ${tableFrameClass}`}>
+        <Table>
+          <TableCaption>Environments of {projectName}</TableCaption>
+          <TableHead>
             <tr>
-              <th scope="col" className={tableCell}>Name</th>
-              <th scope="col" className={tableCell}>Mode</th>
-              <th scope="col" className={tableCell}>Cluster</th>
-              <th scope="col" className={tableCell}>Status</th>
+              <TableHeaderCell>Name</TableHeaderCell>
+              <TableHeaderCell>Mode</TableHeaderCell>
+              <TableHeaderCell>Cluster</TableHeaderCell>
+              <TableHeaderCell>Status</TableHeaderCell>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+          </TableHead>
+          <TableBody>
             {environments.map((environment) => (
-              <tr key={environment.id} data-testid="environment-row">
-                <th scope="row" className={`${tableCell} font-medium`}>
-                  <Link href={`${basePath}/environments/${environment.id}`} className={linkClass}>
+              <TableRow key={environment.id} data-testid="environment-row">
+                <th scope="row" className={rowHeaderClass}>
+                  <Link href={`${basePath}/environments/${environment.id}`} className={nameLinkClass}>
                     {environment.name}
                   </Link>
                 </th>
-                <td className={tableCell}>
+                <TableCell label="Mode">
                   <EnvironmentModeBadge mode={environment.mode} label={environment.modeLabel} />
-                </td>
-                <td className={tableCell}>
+                </TableCell>
+                <TableCell label="Cluster">
                   <EnvironmentCluster name={environment.clusterName} automatic={environment.automaticCluster} />
-                </td>
-                <td className={tableCell}>
+                </TableCell>
+                <TableCell label="Status">
                   <EnvironmentStatusBadge status={environment.status} />
-                </td>
-              </tr>
+                </TableCell>
+              </TableRow>
             ))}
-          </tbody>
-        </table>
+          </TableBody>
+        </Table>
       </div>
-      <ProjectPagination
-        basePath={basePath}
+      <Pagination
         label="Environments pages"
-        after={after}
-        nextCursor={nextCursor}
         status={shown === 0 ? "No more environments." : `Showing ${shown} environment${shown === 1 ? "" : "s"}${after ? " (later page)" : ""}.`}
+        first={after ? { href: basePath, label: "First page" } : null}
+        next={nextCursor ? { href: hrefWith(basePath, { after: nextCursor }), label: "Next page" } : null}
       />
     </>
   );

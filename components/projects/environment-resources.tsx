@@ -1,7 +1,8 @@
 import Link from "next/link";
-import { primaryLinkClass } from "@/components/clusters/styles";
+import { EmptyState } from "@/components/ui/empty-state";
 import type { OrgContext } from "@/lib/authz/context";
-import { loadEnvironmentResources, type EnvironmentSummary } from "@/lib/pages/resource-pages";
+import { loadEnvironmentResources, resourceDenied, type EnvironmentSummary } from "@/lib/pages/resource-pages";
+import { AddResourceLink } from "./add-resource-link";
 import { ApplicationTable } from "./application-table";
 import { deleteListedApplicationInDevelopment, deleteListedApplicationInProduction } from "./application-list-actions";
 import { DatabaseTable } from "./database-table";
@@ -11,7 +12,6 @@ export type { EnvironmentSummary };
 
 const headingClass = "text-lg font-semibold";
 const noteClass = "mt-1 text-sm text-zinc-600 dark:text-zinc-400";
-const emptyClass = "rounded-lg border border-dashed border-zinc-300 p-4 text-sm text-zinc-700 dark:border-zinc-700 dark:text-zinc-300";
 const moreClass = "mt-2 inline-block text-sm text-indigo-700 underline underline-offset-2 dark:text-indigo-300";
 
 /**
@@ -33,7 +33,7 @@ export async function EnvironmentResources({ ctx, environment }: { ctx: OrgConte
     <div className="space-y-10">
       <section aria-labelledby="applications-heading">
         <div className="flex flex-wrap items-end justify-between gap-3">
-          <div>
+          <div className="min-w-0">
             <h2 id="applications-heading" tabIndex={-1} className={headingClass}>
               Applications
             </h2>
@@ -41,21 +41,17 @@ export async function EnvironmentResources({ ctx, environment }: { ctx: OrgConte
               {readOnly.applications ?? "Each application deploys a branch of a Git repository to this environment."}
             </p>
           </div>
-          {can.editApplications && (
-            <Link href={links.newApplication} className={primaryLinkClass}>
-              Add application
-            </Link>
-          )}
+          <AddResourceLink href={links.newApplication} label="Add application" deniedReason={readOnly.applications} />
         </div>
         <div className="mt-4">
           {applications.total === 0 ? (
-            <p className={emptyClass}>No application in {environment.name} yet.</p>
+            <EmptyState title={`No application in ${environment.name} yet.`} />
           ) : (
             <ApplicationTable
               caption={`Applications of ${environment.name}`}
               applications={applications.rows}
               scope={scope}
-              canEdit={can.editApplications}
+              denied={resourceDenied(can, "application")}
               deleteAction={deleteApplication}
               focusAfter="applications-heading"
             />
@@ -71,7 +67,7 @@ export async function EnvironmentResources({ ctx, environment }: { ctx: OrgConte
       {databases && (
         <section aria-labelledby="databases-heading">
           <div className="flex flex-wrap items-end justify-between gap-3">
-            <div>
+            <div className="min-w-0">
               <h2 id="databases-heading" tabIndex={-1} className={headingClass}>
                 Databases
               </h2>
@@ -79,21 +75,17 @@ export async function EnvironmentResources({ ctx, environment }: { ctx: OrgConte
                 {readOnly.databases ?? "Managed databases the applications of this environment use."}
               </p>
             </div>
-            {can.editDatabases && (
-              <Link href={links.newDatabase} className={primaryLinkClass}>
-                Add database
-              </Link>
-            )}
+            <AddResourceLink href={links.newDatabase} label="Add database" deniedReason={readOnly.databases} />
           </div>
           <div className="mt-4">
             {databases.total === 0 ? (
-              <p className={emptyClass}>No database in {environment.name} yet.</p>
+              <EmptyState title={`No database in ${environment.name} yet.`} />
             ) : (
               <DatabaseTable
                 caption={`Databases of ${environment.name}`}
                 databases={databases.rows}
                 scope={scope}
-                canEdit={can.editDatabases}
+                denied={resourceDenied(can, "database")}
                 deleteAction={deleteDatabase}
                 focusAfter="databases-heading"
               />

@@ -1,8 +1,19 @@
 import Link from "next/link";
-import { primaryLinkClass } from "@/components/clusters/styles";
+import { buttonClass } from "@/components/ui/button-styles";
+import { DisabledButton } from "@/components/ui/disabled-button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { hrefWith, Pagination } from "@/components/ui/pagination";
+import { SearchForm } from "@/components/ui/search-form";
 import type { ProjectRow } from "@/lib/projects/queries";
-import { ProjectPagination } from "./project-pagination";
-import { linkClass, mutedText, tableCell, tableHeadClass } from "./project-styles";
+
+const projectTableClass = [
+  "w-full table-fixed text-left text-sm",
+  "[&_thead]:border-b [&_thead]:border-zinc-200 [&_thead]:text-xs [&_thead]:text-zinc-600 [&_thead]:uppercase dark:[&_thead]:border-zinc-800 dark:[&_thead]:text-zinc-400",
+  "[&_tbody_tr]:border-t [&_tbody_tr]:border-zinc-200 dark:[&_tbody_tr]:border-zinc-800",
+  "[&_th]:px-3 [&_th]:py-2 [&_th]:font-medium [&_th]:break-words [&_td]:px-3 [&_td]:py-2 [&_td]:break-words",
+  "[&_td:nth-child(2)]:font-mono [&_td:nth-child(2)]:text-xs [&_td:nth-child(2)]:break-all",
+  "[&_tbody_a]:text-indigo-700 [&_tbody_a]:underline-offset-2 hover:[&_tbody_a]:underline dark:[&_tbody_a]:text-indigo-300",
+].join(" ");
 
 type Props = {
   orgSlug: string;
@@ -11,100 +22,85 @@ type Props = {
   after: string | null;
   projects: ProjectRow[];
   nextCursor: string | null;
-  canCreate: boolean;
+  /** Why the caller may not create projects, or null when they may. */
+  createDenied: string | null;
 };
 
-const searchButtonClass =
-  "rounded-md border border-zinc-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800";
-
-/** The organization's projects: searched and paged through the URL, so it works without JavaScript. */
-export function ProjectList({ orgSlug, orgName, query, after, projects, nextCursor, canCreate }: Props) {
+/**
+ * The organization's projects: searched and paged through the URL (works without JavaScript).
+ * Rows are links and text only, no client component each, so a page of 2,000 projects stays light.
+ */
+export function ProjectList({ orgSlug, orgName, query, after, projects, nextCursor, createDenied }: Props) {
   const basePath = `/orgs/${orgSlug}`;
   const newHref = `${basePath}/projects/new`;
   const empty = projects.length === 0 && !query && !after;
   return (
     <section aria-labelledby="projects-heading">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h2 id="projects-heading" className="text-lg font-semibold">Projects</h2>
-        {canCreate && (
-          <Link href={newHref} className={primaryLinkClass}>
+        <h2 id="projects-heading" className="text-lg font-semibold">
+          Projects
+        </h2>
+        {createDenied ? (
+          <DisabledButton reason={createDenied}>New project</DisabledButton>
+        ) : (
+          <Link href={newHref} className={buttonClass()}>
             New project
           </Link>
         )}
       </div>
       {empty ? (
-        <div className="mt-3 rounded-lg border border-dashed border-zinc-300 p-6 text-center dark:border-zinc-700" data-testid="projects-empty">
-          <p className="font-medium">No projects yet</p>
-          <p className={`mt-1 ${mutedText}`}>
-            {canCreate ? (
-              <>
-                A project groups the environments of one application. <Link href={newHref} className={linkClass}>Create the first project</Link>.
-              </>
-            ) : (
+        <div className="mt-3" data-testid="projects-empty">
+          <EmptyState title="No projects yet">
+            {createDenied ? (
               "Developers, admins and the owner can create projects; they will appear here."
+            ) : (
+              <>
+                A project groups the environments of one application.{" "}
+                <Link href={newHref} className="text-indigo-700 underline underline-offset-2 dark:text-indigo-300">
+                  Create the first project
+                </Link>
+                .
+              </>
             )}
-          </p>
+          </EmptyState>
         </div>
       ) : (
         <>
-          <form method="get" action={basePath} role="search" aria-label="Projects" className="mt-3 flex flex-wrap items-end gap-2">
-            <div>
-              <label htmlFor="projects-q" className="block text-sm font-medium text-zinc-800 dark:text-zinc-200">
-                Search projects
-              </label>
-              <input
-                id="projects-q"
-                name="q"
-                type="search"
-                defaultValue={query}
-                maxLength={100}
-                placeholder="Name or key"
-                className="mt-1 block w-72 rounded-md border border-zinc-300 bg-white px-3 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900"
-              />
-            </div>
-            <button type="submit" className={searchButtonClass}>
-              Search
-            </button>
-            {query && (
-              <Link href={basePath} className={`px-2 py-1.5 text-sm ${linkClass}`}>
-                Clear search
-              </Link>
-            )}
-          </form>
+          <div className="mt-3">
+            <SearchForm action={basePath} name="Projects" label="Search projects" query={query} placeholder="Name or key" />
+          </div>
           {projects.length > 0 && (
-            <div className="mt-3 overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-              <table className="w-full text-left text-sm">
+            // Styled once on the table, not per cell: a page of projects stays a few kilobytes. Three
+            // short columns fit at 390 px, so the rows need not stack.
+            <div className="mt-3 rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+              <table className={projectTableClass}>
                 <caption className="sr-only">Projects of {orgName}</caption>
-                <thead className={tableHeadClass}>
+                <thead>
                   <tr>
-                    <th scope="col" className={tableCell}>Name</th>
-                    <th scope="col" className={tableCell}>Project key</th>
-                    <th scope="col" className={tableCell}>Environments</th>
+                    <th scope="col">Name</th>
+                    <th scope="col">Project key</th>
+                    <th scope="col">Environments</th>
                   </tr>
                 </thead>
-                <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+                <tbody>
                   {projects.map((project) => (
                     <tr key={project.id} data-testid="project-row">
-                      <th scope="row" className={`${tableCell} font-medium`}>
-                        <Link href={`${basePath}/projects/${project.id}`} className={linkClass}>
-                          {project.name}
-                        </Link>
+                      <th scope="row">
+                        <Link href={`${basePath}/projects/${project.id}`}>{project.name}</Link>
                       </th>
-                      <td className={`${tableCell} font-mono text-xs`}>{project.key}</td>
-                      <td className={tableCell}>{project.environments}</td>
+                      <td>{project.key}</td>
+                      <td>{project.environments}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             </div>
           )}
-          <ProjectPagination
-            basePath={basePath}
+          <Pagination
             label="Projects pages"
-            query={query}
-            after={after}
-            nextCursor={nextCursor}
             status={listStatus(projects.length, query, Boolean(after))}
+            first={after ? { href: hrefWith(basePath, { q: query }), label: "First page" } : null}
+            next={nextCursor ? { href: hrefWith(basePath, { q: query, after: nextCursor }), label: "Next page" } : null}
           />
         </>
       )}

@@ -2,9 +2,9 @@
 
 import Link from "next/link";
 import { useActionState, useState } from "react";
-import { secondaryButtonClass } from "@/components/clusters/styles";
 import { useActionFeedback } from "@/components/forms/use-action-feedback";
 import { Field, FormError } from "@/components/ui/field";
+import { buttonClass } from "@/components/ui/button-styles";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult, ActionState } from "@/lib/actions/result";
 import { projectKeyRule } from "@/lib/projects/schemas";
@@ -58,7 +58,7 @@ export function ProjectNewForm({ action, cancelHref }: Props) {
         />
         <div className="flex items-center gap-3">
           <SubmitButton pendingLabel="Creating…">Create project</SubmitButton>
-          <Link href={cancelHref} className={secondaryButtonClass}>
+          <Link href={cancelHref} className={buttonClass({ variant: "secondary" })}>
             Cancel
           </Link>
         </div>

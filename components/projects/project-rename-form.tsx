@@ -2,6 +2,8 @@
 
 import { useActionState } from "react";
 import { useActionFeedback } from "@/components/forms/use-action-feedback";
+import { useChanged } from "@/components/forms/use-changed";
+import { DisabledButton } from "@/components/ui/disabled-button";
 import { Field, FormError } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult, ActionState } from "@/lib/actions/result";
@@ -17,8 +19,9 @@ type Props = {
 export function ProjectRenameForm({ action, projectId, name, denied }: Props) {
   const [state, submit, pending] = useActionState(action, null);
   const { fieldError, formError, value } = useActionFeedback(state);
+  const { unchanged, onChange } = useChanged({ name });
   return (
-    <form action={submit} className="mt-3 max-w-xl" noValidate>
+    <form action={submit} onChange={onChange} className="mt-3 max-w-xl" noValidate>
       <fieldset disabled={pending || denied !== null} className="space-y-4">
         <input type="hidden" name="projectId" value={projectId} />
         <FormError message={formError ?? fieldError("projectId")} />
@@ -32,8 +35,18 @@ export function ProjectRenameForm({ action, projectId, name, denied }: Props) {
           autoComplete="off"
           inputProps={{ maxLength: 80 }}
         />
-        {denied === null && <SubmitButton pendingLabel="Renaming…">Rename</SubmitButton>}
+        {denied === null && (
+          <SubmitButton pendingLabel="Renaming…" disabled={unchanged}>
+            Rename
+          </SubmitButton>
+        )}
       </fieldset>
+      {/* Outside the disabled fieldset, so it stays focusable and says why. */}
+      {denied !== null && (
+        <div className="mt-4">
+          <DisabledButton reason={denied}>Rename</DisabledButton>
+        </div>
+      )}
     </form>
   );
 }

@@ -1,25 +1,17 @@
-import Link from "next/link";
+import { hrefWith, Pagination } from "@/components/ui/pagination";
 
 type Props = { label: string; href: string; page: number; pages: number };
 
-/** Previous / Page n of m / Next under a paged list of applications or databases. */
+/** Previous / Next under a paged list of applications or databases, on the kit's Pagination. */
 export function ResourcePages({ label, href, page, pages }: Props) {
   if (pages <= 1) return null;
+  const at = (n: number) => hrefWith(href, { page: n > 1 ? String(n) : null });
   return (
-    <nav aria-label={label} className="mt-4 flex items-center gap-4 text-sm">
-      {page > 1 && (
-        <Link href={`${href}?page=${page - 1}`} className="underline underline-offset-2">
-          Previous page
-        </Link>
-      )}
-      <span>
-        Page {page} of {pages}
-      </span>
-      {page < pages && (
-        <Link href={`${href}?page=${page + 1}`} className="underline underline-offset-2">
-          Next page
-        </Link>
-      )}
-    </nav>
+    <Pagination
+      label={label}
+      status={`Page ${page} of ${pages}`}
+      previous={page > 1 ? { href: at(page - 1), label: "Previous page" } : null}
+      next={page < pages ? { href: at(page + 1), label: "Next page" } : null}
+    />
   );
 }

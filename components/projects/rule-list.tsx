@@ -1,9 +1,9 @@
 "use client";
 
-import { useState } from "react";
-import { rowButtonClass } from "@/components/clusters/styles";
-import { ConfirmAction } from "@/components/members/confirm-action";
-import { useToastingAction } from "@/components/members/use-toasting-action";
+import { useState, useTransition } from "react";
+import { toast } from "sonner";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { RowActions } from "@/components/ui/row-actions";
 import type { ActionResult, ActionState } from "@/lib/actions/result";
 import { RuleForm } from "./rule-form";
 
@@ -17,93 +17,96 @@ type Props = {
   rules: RuleItem[];
   clusters: Option[];
   modes: Option[];
-  /** Null for callers without project.edit: the list is then read-only. */
+  /** Null for callers without project.edit: the list is then read-only and the menus say why. */
   actions: null | { edit: Action; move: Action; remove: Action };
+  /** Why the caller may not change rules (shown on each menu item), when `actions` is null. */
+  denied: string;
 };
 
-function MoveButton({ action, projectId, rule, direction }: { action: Action; projectId: string; rule: RuleItem; direction: "up" | "down" }) {
-  const { submit, pending, formError } = useToastingAction(action);
-  const label = direction === "up" ? "Move up" : "Move down";
-  return (
-    <form action={submit} className="contents">
-      <input type="hidden" name="projectId" value={projectId} />
-      <input type="hidden" name="ruleId" value={rule.id} />
-      <input type="hidden" name="direction" value={direction} />
-      <button type="submit" disabled={pending} className={rowButtonClass}>
-        {label}
-        <span className="sr-only"> rule {rule.pattern}</span>
-      </button>
-      <span role="status" className="text-xs text-red-700 empty:hidden dark:text-red-400">
-        {formError}
-      </span>
-    </form>
-  );
-}
-
-function RuleRow({ rule, index, count, projectId, clusters, modes, actions }: Omit<Props, "rules"> & { rule: RuleItem; index: number; count: number }) {
-  const [editing, setEditing] = useState(false);
-  return (
-    <li className="py-3" data-testid="rule-row">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <p className="text-sm">
-          <span className="mr-2 inline-block w-6 text-right font-mono text-zinc-500">{index + 1}.</span>
-          <code className="font-mono font-medium">{rule.pattern}</code>
-          <span className="text-zinc-600 dark:text-zinc-400"> → cluster </span>
-          <span className="font-medium">{rule.clusterName}</span>
-          <span className="text-zinc-600 dark:text-zinc-400">, mode </span>
-          <span className="font-medium">{rule.modeLabel}</span>
-        </p>
-        {actions && (
-          <div className="flex flex-wrap items-center gap-2">
-            {index > 0 && <MoveButton action={actions.move} projectId={projectId} rule={rule} direction="up" />}
-            {index < count - 1 && <MoveButton action={actions.move} projectId={projectId} rule={rule} direction="down" />}
-            <button type="button" aria-expanded={editing} onClick={() => setEditing(!editing)} className={rowButtonClass}>
-              {editing ? "Close" : "Edit"}
-              <span className="sr-only"> rule {rule.pattern}</span>
-            </button>
-            <ConfirmAction
-              trigger="Delete"
-              triggerName={`Delete rule ${rule.pattern}`}
-              title={`Delete the rule ${rule.pattern}?`}
-              confirm="Delete rule"
-              pendingLabel="Deleting…"
-              action={actions.remove}
-              fields={{ projectId, ruleId: rule.id }}
-              focusAfter="rules-heading"
-            >
-              <p>New environments stop matching it. Environments it already placed stay where they are.</p>
-            </ConfirmAction>
-          </div>
-        )}
-      </div>
-      {actions && editing && (
-        <div className="mt-3 rounded-md border border-zinc-200 p-4 dark:border-zinc-800">
-          <RuleForm
-            action={actions.edit}
-            hidden={{ projectId, ruleId: rule.id }}
-            clusters={clusters}
-            modes={modes}
-            saved={{ pattern: rule.pattern, clusterId: rule.clusterId, mode: rule.mode }}
-            submitLabel="Save rule"
-            pendingLabel="Saving…"
-            onSaved={() => setEditing(false)}
-          />
-        </div>
-      )}
-    </li>
-  );
-}
-
-/** The ordered rules, tried from the top; the first whose pattern matches a new environment's name wins. */
-export function RuleList({ projectId, rules, clusters, modes, actions }: Props) {
+/**
+ * The ordered rules, tried from the top; the first whose pattern matches a new environment's name
+ * wins. Each row has one menu (Move up, Move down, Edit, Delete); the delete confirmation exists
+ * once for the list, and the one rule being edited opens its form under its row.
+ */
+export function RuleList({ projectId, rules, clusters, modes, actions, denied }: Props) {
+  const [editing, setEditing] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState<RuleItem | null>(null);
+  const [, startTransition] = useTransition();
   if (rules.length === 0) {
     return <p className="mt-3 text-sm text-zinc-600 dark:text-zinc-400" data-testid="rules-empty">No deployment rules: Automatic uses the default cluster.</p>;
   }
+  const move = (rule: RuleItem, direction: "up" | "down") => {
+    if (!actions) return;
+    const formData = new FormData();
+    formData.set("projectId", projectId);
+    formData.set("ruleId", rule.id);
+    formData.set("direction", direction);
+    startTransition(async () => {
+      const result = await actions.move(null, formData);
+      if (result.ok) {
+        if (result.message) toast.success(result.message);
+      } else toast.error(result.formError ?? result.fieldErrors?.ruleId ?? "The rule did not move. Try again.");
+    });
+  };
+  const off = actions ? undefined : denied;
   return (
-    <ol className="mt-3 divide-y divide-zinc-100 dark:divide-zinc-800" aria-label="Deployment rules, in the order they are tried">
-      {rules.map((rule, index) => (
-        <RuleRow key={rule.id} rule={rule} index={index} count={rules.length} projectId={projectId} clusters={clusters} modes={modes} actions={actions} />
-      ))}
-    </ol>
+    <>
+      <ol className="mt-3 divide-y divide-zinc-100 dark:divide-zinc-800" aria-label="Deployment rules, in the order they are tried">
+        {rules.map((rule, index) => (
+          <li key={rule.id} className="py-3" data-testid="rule-row">
+            <div className="flex items-center justify-between gap-3">
+              <p className="min-w-0 text-sm break-words">
+                <span className="mr-2 inline-block w-6 text-right font-mono text-zinc-500">{index + 1}.</span>
+                <code className="font-mono font-medium">{rule.pattern}</code>
+                <span className="text-zinc-600 dark:text-zinc-400"> → cluster </span>
+                <span className="font-medium">{rule.clusterName}</span>
+                <span className="text-zinc-600 dark:text-zinc-400">, mode </span>
+                <span className="font-medium">{rule.modeLabel}</span>
+              </p>
+              <RowActions
+                label={`Actions for rule ${rule.pattern}`}
+                actions={[
+                  { label: "Move up", disabledReason: off ?? (index === 0 ? "It is already the first rule." : undefined), onSelect: () => move(rule, "up") },
+                  {
+                    label: "Move down",
+                    disabledReason: off ?? (index === rules.length - 1 ? "It is already the last rule." : undefined),
+                    onSelect: () => move(rule, "down"),
+                  },
+                  { label: editing === rule.id ? "Close editing" : "Edit", disabledReason: off, onSelect: () => setEditing(editing === rule.id ? null : rule.id) },
+                  { label: "Delete", variant: "danger", separated: true, disabledReason: off, onSelect: () => setDeleting(rule) },
+                ]}
+              />
+            </div>
+            {actions && editing === rule.id && (
+              <div className="mt-3 rounded-md border border-zinc-200 p-4 dark:border-zinc-800">
+                <RuleForm
+                  action={actions.edit}
+                  hidden={{ projectId, ruleId: rule.id }}
+                  clusters={clusters}
+                  modes={modes}
+                  saved={{ pattern: rule.pattern, clusterId: rule.clusterId, mode: rule.mode }}
+                  submitLabel="Save rule"
+                  pendingLabel="Saving…"
+                  onSaved={() => setEditing(null)}
+                />
+              </div>
+            )}
+          </li>
+        ))}
+      </ol>
+      {actions && deleting && (
+        <ConfirmDialog
+          open
+          onOpenChange={(open) => !open && setDeleting(null)}
+          onSuccess={() => setTimeout(() => document.getElementById("rules-heading")?.focus())}
+          title={`Delete the rule ${deleting.pattern}?`}
+          description={<p>New environments stop matching it. Environments it already placed stay where they are.</p>}
+          confirmLabel="Delete rule"
+          pendingLabel="Deleting…"
+          action={actions.remove}
+          fields={{ projectId, ruleId: deleting.id }}
+        />
+      )}
+    </>
   );
 }

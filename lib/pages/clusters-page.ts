@@ -8,6 +8,7 @@ import { providerCatalog } from "@/lib/clusters/catalog";
 import { listClusters } from "@/lib/clusters/manage";
 import { clusterIdSchema } from "@/lib/clusters/schemas";
 import { mayBeDefault, requestRetry, requestTransition, statusLabels, transitioning } from "@/lib/clusters/state-machine";
+import { deniedReason } from "@/lib/authz/permissions";
 import { planTable } from "@/lib/orgs/plans";
 import { loadSettingsPage, type SettingsPageAccess } from "./settings-page";
 
@@ -28,8 +29,11 @@ export type ClusterView = {
   failedAction: ClusterAction | null;
   isDefault: boolean;
   transitioning: boolean;
-  can: { update: boolean; stop: boolean; start: boolean; delete: boolean; retry: boolean; setDefault: boolean; download: boolean };
+  /** Why each action is off for this cluster now (its state, or the caller's role); absent when it is allowed. */
+  denied: Partial<Record<ClusterRowAction, string>>;
 };
+
+export type ClusterRowAction = "update" | "stop" | "start" | "delete" | "retry" | "setDefault" | "download";
 
 export type ClusterUsage = { used: number; limit: number | null; planLabel: string };
 
@@ -65,9 +69,14 @@ export async function loadClustersPage(slug: string, requestedPage = 1): Promise
   if (!access.ok) return access;
   const { ctx } = access;
   const rows = await listClusters(await getDb(), ctx.org.id);
-  const canConnect = ctx.can("cluster.connect");
+  const connectDenied = ctx.can("cluster.connect") ? undefined : deniedReason("cluster.connect");
   const views = rows.map((row): ClusterView => {
-    const allows = (action: ClusterAction) => requestTransition(row.status, action).ok;
+    // The state machine's own refusal, so the menu says what the server would answer.
+    const refusal = (action: ClusterAction) => {
+      const check = requestTransition(row.status, action);
+      return check.ok ? undefined : check.message;
+    };
+    const retry = requestRetry(row.status, row.failedAction);
     return {
       id: row.id,
       name: row.name,
@@ -84,14 +93,18 @@ export async function loadClustersPage(slug: string, requestedPage = 1): Promise
       failedAction: row.failedAction,
       isDefault: row.isDefault,
       transitioning: transitioning(row.status),
-      can: {
-        update: allows("update"),
-        stop: allows("stop"),
-        start: allows("start"),
-        delete: allows("delete"),
-        retry: requestRetry(row.status, row.failedAction).ok,
-        setDefault: !row.isDefault && (row.status === "running" || row.status === "stopped"),
-        download: canConnect && row.hasKubeconfig,
+      denied: {
+        update: refusal("update"),
+        stop: refusal("stop"),
+        start: refusal("start"),
+        delete: refusal("delete"),
+        retry: retry.ok ? undefined : retry.message,
+        setDefault: row.isDefault
+          ? "It is already the default cluster."
+          : row.status === "running" || row.status === "stopped"
+            ? undefined
+            : "Only a running or stopped cluster can become the default.",
+        download: connectDenied ?? (row.hasKubeconfig ? undefined : "The cluster has no kubeconfig yet."),
       },
     };
   });

@@ -5,7 +5,7 @@ import type { Application, Database } from "@/db/schema";
 import type { EnvironmentMode } from "@/db/schema/values";
 import type { OrgContext } from "@/lib/authz/context";
 import { applicationGitWarnings } from "@/lib/git/warnings";
-import { minimumRoleFor, type Permission, roleLabels } from "@/lib/authz/permissions";
+import { deniedReason, minimumRoleFor, type Permission, roleLabels } from "@/lib/authz/permissions";
 import { modeClass, modeLabels, modePermission, type ModeClass } from "@/lib/projects/modes";
 import { listApplications, listDatabases, type Paged } from "@/lib/projects/resource-queries";
 import { applicationHref, databaseHref, environmentHref, findScopedEnvironment, type ScopedEnvironment } from "@/lib/projects/resource-scope";
@@ -41,6 +41,19 @@ export function resourceCapabilities(ctx: OrgContext, mode: EnvironmentMode): Re
     readDatabases,
     editDatabases: readDatabases && ctx.can(modePermission("database", "edit", mode)),
     deleteDatabases: readDatabases && ctx.can(modePermission("database", "delete", mode)),
+  };
+}
+
+/** Why a row's menu item is off for the caller (absent: allowed), from the permission table. */
+export type ResourceDenied = { edit?: string; delete?: string; ssh?: string };
+
+export function resourceDenied(can: ResourceCapabilities, resource: "application" | "database"): ResourceDenied {
+  const where = can.modeClass === "production" ? "production environments" : "this environment";
+  const allowed = resource === "application" ? { edit: can.editApplications, delete: can.deleteApplications } : { edit: can.editDatabases, delete: can.deleteDatabases };
+  return {
+    edit: allowed.edit ? undefined : deniedReason(modePermission(resource, "edit", can.modeClass), `edit ${resource}s in ${where}`),
+    delete: allowed.delete ? undefined : deniedReason(modePermission(resource, "delete", can.modeClass), `delete ${resource}s in ${where}`),
+    ssh: resource === "application" && !can.ssh ? deniedReason("application.ssh") : undefined,
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ProjectList } from "@/components/projects/project-list";
-import { roleLabels } from "@/lib/authz/permissions";
+import { deniedReason, roleLabels } from "@/lib/authz/permissions";
 import { planLabel } from "@/lib/orgs/plans";
 import { orgHref, settingsSections } from "@/lib/orgs/sections";
 import { loadOrgPage } from "@/lib/pages/org-page";
@@ -27,7 +27,7 @@ export default async function OrganizationHome({ params, searchParams }: Props) 
   return (
     <div className="space-y-8">
       <header>
-        <h1 className="text-2xl font-semibold">{org.name}</h1>
+        <h1 className="text-2xl font-semibold break-words">{org.name}</h1>
         {org.description && <p className="mt-2 max-w-2xl text-zinc-700 dark:text-zinc-300">{org.description}</p>}
       </header>
       <dl className="grid max-w-2xl grid-cols-1 gap-4 sm:grid-cols-3">
@@ -45,7 +45,7 @@ export default async function OrganizationHome({ params, searchParams }: Props) 
         after={home.after}
         projects={home.projects}
         nextCursor={home.nextCursor}
-        canCreate={home.canCreate}
+        createDenied={home.canCreate ? null : deniedReason("project.create")}
       />
       {org.kind === "personal" && (
         <p className="max-w-2xl text-sm text-zinc-700 dark:text-zinc-300">

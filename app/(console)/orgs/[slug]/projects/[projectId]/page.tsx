@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { primaryLinkClass, secondaryButtonClass } from "@/components/clusters/styles";
 import { EnvironmentList } from "@/components/projects/environment-list";
 import { ProjectBreadcrumbs } from "@/components/projects/project-breadcrumbs";
+import { buttonClass } from "@/components/ui/button-styles";
+import { DisabledButton } from "@/components/ui/disabled-button";
+import { PageHeader } from "@/components/ui/page-header";
 import { loadProjectPage, projectTitle, type SearchParam } from "@/lib/pages/project-pages";
 
 type Props = { params: Promise<{ slug: string; projectId: string }>; searchParams: Promise<{ after?: SearchParam }> };
@@ -22,24 +24,28 @@ export default async function ProjectPage({ params, searchParams }: Props) {
   return (
     <div className="space-y-6">
       <ProjectBreadcrumbs trail={[{ label: ctx.org.name, href: `/orgs/${ctx.org.slug}` }]} />
-      <header className="flex flex-wrap items-start justify-between gap-3">
-        <div>
-          <h1 className="text-2xl font-semibold">{project.name}</h1>
-          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+      <PageHeader
+        title={project.name}
+        description={
+          <>
             Project key <code className="font-mono text-zinc-800 dark:text-zinc-200">{project.key}</code>
-          </p>
-        </div>
-        <Link href={`${basePath}/settings`} className={secondaryButtonClass}>
-          Project settings
-        </Link>
-      </header>
+          </>
+        }
+        actions={
+          <Link href={`${basePath}/settings`} className={buttonClass({ variant: "secondary" })}>
+            Project settings
+          </Link>
+        }
+      />
       <section aria-labelledby="environments-heading">
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h2 id="environments-heading" className="text-lg font-semibold">Environments</h2>
-          {page.canCreateEnvironment && (
-            <Link href={`${basePath}/environments/new`} className={primaryLinkClass}>
+          {page.canCreateEnvironment ? (
+            <Link href={`${basePath}/environments/new`} className={buttonClass()}>
               New environment
             </Link>
+          ) : (
+            <DisabledButton reason={page.createDenied}>New environment</DisabledButton>
           )}
         </div>
         <EnvironmentList

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { secondaryButtonClass } from "@/components/clusters/styles";
 import { EnvironmentNoCluster } from "@/components/projects/environment-no-cluster";
 import { ProjectBreadcrumbs } from "@/components/projects/project-breadcrumbs";
 import { ProjectDeleteForm } from "@/components/projects/project-delete-form";
@@ -9,6 +8,7 @@ import { ProjectRenameForm } from "@/components/projects/project-rename-form";
 import { panelClass } from "@/components/projects/project-styles";
 import { RuleForm } from "@/components/projects/rule-form";
 import { RuleList } from "@/components/projects/rule-list";
+import { buttonClass } from "@/components/ui/button-styles";
 import { environmentModes } from "@/db/schema/values";
 import { loadProjectSettingsPage } from "@/lib/pages/project-pages";
 import { modeLabels } from "@/lib/projects/modes";
@@ -60,6 +60,7 @@ export default async function ProjectSettingsPage({ params }: Props) {
           rules={page.rules}
           clusters={clusterOptions}
           modes={modeOptions}
+          denied={page.denied.edit}
           actions={can.edit ? { edit: editRule.bind(null, ctx.org.slug), move: moveRule.bind(null, ctx.org.slug), remove: deleteRule.bind(null, ctx.org.slug) } : null}
         />
         {can.edit && page.clusters.length === 0 && <EnvironmentNoCluster orgSlug={ctx.org.slug} canManageClusters={can.manageClusters} />}
@@ -85,7 +86,7 @@ export default async function ProjectSettingsPage({ params }: Props) {
           <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
             Move this project, its environments, applications and databases to another organization you may create projects in.
           </p>
-          <Link href={`${projectHref}/transfer`} className={`mt-3 ${secondaryButtonClass}`}>
+          <Link href={`${projectHref}/transfer`} className={buttonClass({ variant: "secondary", className: "mt-3" })}>
             Transfer project
           </Link>
         </section>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ClusterUsageLine } from "@/components/clusters/cluster-usage";
+import { PageHeader } from "@/components/ui/page-header";
 import { RoleRequired } from "@/components/ui/role-required";
 import { loadNewClusterPage } from "@/lib/pages/clusters-page";
 import { createClusterAction } from "./actions";
@@ -23,12 +24,19 @@ export default async function NewClusterPage({ params }: Props) {
           Clusters
         </Link>
       </p>
-      <h1 id="new-cluster-heading" className="mt-1 text-xl font-semibold">Add cluster</h1>
-      <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
-        The cluster is installed right after you add it; the clusters page shows its progress. The first cluster installed becomes the
-        organization&apos;s default.
-      </p>
-      <ClusterUsageLine usage={usage} />
+      <PageHeader
+        id="new-cluster-heading"
+        title="Add cluster"
+        description={
+          <>
+            <p>
+              The cluster is installed right after you add it; the clusters page shows its progress. The first cluster installed becomes the
+              organization&apos;s default.
+            </p>
+            <ClusterUsageLine usage={usage} />
+          </>
+        }
+      />
       {full ? (
         <p className="mt-6 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200">
           The {usage.planLabel} plan allows {usage.limit} cluster{usage.limit === 1 ? "" : "s"}, and {ctx.org.name} has {usage.used}. Delete one or

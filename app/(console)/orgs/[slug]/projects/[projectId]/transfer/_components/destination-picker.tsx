@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { secondaryButtonClass } from "@/components/clusters/styles";
+import { buttonClass } from "@/components/ui/button-styles";
 import { inputClass } from "@/components/ui/field";
 import type { DestinationChoice } from "@/lib/pages/project-transfer-page";
 
@@ -35,13 +35,13 @@ export function DestinationPicker({ basePath, destinations, moreDestinations, li
     <div className="mt-3 space-y-4">
       {searchable && (
         <form method="get" action={basePath} role="search" aria-label="Organizations" className="flex flex-wrap items-end gap-2">
-          <div>
+          <div className="min-w-0 flex-1 sm:flex-none">
             <label htmlFor="destination-q" className="block text-sm font-medium text-zinc-800 dark:text-zinc-200">
               Find an organization
             </label>
-            <input id="destination-q" name="q" type="search" defaultValue={query} maxLength={100} placeholder="Name or slug" className={`${inputClass} w-72`} />
+            <input id="destination-q" name="q" type="search" defaultValue={query} maxLength={100} placeholder="Name or slug" className={`${inputClass} w-full sm:w-72`} />
           </div>
-          <button type="submit" className={secondaryButtonClass}>
+          <button type="submit" className={buttonClass({ variant: "secondary" })}>
             Search
           </button>
         </form>
@@ -51,7 +51,7 @@ export function DestinationPicker({ basePath, destinations, moreDestinations, li
       ) : (
         <form method="get" action={basePath} className="flex flex-wrap items-end gap-2">
           {query && <input type="hidden" name="q" value={query} />}
-          <div className="min-w-72">
+          <div className="w-full min-w-0 sm:w-72">
             <label htmlFor="destination-to" className="block text-sm font-medium text-zinc-800 dark:text-zinc-200">
               Destination organization
             </label>
@@ -66,7 +66,7 @@ export function DestinationPicker({ basePath, destinations, moreDestinations, li
               ))}
             </select>
           </div>
-          <button type="submit" className={secondaryButtonClass}>
+          <button type="submit" className={buttonClass({ variant: "secondary" })}>
             Show preview
           </button>
           <p id="destination-to-hint" className={`${hintClass} basis-full`}>

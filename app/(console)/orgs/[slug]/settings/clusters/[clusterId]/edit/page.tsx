@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { PageHeader } from "@/components/ui/page-header";
 import { RoleRequired } from "@/components/ui/role-required";
 import { loadClusterSettingsPage } from "@/lib/pages/clusters-page";
 import { updateClusterSettingsAction } from "./actions";
@@ -24,10 +25,11 @@ export default async function ClusterSettingsPage({ params }: Props) {
           Clusters
         </Link>
       </p>
-      <h1 id="cluster-settings-heading" className="mt-1 text-xl font-semibold">Update settings of {cluster.name}</h1>
-      <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
-        {cluster.providerLabel}, {cluster.region}. Saving rolls the change out to the running cluster; the clusters page shows its progress.
-      </p>
+      <PageHeader
+        id="cluster-settings-heading"
+        title={`Update settings of ${cluster.name}`}
+        description={`${cluster.providerLabel}, ${cluster.region}. Saving rolls the change out to the running cluster; the clusters page shows its progress.`}
+      />
       {cluster.canUpdate ? (
         <ClusterSettingsForm
           action={updateClusterSettingsAction.bind(null, ctx.org.slug)}

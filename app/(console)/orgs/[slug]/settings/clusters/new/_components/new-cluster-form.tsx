@@ -5,8 +5,8 @@ import { useActionState, useState } from "react";
 import { ClusterSettingsFields } from "@/components/clusters/cluster-settings-fields";
 import { KubeconfigInput } from "@/components/clusters/kubeconfig-input";
 import { SelectField } from "@/components/clusters/select-field";
-import { secondaryButtonClass } from "@/components/clusters/styles";
 import { useActionFeedback } from "@/components/forms/use-action-feedback";
+import { buttonClass } from "@/components/ui/button-styles";
 import { Field, FormError } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { cloudProviders, type CloudProvider } from "@/db/schema/values";
@@ -77,7 +77,7 @@ export function NewClusterForm({ action, cancelHref }: Props) {
         {provider === "self_managed" && <KubeconfigInput defaultValue={value("kubeconfig", "")} error={fieldError("kubeconfig")} />}
         <div className="flex items-center gap-3">
           <SubmitButton pendingLabel="Adding…">Add cluster</SubmitButton>
-          <Link href={cancelHref} className={secondaryButtonClass}>
+          <Link href={cancelHref} className={buttonClass({ variant: "secondary" })}>
             Cancel
           </Link>
         </div>

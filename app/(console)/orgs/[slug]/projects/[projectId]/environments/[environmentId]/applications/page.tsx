@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { primaryLinkClass } from "@/components/clusters/styles";
+import { AddResourceLink } from "@/components/projects/add-resource-link";
 import { ApplicationTable } from "@/components/projects/application-table";
 import { deleteListedApplicationInDevelopment, deleteListedApplicationInProduction } from "@/components/projects/application-list-actions";
 import { ResourcePageHeader } from "@/components/projects/resource-page-header";
 import { ResourcePages } from "@/components/projects/resource-pagination";
 import { pageNumber } from "@/lib/projects/resource-queries";
-import { loadApplicationsPage } from "@/lib/pages/resource-pages";
+import { loadApplicationsPage, resourceDenied } from "@/lib/pages/resource-pages";
 
 export const metadata: Metadata = { title: "Applications" };
 
@@ -25,14 +24,10 @@ export default async function ApplicationsPage({ params, searchParams }: Props) 
   return (
     <section aria-labelledby="applications-heading" className="max-w-5xl">
       <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
+        <div className="min-w-0">
           <ResourcePageHeader headingId="applications-heading" title="Applications" trail={trail} description={`${applications.total} in ${environment.name}.`} />
         </div>
-        {can.editApplications && (
-          <Link href={`${trail.environmentHref}/applications/new`} className={primaryLinkClass}>
-            Add application
-          </Link>
-        )}
+        <AddResourceLink href={`${trail.environmentHref}/applications/new`} label="Add application" deniedReason={resourceDenied(can, "application").edit} />
       </div>
       <div className="mt-6">
         {applications.total === 0 ? (
@@ -42,7 +37,7 @@ export default async function ApplicationsPage({ params, searchParams }: Props) 
             caption={`Applications of ${environment.name}`}
             applications={applications.rows}
             scope={{ projectId, environmentId }}
-            canEdit={can.editApplications}
+            denied={resourceDenied(can, "application")}
             deleteAction={remove}
             focusAfter="applications-heading"
           />

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { primaryLinkClass } from "@/components/clusters/styles";
+import { AddResourceLink } from "@/components/projects/add-resource-link";
 import { deleteListedDatabaseInDevelopment, deleteListedDatabaseInProduction } from "@/components/projects/database-list-actions";
 import { DatabaseTable } from "@/components/projects/database-table";
 import { ResourcePageHeader } from "@/components/projects/resource-page-header";
 import { ResourcePages } from "@/components/projects/resource-pagination";
 import { ResourceRoleRequired } from "@/components/projects/resource-role-required";
-import { loadDatabasesPage } from "@/lib/pages/resource-pages";
+import { loadDatabasesPage, resourceDenied } from "@/lib/pages/resource-pages";
 import { pageNumber } from "@/lib/projects/resource-queries";
 
 export const metadata: Metadata = { title: "Databases" };
@@ -27,14 +26,10 @@ export default async function DatabasesPage({ params, searchParams }: Props) {
   return (
     <section aria-labelledby="databases-heading" className="max-w-5xl">
       <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
+        <div className="min-w-0">
           <ResourcePageHeader headingId="databases-heading" title="Databases" trail={trail} description={`${databases.total} in ${environment.name}.`} />
         </div>
-        {can.editDatabases && (
-          <Link href={`${trail.environmentHref}/databases/new`} className={primaryLinkClass}>
-            Add database
-          </Link>
-        )}
+        <AddResourceLink href={`${trail.environmentHref}/databases/new`} label="Add database" deniedReason={resourceDenied(can, "database").edit} />
       </div>
       <div className="mt-6">
         {databases.total === 0 ? (
@@ -44,7 +39,7 @@ export default async function DatabasesPage({ params, searchParams }: Props) {
             caption={`Databases of ${environment.name}`}
             databases={databases.rows}
             scope={{ projectId, environmentId }}
-            canEdit={can.editDatabases}
+            denied={resourceDenied(can, "database")}
             deleteAction={remove}
             focusAfter="databases-heading"
           />

@@ -3,8 +3,9 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { ClusterSettingsFields } from "@/components/clusters/cluster-settings-fields";
-import { secondaryButtonClass } from "@/components/clusters/styles";
 import { useActionFeedback } from "@/components/forms/use-action-feedback";
+import { useChanged } from "@/components/forms/use-changed";
+import { buttonClass } from "@/components/ui/button-styles";
 import { FormError } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult, ActionState } from "@/lib/actions/result";
@@ -20,8 +21,15 @@ type Props = {
 export function ClusterSettingsForm({ action, clusterId, instanceTypes, saved, cancelHref }: Props) {
   const [state, submit, pending] = useActionState(action, null);
   const { fieldError, formError, value } = useActionFeedback(state);
+  const { unchanged, onChange } = useChanged({
+    kubernetesVersion: saved.kubernetesVersion,
+    instanceType: saved.instanceType,
+    minNodes: String(saved.minNodes),
+    maxNodes: String(saved.maxNodes),
+    production: saved.production ? "on" : "",
+  });
   return (
-    <form action={submit} className="mt-6" noValidate>
+    <form action={submit} onChange={onChange} className="mt-6" noValidate>
       <fieldset disabled={pending} className="space-y-5">
         <input type="hidden" name="clusterId" value={clusterId} />
         <FormError message={formError ?? fieldError("clusterId")} />
@@ -33,8 +41,10 @@ export function ClusterSettingsForm({ action, clusterId, instanceTypes, saved, c
           saved={{ ...saved, minNodes: String(saved.minNodes), maxNodes: String(saved.maxNodes) }}
         />
         <div className="flex items-center gap-3">
-          <SubmitButton pendingLabel="Updating…">Update</SubmitButton>
-          <Link href={cancelHref} className={secondaryButtonClass}>
+          <SubmitButton pendingLabel="Updating…" disabled={unchanged}>
+            Update
+          </SubmitButton>
+          <Link href={cancelHref} className={buttonClass({ variant: "secondary" })}>
             Cancel
           </Link>
         </div>

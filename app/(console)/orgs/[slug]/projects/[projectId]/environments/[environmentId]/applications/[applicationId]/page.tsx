@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { ApplicationForm } from "@/components/projects/application-form";
-import { ApplicationSshDialog } from "@/components/projects/application-ssh-dialog";
+import { ApplicationSshButton } from "@/components/projects/application-ssh-dialog";
 import { ResourcePageHeader } from "@/components/projects/resource-page-header";
-import { ConfirmAction } from "@/components/members/confirm-action";
+import { ConfirmDeleteButton } from "@/components/projects/confirm-delete-button";
 import { loadApplicationPage } from "@/lib/pages/resource-item-pages";
 import {
   deleteApplicationInDevelopment,
@@ -30,7 +30,7 @@ export default async function ApplicationPage({ params }: Props) {
         <div>
           <ResourcePageHeader headingId="application-heading" title={application.name} trail={trail} />
         </div>
-        {application.sshCommand && <ApplicationSshDialog applicationName={application.name} command={application.sshCommand} />}
+        {application.sshCommand && <ApplicationSshButton applicationName={application.name} command={application.sshCommand} />}
       </div>
       {application.gitWarning && (
         <div role="note" aria-label="Git warning" className="mt-6 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100" data-testid="application-git-warning">
@@ -68,17 +68,16 @@ export default async function ApplicationPage({ params }: Props) {
             Delete application
           </h2>
           <p className="mt-1 mb-3 text-sm text-zinc-700 dark:text-zinc-300">Removes {application.name} from {trail.environmentName}. Its repository is not touched.</p>
-          <ConfirmAction
-            trigger="Delete application"
-            triggerName={`Delete ${application.name}`}
+          <ConfirmDeleteButton
+            label="Delete application"
+            accessibleName={`Delete ${application.name}`}
             title={`Delete ${application.name}?`}
-            confirm="Delete application"
-            pendingLabel="Deleting…"
+            confirmLabel="Delete application"
             action={remove}
             fields={{ ...scope, applicationId: application.id, after: "environment" }}
           >
             The application {application.name} ({application.gitRepository}, branch {application.branch}) is removed from {trail.environmentName}.
-          </ConfirmAction>
+          </ConfirmDeleteButton>
         </section>
       )}
     </section>

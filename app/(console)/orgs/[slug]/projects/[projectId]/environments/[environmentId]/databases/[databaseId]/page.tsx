@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ConfirmAction } from "@/components/members/confirm-action";
+import { ConfirmDeleteButton } from "@/components/projects/confirm-delete-button";
 import { DatabaseForm } from "@/components/projects/database-form";
 import { ResourcePageHeader } from "@/components/projects/resource-page-header";
 import { ResourceRoleRequired } from "@/components/projects/resource-role-required";
@@ -52,17 +52,16 @@ export default async function DatabasePage({ params }: Props) {
             Delete database
           </h2>
           <p className="mt-1 mb-3 text-sm text-zinc-700 dark:text-zinc-300">Removes {database.name} and its data from {trail.environmentName}.</p>
-          <ConfirmAction
-            trigger="Delete database"
-            triggerName={`Delete ${database.name}`}
+          <ConfirmDeleteButton
+            label="Delete database"
+            accessibleName={`Delete ${database.name}`}
             title={`Delete ${database.name}?`}
-            confirm="Delete database"
-            pendingLabel="Deleting…"
+            confirmLabel="Delete database"
             action={remove}
             fields={{ ...scope, databaseId: database.id, after: "environment" }}
           >
             The {database.typeLabel} {database.version} database {database.name} is removed from {trail.environmentName}, with its data.
-          </ConfirmAction>
+          </ConfirmDeleteButton>
         </section>
       )}
     </section>
