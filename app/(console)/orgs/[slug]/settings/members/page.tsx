@@ -51,7 +51,7 @@ export default async function MembersPage({ params, searchParams }: Props) {
         id="members-heading"
         title="Members"
         description={`Everyone in ${org.name}, with their role. Owners and admins manage who is in and what they may do.`}
-        actions={<InviteAction page={page} invitationsHref={invitationsHref} action={bound(inviteMembersAction)} />}
+        actions={<InviteAction page={page} action={bound(inviteMembersAction)} />}
       />
       {page.can.invite && !page.personal && (
         <p className={`-mt-3 mb-4 ${muted}`} data-testid="seat-usage">
@@ -126,15 +126,15 @@ export default async function MembersPage({ params, searchParams }: Props) {
   );
 }
 
-type InviteActionProps = { page: MembersPage; invitationsHref: string; action: (previous: ActionState, formData: FormData) => Promise<ActionResult> };
+type InviteActionProps = { page: MembersPage; action: (previous: ActionState, formData: FormData) => Promise<ActionResult> };
 
 /** "Invite members" where one looks for it; when it cannot be used, it says why. */
-function InviteAction({ page, invitationsHref, action }: InviteActionProps) {
+function InviteAction({ page, action }: InviteActionProps) {
   if (!page.can.invite) return <DisabledButton reason={deniedReason("member.invite")}>Invite members</DisabledButton>;
   if (page.personal) {
     return <DisabledButton reason="A personal organization cannot have other members: create a team organization to work with others.">Invite members</DisabledButton>;
   }
-  return <InviteDialog action={action} roles={page.roles} seats={page.seats} invitationsHref={invitationsHref} />;
+  return <InviteDialog action={action} roles={page.roles} seats={page.seats} />;
 }
 
 /** Keyset paging: first page and next page, keeping the search. */
