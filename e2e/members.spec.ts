@@ -1,7 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { memberships } from "@/db/schema";
 import type { Db } from "@/db/client";
-import { makeOrgWithEveryRole } from "@/lib/factories";
+import { makeOrgWithEveryRole, uniqueTag } from "@/lib/factories";
+import { addBulkMembers, insertBulkInvitations, insertBulkUsers } from "@/lib/factories/bulk";
 import { expect, expectNoA11yViolations, test } from "./fixtures";
 import { expectWorksEverywhere } from "./support/responsive";
 import { waitForEmail } from "./support/mailbox";
@@ -233,4 +234,25 @@ test("the owner transfers ownership from the new owner's menu by typing their em
   expect(toNewOwner.subject).toBe(`You are now the owner of ${org.name}`);
   const toOldOwner = await waitForEmail(users.owner.email, { subject: "You transferred the ownership" });
   expect(toOldOwner.text).toContain(`and you are an admin`);
+});
+
+test("a full page of members or invitations stays light: under 100 KB of HTML, one tab's rows at a time", async ({ page, db, signIn }) => {
+  const { org, users } = await makeOrgWithEveryRole(db);
+  const tag = uniqueTag().toLowerCase().replace(/[^a-z0-9]+/g, "");
+  // Long-ish names and emails, as at scale; 60 members and 60 invitations, so both tabs show a full page.
+  await addBulkMembers(db, org.id, await insertBulkUsers(db, { prefix: `weight-member-${tag}`, count: 60 }));
+  await insertBulkInvitations(db, org.id, { prefix: `weight-invitee-${tag}`, count: 60, invitedBy: users.admin.id });
+  const members = membersPage(page, org.slug);
+  await signIn(page, users.admin, { callbackUrl: members.path });
+  await expect(page.getByTestId("member-row")).toHaveCount(50);
+  await expect(page.getByTestId("invitation-row")).toHaveCount(0);
+  await expect(members.tab("Members")).toHaveText("Members64");
+  await expect(members.tab("Invitations")).toHaveText("Invitations60");
+
+  for (const path of [members.path, `${members.path}?tab=invitations`]) {
+    const response = await page.request.get(path);
+    const html = await response.text();
+    expect(html.split('data-testid="member-row"').length - 1 + html.split('data-testid="invitation-row"').length - 1).toBe(50);
+    expect(Buffer.byteLength(html), `HTML bytes of ${path}`).toBeLessThanOrEqual(100_000);
+  }
 });

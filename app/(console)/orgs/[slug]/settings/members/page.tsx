@@ -33,7 +33,7 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 const muted = "text-sm text-zinc-700 dark:text-zinc-300";
-const frame = "md:rounded-lg md:border md:border-zinc-200 md:bg-white md:dark:border-zinc-800 md:dark:bg-zinc-900";
+const frame = "md:overflow-x-auto md:rounded-lg md:border md:border-zinc-200 md:bg-white md:dark:border-zinc-800 md:dark:bg-zinc-900";
 
 export default async function MembersPage({ params, searchParams }: Props) {
   const [{ slug }, search] = await Promise.all([params, searchParams]);

@@ -1,6 +1,7 @@
 "use client";
 
-import { type RowAction, RowActions } from "@/components/ui/row-actions";
+import type { RowAction } from "@/components/ui/row-actions";
+import { LightRowActions } from "@/components/ui/row-actions-light";
 import { deniedReason, type MemberRole, roleLabels } from "@/lib/authz/permissions";
 import { type MenuMember, useMembersTable } from "./members-dialogs";
 
@@ -64,5 +65,5 @@ export function MemberMenu({ member }: { member: MenuMember }) {
       disabledReason: can.remove ? blockedReason(member, "remove") : deniedReason("member.remove"),
     });
   }
-  return <RowActions label={`Actions for ${member.label}`} actions={actions} />;
+  return <LightRowActions label={`Actions for ${member.label}`} actions={actions} />;
 }
