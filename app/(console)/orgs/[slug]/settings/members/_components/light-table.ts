@@ -15,5 +15,8 @@ export const lightTableClass = [
   // The first cell (who) leaves room for the menu, which sits in the card's top right corner.
   "max-md:[&_td:first-child]:pr-10 max-md:[&_td:last-child]:absolute max-md:[&_td:last-child]:top-2 max-md:[&_td:last-child]:right-2 max-md:[&_td:last-child]:p-0 [&_td:last-child]:text-right",
   "[&_time]:whitespace-nowrap",
+  // The members table's initials avatar and email line (see member-rows.tsx).
+  "[&_[data-avatar]]:grid [&_[data-avatar]]:size-8 [&_[data-avatar]]:shrink-0 [&_[data-avatar]]:place-items-center [&_[data-avatar]]:rounded-full [&_[data-avatar]]:text-xs [&_[data-avatar]]:font-semibold",
+  "[&_[data-email]]:break-all [&_[data-email]]:text-zinc-600 dark:[&_[data-email]]:text-zinc-400",
   lightRowMenuTriggerStyles,
 ].join(" ");

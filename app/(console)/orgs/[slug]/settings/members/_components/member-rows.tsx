@@ -1,6 +1,6 @@
 "use client";
 
-import { Avatar } from "@/components/ui/avatar";
+import { Avatar, colourFor, initialsOf } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { type MemberRole, roleLabels } from "@/lib/authz/permissions";
 import type { MemberBlock } from "@/lib/pages/members-page";
@@ -26,13 +26,20 @@ export function MemberRows({ rows }: { rows: MemberRowData[] }) {
       <tr key={member.id} data-testid="member-row">
         <td>
           <div className="flex min-w-0 items-center gap-3">
-            <Avatar name={member.name} email={member.email} image={member.image} />
+            {member.image ? (
+              <Avatar name={member.name} email={member.email} image={member.image} />
+            ) : (
+              // The kit's Avatar, minus its base classes (set once by the table): initials on a colour.
+              <span aria-hidden data-avatar="" className={colourFor(member.email)}>
+                {initialsOf(member.name, member.email)}
+              </span>
+            )}
             <div className="min-w-0 break-words">
               <p className="font-medium">
                 {label}
                 {member.block === "self" && <span className="font-normal text-zinc-600 dark:text-zinc-400"> (you)</span>}
               </p>
-              {member.name && <p className="break-all text-zinc-600 dark:text-zinc-400">{member.email}</p>}
+              {member.name && <p data-email="">{member.email}</p>}
             </div>
           </div>
         </td>
