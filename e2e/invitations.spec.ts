@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { invitations, memberships, users } from "@/db/schema";
 import { makeOrgWithEveryRole, uniqueTag } from "@/lib/factories";
 import { expect, expectNoA11yViolations, expectSignInFor, submitDevSignIn, test } from "./fixtures";
+import { expectWorksEverywhere } from "./support/responsive";
 import { emailsTo, linkIn, waitForEmail } from "./support/mailbox";
 import { membersPage } from "./support/members-page";
 
@@ -18,11 +19,21 @@ test("an invitation goes out by email; the invitee signs in from its link, accep
   await signIn(page, people.admin, { callbackUrl: members.path });
   await expect(page.getByTestId("seat-usage")).toHaveText("4 of 200 seats used (0 pending)");
   await expectNoA11yViolations(page);
+  await page.getByRole("button", { name: "Invite members", exact: true }).click();
+  await expect(members.inviteDialog).toBeVisible();
+  await expectWorksEverywhere(page);
   await members.invite(invitee.email, "Developer");
   await expect(members.toast(`Invited ${invitee.email} as Developer.`)).toBeVisible();
+  // Sent: the dialog closes, the Invitations tab counts it and lists it (and only invitations).
+  await expect(members.inviteDialog).toBeHidden();
+  await expect(members.tab("Invitations")).toHaveText("Invitations1");
+  await members.openTab("Invitations");
+  await expect(page).toHaveURL(`${members.path}?tab=invitations`);
+  await expect(page.getByTestId("member-row")).toHaveCount(0);
   await expect(members.invitationRow(invitee.email)).toContainText("Developer");
   await expect(members.invitationRow(invitee.email)).toContainText("Adam Admin");
   await expect(page.getByTestId("seat-usage")).toHaveText("5 of 200 seats used (1 pending)");
+  await expectWorksEverywhere(page);
 
   const email = await waitForEmail(invitee.email, { subject: org.name });
   expect(email.subject).toBe(`Adam Admin invited you to join ${org.name} on Org Console`);
@@ -62,7 +73,8 @@ test("an invitation goes out by email; the invitee signs in from its link, accep
 
   await members.goto();
   await expect(members.memberRow(invitee.name)).toContainText(invitee.email);
-  await expect(members.roleSelect(invitee.name)).toHaveValue("developer");
+  await expect(members.memberRow(invitee.name)).toContainText("Developer");
+  await members.openTab("Invitations");
   await expect(members.invitationRow(invitee.email)).toHaveCount(0);
   await expect(page.getByTestId("seat-usage")).toHaveText("5 of 200 seats used (0 pending)");
 
@@ -83,6 +95,7 @@ test("resending an invitation sends the same link again and counts it", async ({
   await members.invite(address, "Viewer");
   await expect(members.toast(`Invited ${address} as Viewer.`)).toBeVisible();
   const first = await waitForEmail(address);
+  await members.openTab("Invitations");
   await expect(members.invitationRow(address)).toContainText("never");
 
   await members.resend(address);

@@ -87,8 +87,9 @@ test("an admin's removal and role change replayed from a developer's session cha
   await signIn(page, users.admin, { callbackUrl: members.path });
 
   const removal = await captureAction(page, members.path, async () => {
-    await page.getByRole("button", { name: "Remove Victor Viewer", exact: true }).click();
-    await page.getByRole("dialog", { name: "Remove Victor Viewer?" }).getByRole("button", { name: "Remove member" }).click();
+    await members.menuTrigger("Victor Viewer").click();
+    await members.menuItem("Remove from organization…").click();
+    await page.getByRole("alertdialog", { name: "Remove Victor Viewer?" }).getByRole("button", { name: "Remove member" }).click();
   });
   expect(await replayAs(browser, users.developer, members.path, removal)).toContain("You need the Admin role to do this.");
 

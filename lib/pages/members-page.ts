@@ -6,84 +6,87 @@ import { type AssignableRole, mayActOn, rolesAssignableBy } from "@/lib/members/
 import { planTable } from "@/lib/orgs/plans";
 import { loadSettingsPage, type SettingsPageAccess } from "./settings-page";
 
-/** A member row with what the caller may do to it, decided here so client components get booleans. */
-export type MemberView = MemberRow & {
-  isOwner: boolean;
-  isSelf: boolean;
-  canChangeRole: boolean;
-  canRemove: boolean;
-  canLeave: boolean;
-};
+export const membersTabs = ["members", "invitations"] as const;
+export type MembersTab = (typeof membersTabs)[number];
+
+/**
+ * Why the caller may not change or remove this member, whatever their permissions: it is
+ * themselves, it is the owner, or it is someone of their own rank (DESIGN.md §4). Null: nothing
+ * beyond the permission table stands in the way.
+ */
+export type MemberBlock = "self" | "owner" | "rank" | null;
+
+export type MemberView = MemberRow & { isSelf: boolean; block: MemberBlock };
 
 export type MembersPage = {
   ctx: OrgContext;
+  tab: MembersTab;
   query: string;
   after: string | null;
-  members: MemberView[];
+  /** The tabs' counts: every member, and the pending invitations that have not expired. */
+  counts: { members: number; invitations: number };
+  /** The open tab's rows only: the other list is not queried at all. */
+  members: MemberView[] | null;
   nextCursor: string | null;
-  /** The roles the caller may give, in role selects and invitations. */
+  invitations: null | Awaited<ReturnType<typeof listPendingInvitations>>;
+  /** The roles the caller may give, in the role dialog and invitations. */
   roles: AssignableRole[];
-  /** Null when the caller may not invite; `personal` when the organization cannot have members. */
-  invite: null | {
-    personal: boolean;
-    seats: { used: number; pending: number; limit: number | null; planLabel: string };
-  };
-  pending: null | Awaited<ReturnType<typeof listPendingInvitations>>;
-  /** Members of this page the owner may transfer the organization to; null for anyone else. */
-  transferCandidates: null | { userId: string; label: string; email: string }[];
+  /** What the caller's role allows on this page, once for every row. */
+  can: { invite: boolean; changeRole: boolean; remove: boolean; transfer: boolean };
+  personal: boolean;
+  seats: { used: number; pending: number; limit: number | null; planLabel: string };
 };
 
 export type MembersPageAccess = { ok: true; page: MembersPage } | Extract<SettingsPageAccess, { ok: false }>;
 
+function blockFor(ctx: OrgContext, row: MemberRow): MemberBlock {
+  if (row.userId === ctx.actor.id) return "self";
+  if (row.role === "owner") return "owner";
+  return mayActOn({ userId: ctx.actor.id, role: ctx.role }, row) ? null : "rank";
+}
+
 /**
- * Everything the members page shows, in at most four SQL statements whatever the organization's
- * size: the org + membership query (shared with the layouts), one page of members, the seat count
- * and the pending invitations. Nothing is queried per row.
+ * Everything the members page shows, in three SQL statements whatever the organization's size:
+ * the org + membership query (shared with the layouts), the counts (members and pending
+ * invitations, which are also the seats), and one page of the open tab's rows.
  */
-export async function loadMembersPage(slug: string, params: { q?: string; after?: string }): Promise<MembersPageAccess> {
+export async function loadMembersPage(slug: string, params: { tab?: string; q?: string; after?: string }): Promise<MembersPageAccess> {
   const access = await loadSettingsPage(slug);
   if (!access.ok) return access;
   const { ctx } = access;
   const db = await getDb();
-  const query = (params.q ?? "").trim().slice(0, 100);
-  // A cursor that is not one of ours means the first page, and says so.
-  const after = params.after && decodeCursor(params.after) ? params.after : null;
   const canInvite = ctx.can("member.invite");
-  const [listing, seats, pending] = await Promise.all([
-    listMembers(db, ctx.org.id, { query, after: after ?? undefined }),
-    canInvite && ctx.org.kind === "team" ? seatUsage(db, ctx.org.id) : null,
-    canInvite && ctx.org.kind === "team" ? listPendingInvitations(db, ctx.org.id) : null,
+  // Pending invitations are a secret of those who may invite; anyone else sees the members tab.
+  const tab: MembersTab = params.tab === "invitations" && canInvite ? "invitations" : "members";
+  const query = tab === "members" ? (params.q ?? "").trim().slice(0, 100) : "";
+  // A cursor that is not one of ours means the first page, and says so.
+  const after = tab === "members" && params.after && decodeCursor(params.after) ? params.after : null;
+  const [counts, listing, invitations] = await Promise.all([
+    seatUsage(db, ctx.org.id),
+    tab === "members" ? listMembers(db, ctx.org.id, { query, after: after ?? undefined }) : null,
+    tab === "invitations" ? listPendingInvitations(db, ctx.org.id) : null,
   ]);
-  const actor = { userId: ctx.actor.id, role: ctx.role };
-  const members = listing.members.map((row) => ({
-    ...row,
-    isOwner: row.role === "owner",
-    isSelf: row.userId === ctx.actor.id,
-    canChangeRole: ctx.can("member.changeRole") && mayActOn(actor, row),
-    canRemove: ctx.can("member.remove") && mayActOn(actor, row),
-    canLeave: row.userId === ctx.actor.id && row.role !== "owner",
-  }));
   const limit = planTable[ctx.org.plan].members;
   return {
     ok: true,
     page: {
       ctx,
+      tab,
       query,
       after,
-      members,
-      nextCursor: listing.nextCursor,
+      counts: { members: counts.members, invitations: canInvite ? counts.pending : 0 },
+      members: listing?.members.map((row) => ({ ...row, isSelf: row.userId === ctx.actor.id, block: blockFor(ctx, row) })) ?? null,
+      nextCursor: listing?.nextCursor ?? null,
+      invitations,
       roles: rolesAssignableBy(ctx.role),
-      invite: canInvite
-        ? {
-            personal: ctx.org.kind === "personal",
-            seats: { used: (seats?.members ?? 1) + (seats?.pending ?? 0), pending: seats?.pending ?? 0, limit, planLabel: planTable[ctx.org.plan].label },
-          }
-        : null,
-      pending,
-      transferCandidates:
-        ctx.can("ownership.transfer") && ctx.org.kind === "team"
-          ? members.filter((m) => !m.isSelf && !m.isOwner).map((m) => ({ userId: m.userId, label: m.name ?? m.email, email: m.email }))
-          : null,
+      can: {
+        invite: canInvite,
+        changeRole: ctx.can("member.changeRole"),
+        remove: ctx.can("member.remove"),
+        transfer: ctx.can("ownership.transfer") && ctx.org.kind === "team",
+      },
+      personal: ctx.org.kind === "personal",
+      seats: { used: counts.members + counts.pending, pending: counts.pending, limit, planLabel: planTable[ctx.org.plan].label },
     },
   };
 }
