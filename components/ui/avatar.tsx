@@ -30,13 +30,14 @@ export function initialsOf(name: string | null, email = ""): string {
 
 /** A picture, or initials on a colour derived from `seed`; decorative, since the name sits beside it. */
 export function Avatar({ name, email, image, seed, size = "md", className }: Props) {
-  const box = size === "sm" ? "size-6 text-[10px]" : "size-8 text-xs";
+  // The shape lives once in globals.css ([data-avatar]); only the colour is per avatar.
+  const shape = size === "sm" ? "sm" : "";
   if (image) {
     // A plain img: provider avatars come from any host, so next/image would need every host listed.
-    return <img src={image} alt="" width={32} height={32} className={cn(box, "shrink-0 rounded-full object-cover", className)} referrerPolicy="no-referrer" />;
+    return <img src={image} alt="" width={32} height={32} data-avatar={shape} className={className} referrerPolicy="no-referrer" />;
   }
   return (
-    <span aria-hidden className={cn(box, "grid shrink-0 place-items-center rounded-full font-semibold", colourFor(seed ?? email ?? name ?? ""), className)}>
+    <span aria-hidden data-avatar={shape} className={cn(colourFor(seed ?? email ?? name ?? ""), className)}>
       {initialsOf(name, email)}
     </span>
   );

@@ -4,16 +4,6 @@ type Props = { className?: string };
 
 const common = { "aria-hidden": true, fill: "none", stroke: "currentColor", strokeWidth: 2, strokeLinecap: "round", strokeLinejoin: "round", viewBox: "0 0 24 24" } as const;
 
-export function MoreIcon({ className = "size-4" }: Props) {
-  return (
-    <svg {...common} className={className}>
-      <circle cx="5" cy="12" r="1" />
-      <circle cx="12" cy="12" r="1" />
-      <circle cx="19" cy="12" r="1" />
-    </svg>
-  );
-}
-
 export function ChevronDownIcon({ className = "size-4" }: Props) {
   return (
     <svg {...common} className={className}>

@@ -29,7 +29,7 @@ export function InvitationRows({ rows }: { rows: InvitationRowData[] }) {
         <Time when={invitation.expires} />
       </td>
       <td data-label="Resent">{invitation.resent}</td>
-      <td>
+      <td data-actions="">
         <InvitationMenu invitation={{ id: invitation.id, email: invitation.email }} />
       </td>
     </tr>

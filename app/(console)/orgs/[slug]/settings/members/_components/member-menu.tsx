@@ -1,7 +1,7 @@
 "use client";
 
 import type { RowAction } from "@/components/ui/row-actions";
-import { LightRowActions } from "@/components/ui/row-actions-light";
+import { RowActions } from "@/components/ui/row-actions";
 import { deniedReason, type MemberRole, roleLabels } from "@/lib/authz/permissions";
 import { type MenuMember, useMembersTable } from "./members-dialogs";
 
@@ -65,5 +65,5 @@ export function MemberMenu({ member }: { member: MenuMember }) {
       disabledReason: can.remove ? blockedReason(member, "remove") : deniedReason("member.remove"),
     });
   }
-  return <LightRowActions label={`Actions for ${member.label}`} actions={actions} />;
+  return <RowActions label={`Actions for ${member.label}`} actions={actions} />;
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { Avatar, colourFor, initialsOf } from "@/components/ui/avatar";
+import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { type MemberRole, roleLabels } from "@/lib/authz/permissions";
 import type { MemberBlock } from "@/lib/pages/members-page";
@@ -26,14 +26,7 @@ export function MemberRows({ rows }: { rows: MemberRowData[] }) {
       <tr key={member.id} data-testid="member-row">
         <td>
           <div className="flex min-w-0 items-center gap-3">
-            {member.image ? (
-              <Avatar name={member.name} email={member.email} image={member.image} />
-            ) : (
-              // The kit's Avatar, minus its base classes (set once by the table): initials on a colour.
-              <span aria-hidden data-avatar="" className={colourFor(member.email)}>
-                {initialsOf(member.name, member.email)}
-              </span>
-            )}
+            <Avatar name={member.name} email={member.email} image={member.image} />
             <div className="min-w-0 break-words">
               <p className="font-medium">
                 {label}
@@ -47,7 +40,7 @@ export function MemberRows({ rows }: { rows: MemberRowData[] }) {
         <td data-label="Joined">
           <time dateTime={member.joinedAt}>{member.joined}</time>
         </td>
-        <td>
+        <td data-actions="">
           <MemberMenu member={{ id: member.id, label, email: member.email, role: member.role, block: member.block }} />
         </td>
       </tr>
