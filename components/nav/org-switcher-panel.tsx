@@ -76,7 +76,8 @@ export function OrgSwitcherPanel({ anchorRef, current, settingsHref, switchOrgan
         <Command shouldFilter={false} loop label="Filter organizations" value={selected} onValueChange={setSelected}>
           <CommandInput autoFocus placeholder="Find an organization…" value={query} onValueChange={setQuery} />
           <CommandList label="Organizations" aria-busy={!listing || switching} className="max-h-none overflow-visible p-0">
-            <CommandGroup className="max-h-72 overflow-y-auto overscroll-contain p-1">
+            {/* The group names are for screen readers (and tests); the layout says it to the eye. */}
+            <CommandGroup heading="Organizations and invitations" className="max-h-72 overflow-y-auto overscroll-contain p-1 [&_[cmdk-group-heading]]:sr-only">
               {listing?.organizations.map((org) => (
                 <OrgOption key={org.slug} org={org} current={org.slug === current?.slug} onSelect={() => switchTo(org)} />
               ))}
@@ -86,7 +87,7 @@ export function OrgSwitcherPanel({ anchorRef, current, settingsHref, switchOrgan
             </CommandGroup>
             {/* Pinned below the scrolling list; shown once the list is there, so Enter never picks them by accident. */}
             {listing && (
-              <CommandGroup className="border-t border-zinc-200 p-1 dark:border-zinc-700">
+              <CommandGroup heading="Pinned" className="border-t border-zinc-200 p-1 dark:border-zinc-700 [&_[cmdk-group-heading]]:sr-only">
                 {settingsHref && (
                   <CommandItem value="settings" onSelect={() => go(settingsHref)}>
                     <CogIcon className="size-4 shrink-0 text-zinc-500" /> Organization settings
