@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname, useRouter } from "next/navigation";
-import { useEffect, useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Command, CommandEmpty, CommandGroup, CommandInput, CommandItem, CommandList } from "@/components/ui/command";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
@@ -12,6 +12,7 @@ import { sectionOfPathname } from "@/lib/orgs/sections";
 import type { PaletteProjects } from "@/lib/projects/palette";
 import type { NavLink } from "./nav-types";
 import { OrgOption, orgValue } from "./org-option";
+import { useActiveDescendant } from "./use-active-descendant";
 import { searchDebounceMs, useOrgListing } from "./use-org-listing";
 
 type Props = {
@@ -60,6 +61,8 @@ export function CommandPalettePanel({ orgSlug, settings, switchOrganization, onC
   const [switching, startSwitch] = useTransition();
   const projects = usePaletteProjects(orgSlug, query);
   const { listing } = useOrgListing(query);
+  const commandRef = useRef<HTMLDivElement>(null);
+  useActiveDescendant(commandRef, selected);
   const pathname = usePathname();
   const router = useRouter();
   const currentSlug = orgSlug;
@@ -101,7 +104,7 @@ export function CommandPalettePanel({ orgSlug, settings, switchOrganization, onC
         className="md:max-w-lg"
         onCloseAutoFocus={(event) => event.preventDefault()}
       >
-        <Command shouldFilter={false} loop vimBindings={false} label="Search organizations, projects and settings" value={selected} onValueChange={setSelected} className="mt-4 rounded-md border border-zinc-200 dark:border-zinc-700">
+        <Command ref={commandRef} shouldFilter={false} loop vimBindings={false} label="Search organizations, projects and settings" value={selected} onValueChange={setSelected} className="mt-4 rounded-md border border-zinc-200 dark:border-zinc-700">
           <CommandInput autoFocus placeholder="Type a name…" value={query} onValueChange={setQuery} />
           <CommandList label="Results" aria-busy={loading || switching} className="max-md:max-h-[60vh]">
             {!loading && <CommandEmpty>Nothing matches “{query}”.</CommandEmpty>}

@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname, useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Command, CommandGroup, CommandInput, CommandItem, CommandList } from "@/components/ui/command";
 import { CogIcon, PlusIcon } from "@/components/ui/icons";
@@ -10,6 +10,7 @@ import type { ActionResult, ActionState } from "@/lib/actions/result";
 import type { OrganizationChoice } from "@/lib/orgs/queries";
 import { sectionOfPathname } from "@/lib/orgs/sections";
 import { InvitationOption, invitationValue, OrgOption, orgValue } from "./org-option";
+import { useActiveDescendant } from "./use-active-descendant";
 import { type OrgListing, switcherStatus, useOrgListing } from "./use-org-listing";
 
 type Props = {
@@ -37,6 +38,8 @@ export function OrgSwitcherPanel({ anchorRef, current, settingsHref, switchOrgan
   const [selected, setSelected] = useState("");
   const [switching, startSwitch] = useTransition();
   const { listing, failed } = useOrgListing(query, (next) => setSelected(initialValue(next, current)));
+  const commandRef = useRef<HTMLDivElement>(null);
+  useActiveDescendant(commandRef, selected);
   const pathname = usePathname();
   const router = useRouter();
 
@@ -73,7 +76,7 @@ export function OrgSwitcherPanel({ anchorRef, current, settingsHref, switchOrgan
         }}
         onCloseAutoFocus={(event) => event.preventDefault()}
       >
-        <Command shouldFilter={false} loop label="Filter organizations" value={selected} onValueChange={setSelected}>
+        <Command ref={commandRef} shouldFilter={false} loop label="Filter organizations" value={selected} onValueChange={setSelected}>
           <CommandInput autoFocus placeholder="Find an organization…" value={query} onValueChange={setQuery} />
           <CommandList label="Organizations" aria-busy={!listing || switching} className="max-h-none overflow-visible p-0">
             {/* The group names are for screen readers (and tests); the layout says it to the eye. */}
