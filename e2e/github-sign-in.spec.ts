@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { accounts, memberships, organizations, users } from "@/db/schema";
 import { uniqueTag } from "@/lib/factories";
 import { expect, test } from "./fixtures";
+import { navbar } from "./support/navbar";
 
 // "Continue with GitHub" through Auth.js's real GitHub provider, pointed by AUTH_GITHUB_URL at the
 // local server in scripts/lib/fake-github.ts that speaks GitHub's OAuth and REST protocol.
@@ -34,8 +35,7 @@ test("a first GitHub sign-in creates the user and their personal organization; t
     .where(eq(memberships.userId, user.id));
   expect(owned).toEqual([{ kind: "personal", plan: "free", role: "owner" }]);
 
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/sign-in/);
+  await navbar(page).signOut();
   await signInWithGitHub();
   expect(await db.select().from(users).where(eq(users.email, email))).toHaveLength(1);
 });

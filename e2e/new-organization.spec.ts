@@ -11,7 +11,7 @@ test("creates a team organization: derived slug, reserved and taken slugs refuse
   const taken = await makeTeamOrg(db, someoneElse);
   await signIn(page, user);
 
-  // The switcher's last option leads here.
+  // The option pinned below the switcher's list leads here.
   const switcher = orgSwitcher(page);
   await switcher.open();
   await switcher.option(/New organization/).click();

@@ -25,16 +25,17 @@ test("switches organization with the mouse, staying on the settings section when
   await expect(switcher.button).toHaveAccessibleName(new RegExp(`Switch organization.*${owned.name}`));
 
   await switcher.open();
-  await expect(switcher.options).toHaveCount(5);
-  // Personal first, then by name; the current one is marked; "New organization" closes the list.
-  await expect(switcher.options.nth(0)).toContainText("Personal");
-  await expect(switcher.options.nth(0)).toContainText("Owner");
+  await expect(switcher.listed).toHaveCount(4);
+  // Personal first, then by name; the current one is marked; "Organization settings" and "New
+  // organization" are pinned below the list.
+  await expect(switcher.listed.nth(0)).toContainText("Personal");
+  await expect(switcher.listed.nth(0)).toContainText("Owner");
   await expect(switcher.option(new RegExp(owned.name))).toHaveAttribute("aria-current", "true");
-  await expect(switcher.option(new RegExp(owned.name))).toContainText("✓");
+  await expect(switcher.option(new RegExp(owned.name))).toHaveAccessibleName(/\(current\)/);
   await expect(switcher.option(new RegExp(adminOf.name))).toContainText("Admin");
   await expect(switcher.option(new RegExp(adminOf.name))).not.toHaveAttribute("aria-current");
   await expect(switcher.option(new RegExp(developerIn.name))).toContainText("Developer");
-  await expect(switcher.options.last()).toHaveText(/New organization/);
+  await expect(switcher.pinned).toHaveText([/Organization settings/, /New organization/]);
   await expect(switcher.status).toHaveText("4 organizations");
   await expectNoA11yViolations(page);
 
@@ -71,7 +72,7 @@ test("switches organization with the keyboard, filtering, and Escape returns foc
   await switcher.button.focus();
   await switcher.open(() => page.keyboard.press("Enter"));
   await expect(switcher.filter).toBeFocused();
-  await expect(switcher.options).toHaveCount(5);
+  await expect(switcher.options).toHaveCount(6);
 
   // The list starts on the current organization, so Enter without moving changes nothing.
   await expect.poll(() => switcher.activeOptionText()).toContain(owned.name);
@@ -81,7 +82,8 @@ test("switches organization with the keyboard, filtering, and Escape returns foc
   await expect(switcher.button).toBeFocused();
   await expect(page).toHaveURL(`/orgs/${owned.slug}/settings/general`);
 
-  // Arrow keys, Home and End move the active option (aria-activedescendant), wrapping around.
+  // Arrow keys, Home and End move the active option (aria-activedescendant) through the list and
+  // the pinned options, wrapping around.
   await switcher.open(() => page.keyboard.press("Enter"));
   await expect.poll(() => switcher.activeOptionText()).toContain(owned.name);
   await page.keyboard.press("ArrowDown");
@@ -89,6 +91,10 @@ test("switches organization with the keyboard, filtering, and Escape returns foc
   await expect(switcher.option(new RegExp(adminOf.name))).toHaveAttribute("aria-selected", "true");
   await expect(switcher.option(new RegExp(owned.name))).toHaveAttribute("aria-selected", "false");
   await page.keyboard.press("End");
+  await expect.poll(() => switcher.activeOptionText()).toContain("New organization");
+  await page.keyboard.press("ArrowUp");
+  await expect.poll(() => switcher.activeOptionText()).toContain("Organization settings");
+  await page.keyboard.press("ArrowDown");
   await expect.poll(() => switcher.activeOptionText()).toContain("New organization");
   await page.keyboard.press("ArrowDown");
   await expect.poll(() => switcher.activeOptionText()).toContain("Sam Switcher");
@@ -135,8 +141,10 @@ test("a user in 60 organizations sees the first 50 and filters to one deep in th
 
   await switcher.open();
   await expect(switcher.status).toHaveText("Showing 50 of 60 organizations. Type to narrow the list.");
-  await expect(switcher.options).toHaveCount(51);
-  await expect(switcher.options.nth(0)).toContainText("Personal");
+  await expect(switcher.listed).toHaveCount(50);
+  await expect(switcher.listed.nth(0)).toContainText("Personal");
+  // The pinned options stay in view whatever the list's length.
+  await expect(switcher.option(/New organization/)).toBeInViewport();
   await expect(switcher.option(new RegExp(`Fleet ${tag} 49`))).toBeVisible();
   await expect(switcher.option(new RegExp(`Fleet ${tag} 58`))).toHaveCount(0);
 

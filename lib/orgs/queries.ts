@@ -11,6 +11,8 @@ export const switcherPageSize = 50;
 /**
  * The user's organizations for the switcher: personal first, then by name, filtered on the server
  * so a user in hundreds of organizations never downloads them all. One statement, total included.
+ * A query that begins the words "personal organization" also finds the personal one, whose name
+ * is the user's own and so never says "personal".
  */
 export async function listOrganizationsForUser(
   db: Queryable,
@@ -32,12 +34,23 @@ export async function listOrganizationsForUser(
     .where(
       and(
         eq(memberships.userId, userId),
-        pattern ? or(ilike(organizations.name, pattern), ilike(organizations.slug, pattern)) : undefined,
+        pattern
+          ? or(
+              ilike(organizations.name, pattern),
+              ilike(organizations.slug, pattern),
+              meansPersonal(query) ? eq(organizations.kind, "personal") : undefined,
+            )
+          : undefined,
       ),
     )
     .orderBy(desc(sql`${organizations.kind} = 'personal'`), asc(sql`lower(${organizations.name})`), asc(organizations.slug))
     .limit(options.limit ?? switcherPageSize);
   return { organizations: rows.map(({ total: _total, ...choice }) => choice), total: rows[0]?.total ?? 0 };
+}
+
+function meansPersonal(query: string | undefined): boolean {
+  const words = query?.trim().toLowerCase().replace(/\s+/g, " ") ?? "";
+  return words !== "" && "personal organization".startsWith(words);
 }
 
 /** Where `/` goes: the last active organization if the user is still in it, else their personal one. */

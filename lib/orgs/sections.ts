@@ -34,3 +34,12 @@ export function sectionOfPathname(pathname: string): string {
 export function findSection(path: string): OrgSection | undefined {
   return orgSections.find((s) => s.path === path);
 }
+
+/**
+ * The settings pages a role opens in an organization, as links: the settings menu, the navbar's
+ * cogwheel (the first of them) and the ⌘K palette read this, so a client gets capability data,
+ * never the role.
+ */
+export function openSettingsPages(slug: string, can: (permission: Permission) => boolean): { href: string; label: string }[] {
+  return settingsSections.filter((section) => can(section.permission)).map((section) => ({ href: orgHref(slug, section.path), label: section.label }));
+}

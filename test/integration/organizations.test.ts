@@ -5,6 +5,7 @@ import { type OrgHandler, runOrgAction } from "@/lib/actions/run-action";
 import { addMember, makeOrgWithEveryRole, makeTeamOrg, makeUser, uniqueTag } from "@/lib/factories";
 import { createTeamOrganization } from "@/lib/orgs/create";
 import { organizationDetailsSchema } from "@/lib/orgs/details";
+import { listOrganizationsForUser } from "@/lib/orgs/queries";
 import { updateOrganizationDetails } from "@/lib/orgs/update-details";
 import { createUserWithPersonalOrg, findOrCreateUser } from "@/lib/users/create-user";
 import { rejection, snapshotOrg } from "./support/snapshot";
@@ -225,5 +226,29 @@ describe("General Information through the action door", () => {
     const untouched = await snapshotOrg(t.db, bystander.id);
     await submit(people.admin.id, org.slug, { name: "Only This One", slug: org.slug, description: "", website: "", adminContactEmails: "" });
     expect(await snapshotOrg(t.db, bystander.id)).toEqual(untouched);
+  });
+});
+
+describe("the switcher's search", () => {
+  it("finds the personal organization by the words 'personal organization' or their beginning, and only the caller's", async () => {
+    const tag = uniqueTag();
+    const user = await makeUser(t.db, { name: `Quinn ${tag}` });
+    const other = await makeUser(t.db, { name: `Rae ${tag}` });
+    const team = await makeTeamOrg(t.db, user, { name: `Zephyr ${tag}` });
+    const personalNamed = await makeTeamOrg(t.db, user, { name: `Personal Finance ${tag}` });
+    const names = async (query: string) => (await listOrganizationsForUser(t.db, user.id, { query })).organizations.map((o) => o.name);
+
+    for (const query of ["personal", "PERS", "  Personal   organization ", "p"]) {
+      const found = await listOrganizationsForUser(t.db, user.id, { query });
+      expect(found.organizations[0], query).toMatchObject({ kind: "personal", name: `Quinn ${tag}` });
+      expect(found.organizations.map((o) => o.name), query).not.toContain(`Rae ${tag}`);
+    }
+    // The word still finds organizations named with it, after the personal one.
+    expect(await names("personal")).toEqual([`Quinn ${tag}`, personalNamed.name]);
+    // Anything else matches names and slugs only.
+    expect(await names("personal team")).toEqual([]);
+    expect(await names("organization")).toEqual([]);
+    expect(await names(`zephyr ${tag}`)).toEqual([team.name]);
+    expect((await listOrganizationsForUser(t.db, user.id, { query: "personal" })).total).toBe(2);
   });
 });

@@ -1,4 +1,5 @@
 import { ConsoleShell } from "@/components/layout/console-shell";
+import { openSettingsPages } from "@/lib/orgs/sections";
 import { loadOrgPage } from "@/lib/pages/org-page";
 import { signOutAction, switchOrganization } from "../../actions";
 
@@ -6,11 +7,13 @@ type Props = { children: React.ReactNode; params: Promise<{ slug: string }> };
 
 export default async function OrganizationLayout({ children, params }: Props) {
   const { slug } = await params;
-  const { actor, org, role } = await loadOrgPage(slug);
+  const ctx = await loadOrgPage(slug);
+  const { actor, org, role } = ctx;
   return (
     <ConsoleShell
       user={actor}
       current={{ slug: org.slug, name: org.name, kind: org.kind, role }}
+      settings={openSettingsPages(org.slug, ctx.can)}
       switchOrganization={switchOrganization}
       signOut={signOutAction}
     >

@@ -1,0 +1,58 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useRef } from "react";
+import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import { type MenuUser, UserMenuFace, userMenuLabel, userMenuTriggerClass } from "./user-menu-face";
+
+type Props = { user: MenuUser; signOut: () => Promise<void>; openOnLoad: false | "pointer" | "keyboard"; focusTrigger: boolean };
+
+/** The user menu itself (kit DropdownMenu), loaded by UserMenu on first intent. */
+export function UserMenuDropdown({ user, signOut, openOnLoad, focusTrigger }: Props) {
+  const trigger = useRef<HTMLButtonElement>(null);
+  const keyboardEntry = useRef(openOnLoad === "keyboard");
+  // This button replaced the placeholder the user may have been focused on: keep their place.
+  useEffect(() => {
+    if (focusTrigger) trigger.current?.focus();
+  }, [focusTrigger]);
+
+  return (
+    <DropdownMenu defaultOpen={Boolean(openOnLoad)}>
+      <DropdownMenuTrigger ref={trigger} aria-label={userMenuLabel(user)} className={userMenuTriggerClass}>
+        <UserMenuFace user={user} />
+      </DropdownMenuTrigger>
+      <DropdownMenuContent
+        className="w-64"
+        // Opened by a key press on the placeholder, before this menu listened for keys: the first
+        // item takes focus, as it does when the menu itself is opened by a key.
+        onFocus={(event) => {
+          if (!keyboardEntry.current || event.target !== event.currentTarget) return;
+          keyboardEntry.current = false;
+          event.currentTarget.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+        }}
+      >
+        <DropdownMenuLabel className="font-normal">
+          <span className="block text-sm font-medium break-words text-zinc-900 dark:text-zinc-100">{user.name ?? user.email}</span>
+          {user.name && <span className="block break-all">{user.email}</span>}
+        </DropdownMenuLabel>
+        <DropdownMenuSeparator />
+        <DropdownMenuItem asChild>
+          {/* Not prefetched: a prefetch still in flight at sign-out comes back with the proxy's
+              refreshed session cookie and signs the user in again. */}
+          <Link href="/account" prefetch={false}>
+            Account
+          </Link>
+        </DropdownMenuItem>
+        <form action={signOut}>
+          {/* The menu stays open while the form submits: closing it would unmount the form before
+              the browser sends it. Signing out leaves the page anyway. */}
+          <DropdownMenuItem asChild onSelect={(event) => event.preventDefault()}>
+            <button type="submit" className="text-left">
+              Sign out
+            </button>
+          </DropdownMenuItem>
+        </form>
+      </DropdownMenuContent>
+    </DropdownMenu>
+  );
+}
