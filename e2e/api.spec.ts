@@ -89,7 +89,7 @@ test("a token made on /account lets the CLI resolve projects until it is revoked
   await expect(tokens.row("Laptop").getByTestId("api-token-last-used")).toHaveText(/just now|minute ago/);
 
   await tokens.row("Laptop").getByRole("button", { name: "Revoke the token Laptop" }).click();
-  const dialog = page.getByRole("dialog", { name: "Revoke the token Laptop?" });
+  const dialog = page.getByRole("alertdialog", { name: "Revoke the token Laptop?" });
   await dialog.getByRole("button", { name: "Revoke token" }).click();
   await expect(page.getByRole("region", { name: /Notifications/ })).toContainText("Revoked the token Laptop");
   await expect(tokens.row("Laptop")).toHaveCount(0);
