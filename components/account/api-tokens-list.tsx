@@ -41,7 +41,9 @@ export function ApiTokensList({ tokens, revokeAction }: Props) {
           <TableBody>
             {tokens.map((token) => (
               <TableRow key={token.id} data-testid="api-token-row">
-                <TableCell className="font-medium break-words">{token.name}</TableCell>
+                <th scope="row" className="px-3 py-2 text-left font-medium break-words max-md:block max-md:px-0 max-md:py-1">
+                  {token.name}
+                </th>
                 <TableCell label="Token" className="font-mono text-xs">
                   {maskedToken(token.prefix)}
                 </TableCell>

@@ -29,7 +29,7 @@ export function AuditEventDetailsProvider({ eventsPath, children }: { eventsPath
 export function AuditEventDetailsButton({ id }: { id: number }) {
   const open = useContext(OpenDetails);
   return (
-    <button type="button" aria-haspopup="dialog" onClick={() => open(id)} className="font-medium text-indigo-700 underline underline-offset-2 dark:text-indigo-300">
+    <button type="button" aria-haspopup="dialog" onClick={() => open(id)} className="font-medium text-indigo-700 underline dark:text-indigo-300">
       Details
     </button>
   );

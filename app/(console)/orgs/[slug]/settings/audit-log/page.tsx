@@ -6,7 +6,6 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { RoleRequired } from "@/components/ui/role-required";
-import { auditLogSearch } from "@/lib/audit/filters";
 import { loadAuditLogPage } from "@/lib/pages/audit-log-page";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -21,7 +20,6 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
   if (!access.ok) return <RoleRequired {...access.denial} />;
   const { ctx, basePath, values, errors, filtered, notice, actionGroups, events, links } = access.page;
   const invalid = Object.keys(errors).length > 0;
-  const actorHref = (email: string) => `${basePath}${auditLogSearch({ ...values, actor: email })}`;
   const shown = events.length;
   return (
     <section aria-labelledby="audit-heading" className="max-w-7xl min-w-0 space-y-4">
@@ -41,7 +39,7 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
       {invalid ? (
         <EmptyState title="Correct the filters above to see events." />
       ) : shown > 0 ? (
-        <AuditEventsTable orgName={ctx.org.name} events={events} actorHref={actorHref} eventsPath={`${basePath}/events`} />
+        <AuditEventsTable orgName={ctx.org.name} events={events} basePath={basePath} filters={values} />
       ) : (
         <EmptyState
           title={filtered ? "No events match these filters." : "No events on this page."}
