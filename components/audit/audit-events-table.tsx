@@ -3,7 +3,6 @@ import { Table, TableCaption, TableHead, TableHeaderCell } from "@/components/ui
 import type { AuditEventView } from "@/lib/audit/present";
 import { AuditEventDetailsProvider } from "./audit-event-details";
 import { type AuditRow, AuditRows } from "./audit-rows";
-import { formatAuditTime } from "./format";
 
 type Props = {
   orgName: string;
@@ -15,21 +14,24 @@ type Props = {
 
 // Light rows: 50 make a page, so each carries its summary and one Details button (the dialog
 // fetches before/after), and every repeated style is written once, here, for the whole table.
-const rowStyles =
-  "break-words [&_a]:text-indigo-700 [&_a]:underline dark:[&_a]:text-indigo-300 [&_b]:font-medium [&_small]:block [&_small]:text-xs [&_small]:text-zinc-600 dark:[&_small]:text-zinc-400 md:[&_time]:whitespace-nowrap";
+const rowStyles = [
+  "break-words [&_a]:text-indigo-700 [&_a]:underline dark:[&_a]:text-indigo-300 [&_b]:font-medium [&_small]:block [&_small]:text-xs [&_small]:text-zinc-600 dark:[&_small]:text-zinc-400 md:[&_time]:whitespace-nowrap",
+  "[&_td>button]:font-medium [&_td>button]:text-indigo-700 [&_td>button]:underline dark:[&_td>button]:text-indigo-300",
+  // The stacked rows' column names, by position (instead of a data-label on each cell).
+  "max-md:[&_td:nth-child(1)]:before:content-['Time'] max-md:[&_td:nth-child(2)]:before:content-['Actor'] max-md:[&_td:nth-child(3)]:before:content-['Event']",
+  "max-md:[&_td:nth-child(4)]:before:content-['Target'] max-md:[&_td:nth-child(5)]:before:content-['Origin'] max-md:[&_td:nth-child(6)]:before:content-['Values']",
+].join(" ");
 
 function rowOf(event: AuditEventView): AuditRow {
   return {
     id: event.id,
     at: event.createdAt.toISOString(),
-    time: formatAuditTime(event.createdAt),
     who: event.actor.name,
     kind: event.actor.kind,
     email: event.actor.email,
-    label: event.actor.label,
+    label: event.actor.kind === "former" ? event.actor.label : "",
     text: event.description,
     act: event.actionLabel,
-    code: event.action,
     type: event.target.typeLabel,
     target: event.target.label,
     origin: event.originLabel,
@@ -55,7 +57,7 @@ export function AuditEventsTable({ orgName, events, basePath, filters }: Props) 
             </tr>
           </TableHead>
           <tbody className="divide-y divide-zinc-200 max-md:block max-md:space-y-3 max-md:divide-y-0 dark:divide-zinc-800">
-            <AuditRows rows={events.map(rowOf)} basePath={basePath} filters={filters} />
+            <AuditRows rows={events.map(rowOf)} filters={filters} />
           </tbody>
         </Table>
       </div>

@@ -9,6 +9,8 @@ import { type AuditEventView, presentAuditEvent } from "./present";
 export type AuditEventDetails = Pick<AuditEventView, "id" | "action" | "actionLabel" | "description" | "originLabel" | "before" | "after"> & {
   target: AuditEventView["target"];
   createdAt: string;
+  /** "Name <email>" as recorded at the time. */
+  actorLabel: string;
 };
 
 /** An event id as the URL carries it: digits only, within a bigint (anything else is not found). */
@@ -47,6 +49,7 @@ export async function findAuditEventDetails(db: Queryable, orgId: string, id: nu
   return {
     id: event.id,
     createdAt: event.createdAt.toISOString(),
+    actorLabel: event.actor.label,
     action: event.action,
     actionLabel: event.actionLabel,
     description: event.description,
