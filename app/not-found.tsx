@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { buttonClass } from "@/components/ui/button-styles";
 
 export default function NotFound() {
   return (
@@ -8,7 +9,7 @@ export default function NotFound() {
       <p className="mt-3 text-zinc-700 dark:text-zinc-300">
         This page does not exist, or it belongs to an organization you are not a member of.
       </p>
-      <Link href="/" className="mt-6 inline-block rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500">
+      <Link href="/" className={buttonClass({ className: "mt-6" })}>
         Back to your organization
       </Link>
     </main>

@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { billingDetails } from "@/db/schema";
 import { makeOrgWithEveryRole } from "@/lib/factories";
 import { expect, expectNoA11yViolations, test } from "./fixtures";
+import { expectWorksEverywhere } from "./support/responsive";
 
 // Issue 8, billing details in the browser: the VAT hint follows the chosen country, a VAT number
 // of another country and a malformed postal code are refused next to their fields with what was
@@ -38,6 +39,10 @@ test("billing details: the VAT hint follows the country, mismatches are refused 
   await signIn(page, users.admin, { callbackUrl: billingPath(org.slug) });
   const form = detailsForm(page);
   await expect(page.getByRole("heading", { level: 2, name: "Billing details" })).toBeVisible();
+
+  // Nothing saved yet and nothing typed: Save waits for something to send.
+  await expect(form.save).toBeDisabled();
+  await expectWorksEverywhere(page);
 
   // The hint says what the chosen country's numbers look like, or that a tax ID is optional.
   await expect(form.vat).toHaveAccessibleDescription(/^Optional/);
@@ -85,5 +90,6 @@ test("billing details: the VAT hint follows the country, mismatches are refused 
   await expect(form.vat).toHaveValue("CHE123456789MWST");
   await expect(form.country).toHaveValue("CH");
   await expect(form.city).toHaveValue("Zürich");
-  await expectNoA11yViolations(page);
+  await expect(form.save).toBeDisabled();
+  await expectWorksEverywhere(page);
 });

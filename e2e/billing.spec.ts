@@ -7,6 +7,7 @@ import { makeCluster } from "@/lib/factories/clusters";
 import { makeProject } from "@/lib/factories/projects";
 import type { OrgPlan } from "@/lib/orgs/plans";
 import { expect, expectNoA11yViolations, test } from "./fixtures";
+import { expectWorksEverywhere } from "./support/responsive";
 import { waitForEmail } from "./support/mailbox";
 
 // Issue 8: an admin sees the plan and its usage, upgrades at once, is told what to reduce before a
@@ -52,7 +53,7 @@ test("an admin upgrades Free to Professional and sees the new limits at once", a
   await expect(view.row("free")).toContainText("Current plan");
   await expect(view.row("enterprise")).toContainText("Unlimited");
   await expect(page.getByTestId("payment-note")).toHaveText(/^Plan changes apply immediately; this console has no payment provider connected/);
-  await expectNoA11yViolations(page);
+  await expectWorksEverywhere(page);
 
   await view.change("Professional").click();
   await expect(notifications(page)).toContainText("Upgraded to the Professional plan. Its limits apply now.");
@@ -82,11 +83,11 @@ test("a downgrade is refused with what to reduce, and allowed after a confirmati
   await expect(view.change("Free")).toHaveAccessibleDescription(/Delete 1 cluster \(2 of 1\)\..*Delete 1 project \(4 of 3\)\./);
   await expect(page.getByTestId("blockers-free")).toContainText("Delete 1 cluster (2 of 1).");
   await expect(page.getByTestId("blockers-free")).toContainText("Delete 1 project (4 of 3).");
-  await expectNoA11yViolations(page);
+  await expectWorksEverywhere(page);
 
   // Professional fits: it asks first, then applies.
   await view.change("Professional").click();
-  const dialog = page.getByRole("dialog", { name: `Change ${org.name} to the Professional plan?` });
+  const dialog = page.getByRole("alertdialog", { name: `Change ${org.name} to the Professional plan?` });
   await expect(dialog).toContainText("allows 25 members (pending invitations count), 3 clusters and 25 projects");
   await expectNoA11yViolations(page);
   await dialog.getByRole("button", { name: "Change to Professional" }).click();
@@ -106,7 +107,7 @@ test("the server refuses a downgrade when usage grew after the page was loaded, 
   // Someone creates a fourth project meanwhile.
   await makeProject(db, org);
   await view.change("Free").click();
-  const dialog = page.getByRole("dialog", { name: `Change ${org.name} to the Free plan?` });
+  const dialog = page.getByRole("alertdialog", { name: `Change ${org.name} to the Free plan?` });
   await dialog.getByRole("button", { name: "Change to Free" }).click();
   await expect(dialog.getByTestId("form-error")).toHaveText(`${org.name} uses more than the Free plan allows. Before changing to it: Delete 1 project (4 of 3).`);
   expect(await planOf(db, org.id)).toBe("professional");

@@ -4,7 +4,8 @@ import { organizations } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { makeOrgWithEveryRole, makeUser } from "@/lib/factories";
 import { makeCluster } from "@/lib/factories/clusters";
-import { expect, expectNoA11yViolations, test } from "./fixtures";
+import { expect, test } from "./fixtures";
+import { expectWorksEverywhere } from "./support/responsive";
 import { waitForEmail } from "./support/mailbox";
 import { orgSwitcher } from "./support/switcher";
 
@@ -36,13 +37,14 @@ test("the owner deletes a team organization after typing its slug and lands in t
   await expect(zone.preview).toContainText("Members4");
   await expect(zone.preview).toContainText("Clusters0");
   await expect(zone.button).toBeDisabled();
-  await expectNoA11yViolations(page);
+  await expectWorksEverywhere(page);
 
   // Anything but the exact slug keeps the button disabled.
   await zone.confirm.fill(org.name);
   await expect(zone.button).toBeDisabled();
   await zone.confirm.fill(org.slug);
   await expect(zone.button).toBeEnabled();
+  await expectWorksEverywhere(page);
   await zone.button.click();
 
   await expect(page).toHaveURL(`/orgs/${await personalSlugOf(db, users.owner.id)}`);
@@ -70,7 +72,7 @@ test("an admin sees the delete action disabled, with the reason", async ({ page,
   // An admin may leave; only the owner transfers ownership.
   await expect(page.getByRole("button", { name: "Leave organization" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Transfer ownership" })).toHaveCount(0);
-  await expectNoA11yViolations(page);
+  await expectWorksEverywhere(page);
 });
 
 test("a personal organization cannot be deleted, and says why", async ({ page, db, signIn }) => {
@@ -80,7 +82,11 @@ test("a personal organization cannot be deleted, and says why", async ({ page, d
   const zone = deleteSection(page);
   await expect(zone.section).toContainText("A personal organization cannot be deleted");
   await expect(zone.button).toHaveCount(0);
-  await expect(page.getByRole("region", { name: "Leave organization" })).toContainText("You cannot leave your personal organization.");
+  const leave = page.getByRole("region", { name: "Leave organization" });
+  await expect(leave).toContainText("You cannot leave your personal organization.");
+  await expect(leave.getByRole("button", { name: "Leave organization" })).toBeDisabled();
+  await expect(leave.getByRole("button", { name: "Leave organization" })).toHaveAccessibleDescription("You cannot leave your personal organization.");
+  await expectWorksEverywhere(page);
 });
 
 test("clusters block the deletion, with a link to them", async ({ page, db, signIn }) => {
@@ -108,6 +114,7 @@ test("the owner transfers ownership from the Danger Zone, and a developer leaves
   await signIn(page, users.developer, { callbackUrl: dangerZone(org.slug) });
   await expect(page.getByRole("region", { name: "Delete organization" })).toHaveCount(0);
   await page.getByRole("button", { name: "Leave organization" }).click();
-  await page.getByRole("dialog", { name: `Leave ${org.name}?` }).getByRole("button", { name: "Leave organization" }).click();
+  await expectWorksEverywhere(page);
+  await page.getByRole("alertdialog", { name: `Leave ${org.name}?` }).getByRole("button", { name: "Leave organization" }).click();
   await expect(page).toHaveURL(`/orgs/${await personalSlugOf(db, users.developer.id)}`);
 });

@@ -4,6 +4,7 @@ import { organizations } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { makeOrgWithEveryRole, makeTeamOrg, makeUser, uniqueTag } from "@/lib/factories";
 import { expect, expectNoA11yViolations, test } from "./fixtures";
+import { expectWorksEverywhere } from "./support/responsive";
 import { orgSwitcher } from "./support/switcher";
 
 function generalForm(page: Page) {
@@ -50,7 +51,9 @@ test("General Information shows every validation error under its field and keeps
   await expect(page.getByRole("heading", { level: 1, name: "General Information" })).toBeVisible();
   await expect(form.name).toHaveValue(org.name);
   await expect(form.slug).toHaveValue(org.slug);
-  await expectNoA11yViolations(page);
+  // Nothing to send yet: Update waits for a change.
+  await expect(form.update).toBeDisabled();
+  await expectWorksEverywhere(page);
 
   // Empty name, malformed slug, bad website and an invalid address, all in one submission.
   await form.name.fill("   ");
@@ -129,9 +132,12 @@ test("General Information saves an update with a toast and removes duplicate con
     adminContactEmails: ["ops@example.test", "sre@example.test"],
   });
 
-  // Submitting again without a change says so.
-  await form.update.click();
-  await expect(notifications(page)).toContainText("Nothing to update: no field changed.");
+  // Saved: nothing differs from the saved values any more, so Update waits for the next change.
+  await expect(form.update).toBeDisabled();
+  await form.description.fill("Builds rockets, very carefully.");
+  await expect(form.update).toBeEnabled();
+  await form.description.fill("Builds rockets, carefully.");
+  await expect(form.update).toBeDisabled();
 });
 
 test("changing the slug redirects to the organization's new URL", async ({ page, db, signIn }) => {

@@ -5,6 +5,7 @@ import { makeOrgWithEveryRole, uniqueTag } from "@/lib/factories";
 import { makeCluster } from "@/lib/factories/clusters";
 import { makeApplication, makeResourceEnvironment } from "@/lib/factories/resources";
 import { expect, expectNoA11yViolations, test } from "./fixtures";
+import { expectWorksEverywhere } from "./support/responsive";
 import { deliverWebhook, fakeGithub } from "./support/github";
 
 // Issue 7: the Git Permission page against the local GitHub that plays the App (its installation
@@ -19,7 +20,7 @@ const notifications = (page: Page) => page.getByRole("region", { name: /Notifica
 /** axe once every toast has gone (a toast fading out reads as low contrast mid-animation). */
 async function expectAccessible(page: Page) {
   await expect(notifications(page).locator("[data-sonner-toast]")).toHaveCount(0, { timeout: 15_000 });
-  await expectNoA11yViolations(page);
+  await expectWorksEverywhere(page);
 }
 
 async function setUp(db: Parameters<typeof makeOrgWithEveryRole>[0]) {
@@ -107,7 +108,7 @@ test("an admin installs the GitHub App, sees what it grants, loses a repository 
   // Disconnect: the confirmation lists the applications that lose update and auto-deploy.
   await page.goto(gitHref);
   await page.getByRole("button", { name: `Disconnect ${account}` }).click();
-  const dialog = page.getByRole("dialog", { name: `Disconnect ${account}?` });
+  const dialog = page.getByRole("alertdialog", { name: `Disconnect ${account}?` });
   const losing = dialog.getByTestId("git-disconnect-applications");
   await expect(losing.getByRole("listitem")).toHaveText([`docs (Shop / production) — ${account}/site`, `web (Shop / production) — ${account}/web`]);
   await expectAccessible(page);

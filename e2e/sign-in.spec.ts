@@ -3,6 +3,7 @@ import { memberships, organizations, users } from "@/db/schema";
 import { makeTeamOrg, makeUser, uniqueTag } from "@/lib/factories";
 import { expect, expectNoA11yViolations, expectSignInFor, test } from "./fixtures";
 import { navbar } from "./support/navbar";
+import { expectWorksEverywhere } from "./support/responsive";
 import { orgSwitcher } from "./support/switcher";
 
 test("signs in with the development sign-in and lands on the last active organization", async ({ page, db, signIn }) => {
@@ -11,7 +12,7 @@ test("signs in with the development sign-in and lands on the last active organiz
 
   await page.goto("/sign-in");
   await expect(page.getByRole("heading", { level: 1, name: "Sign in to Org Console" })).toBeVisible();
-  await expectNoA11yViolations(page);
+  await expectWorksEverywhere(page);
 
   await signIn(page, user);
   await expect(page).toHaveURL(`/orgs/${team.slug}`);

@@ -6,22 +6,21 @@ import { useActionFeedback } from "@/components/forms/use-action-feedback";
 import { describedByFor, Field, FieldFrame, FormError, inputClass } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult, ActionState } from "@/lib/actions/result";
-import { expiryChoices, expiryLabels } from "@/lib/api-tokens/expiry";
 import { ApiTokensNewToken } from "./api-tokens-new-token";
 
 type Props = {
   action: (previous: ActionState, formData: FormData) => Promise<ActionResult>;
   dateBounds: { min: string; max: string };
   resolveUrl: string;
+  /** The expiry choices and their words, from the server (lib/api-tokens/expiry holds zod). */
+  expiryOptions: { value: string; label: string }[];
 };
-
-const expiryOptions = expiryChoices.map((value) => ({ value, label: expiryLabels[value] }));
 
 /**
  * Name and expiry of a new token. The custom date appears only with "Custom date" chosen, by CSS
  * (:has on the form), so the form works the same without JavaScript.
  */
-export function ApiTokensCreateForm({ action, dateBounds, resolveUrl }: Props) {
+export function ApiTokensCreateForm({ action, dateBounds, resolveUrl, expiryOptions }: Props) {
   const [state, submit, pending] = useActionState(action, null);
   const { fieldError, formError, value } = useActionFeedback(state);
   const created = state?.ok ? state.data : undefined;

@@ -1,66 +1,91 @@
-import { ConfirmAction } from "@/components/members/confirm-action";
 import { formatDate, relativeTime } from "@/components/members/format";
+import { Badge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
 import type { ActionResult, ActionState } from "@/lib/actions/result";
 import type { ApiTokenListItem } from "@/lib/api-tokens/tokens";
 import { maskedToken } from "@/lib/api-tokens/secret";
+import { RowConfirmButton, RowConfirmations } from "./confirm-row";
 
 type Props = {
   tokens: ApiTokenListItem[];
   revokeAction: (previous: ActionState, formData: FormData) => Promise<ActionResult>;
 };
 
-const cell = "px-3 py-2 align-middle";
-
 /** The user's tokens (one page: an account holds at most maxTokensPerUser), newest first. */
 export function ApiTokensList({ tokens, revokeAction }: Props) {
   if (tokens.length === 0) {
-    return <p className="mt-4 text-sm text-zinc-700 dark:text-zinc-300">You have no API tokens yet.</p>;
+    return (
+      <div className="mt-4">
+        <EmptyState title="You have no API tokens yet." />
+      </div>
+    );
   }
   return (
-    <div className="mt-4 overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Your API tokens</caption>
-        <thead className="border-b border-zinc-200 text-xs tracking-wide text-zinc-600 uppercase dark:border-zinc-800 dark:text-zinc-400">
-          <tr>
-            <th scope="col" className={cell}>Name</th>
-            <th scope="col" className={cell}>Token</th>
-            <th scope="col" className={cell}>Created</th>
-            <th scope="col" className={cell}>Last used</th>
-            <th scope="col" className={cell}>Expires</th>
-            <th scope="col" className={cell}><span className="sr-only">Actions</span></th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-          {tokens.map((token) => (
-            <tr key={token.id} data-testid="api-token-row">
-              <th scope="row" className={`${cell} font-medium`}>{token.name}</th>
-              <td className={`${cell} font-mono text-xs`}>{maskedToken(token.prefix)}</td>
-              <td className={cell}>{formatDate(token.createdAt)}</td>
-              <td className={cell} data-testid="api-token-last-used">
-                {token.lastUsedAt ? <time dateTime={token.lastUsedAt.toISOString()} title={token.lastUsedAt.toISOString()}>{relativeTime(token.lastUsedAt)}</time> : "Never"}
-              </td>
-              <td className={cell} data-testid="api-token-expires">
-                <Expiry token={token} />
-              </td>
-              <td className={`${cell} text-right`}>
-                <ConfirmAction
-                  trigger="Revoke"
-                  triggerName={`Revoke the token ${token.name}`}
-                  title={`Revoke the token ${token.name}?`}
-                  confirm="Revoke token"
-                  pendingLabel="Revoking…"
-                  action={revokeAction}
-                  fields={{ tokenId: token.id }}
-                  focusAfter="api-tokens-heading"
-                >
-                  Anything still using it, such as the CLI on a laptop or a CI job, is refused from its next request. This cannot be undone.
-                </ConfirmAction>
-              </td>
+    <RowConfirmations>
+      <div className="mt-4 rounded-lg border border-zinc-200 bg-white max-md:border-0 max-md:bg-transparent dark:border-zinc-800 dark:bg-zinc-900 max-md:dark:bg-transparent">
+        <Table>
+          <TableCaption>Your API tokens</TableCaption>
+          <TableHead>
+            <tr>
+              <TableHeaderCell>Name</TableHeaderCell>
+              <TableHeaderCell>Token</TableHeaderCell>
+              <TableHeaderCell>Created</TableHeaderCell>
+              <TableHeaderCell>Last used</TableHeaderCell>
+              <TableHeaderCell>Expires</TableHeaderCell>
+              <TableHeaderCell>
+                <span className="sr-only">Actions</span>
+              </TableHeaderCell>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </TableHead>
+          <TableBody>
+            {tokens.map((token) => (
+              <TableRow key={token.id} data-testid="api-token-row">
+                <th scope="row" className="px-3 py-2 text-left font-medium break-words max-md:block max-md:px-0 max-md:py-1">
+                  {token.name}
+                </th>
+                <TableCell label="Token" className="font-mono text-xs">
+                  {maskedToken(token.prefix)}
+                </TableCell>
+                <TableCell label="Created">{formatDate(token.createdAt)}</TableCell>
+                <TableCell label="Last used">
+                  {/* The test id on the value, not the cell: a stacked cell also holds its column's name. */}
+                  <span data-testid="api-token-last-used">
+                  {token.lastUsedAt ? (
+                    <time dateTime={token.lastUsedAt.toISOString()} title={token.lastUsedAt.toISOString()}>
+                      {relativeTime(token.lastUsedAt)}
+                    </time>
+                  ) : (
+                    "Never"
+                  )}
+                  </span>
+                </TableCell>
+                <TableCell label="Expires">
+                  <span data-testid="api-token-expires">
+                    <Expiry token={token} />
+                  </span>
+                </TableCell>
+                <TableCell className="md:text-right">
+                  <RowConfirmButton
+                    label="Revoke"
+                    accessibleName={`Revoke the token ${token.name}`}
+                    confirmation={{
+                      title: `Revoke the token ${token.name}?`,
+                      description: "Anything still using it, such as the CLI on a laptop or a CI job, is refused from its next request. This cannot be undone.",
+                      confirmLabel: "Revoke token",
+                      pendingLabel: "Revoking…",
+                      action: revokeAction,
+                      fields: { tokenId: token.id },
+                      focusAfter: "api-tokens-heading",
+                    }}
+                  />
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+    </RowConfirmations>
   );
 }
 
@@ -70,7 +95,9 @@ function Expiry({ token }: { token: ApiTokenListItem }) {
   if (!token.expired) return date;
   return (
     <>
-      <span className="mr-2 rounded bg-red-100 px-1.5 text-xs font-medium text-red-900 dark:bg-red-950 dark:text-red-200">Expired</span>
+      <Badge tone="danger" className="mr-2">
+        Expired
+      </Badge>
       {date}
     </>
   );

@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useRef, useState } from "react";
 import { toast } from "sonner";
-import { rowButtonClass } from "@/components/clusters/styles";
+import { buttonClass } from "@/components/ui/button-styles";
 
 type Props = { name: string; token: string; resolveUrl: string };
 
@@ -44,7 +44,7 @@ export function ApiTokensNewToken({ name, token, resolveUrl }: Props) {
         Your new token “{name}”
       </h3>
       <p className="mt-1">Copy it now and keep it somewhere safe. You will not see it again.</p>
-      <div className="mt-3 flex gap-2">
+      <div className="mt-3 flex min-w-0 gap-2">
         <label htmlFor={`${id}-token`} className="sr-only">
           API token {name}
         </label>
@@ -54,9 +54,9 @@ export function ApiTokensNewToken({ name, token, resolveUrl }: Props) {
           readOnly
           value={token}
           onFocus={(event) => event.currentTarget.select()}
-          className="block w-full rounded-md border border-emerald-300 bg-white px-2 py-1.5 font-mono text-xs text-zinc-900 dark:border-emerald-800 dark:bg-zinc-950 dark:text-zinc-100"
+          className="block w-full min-w-0 rounded-md border border-emerald-300 bg-white px-2 py-1.5 font-mono text-xs text-zinc-900 dark:border-emerald-800 dark:bg-zinc-950 dark:text-zinc-100"
         />
-        <button type="button" onClick={copy} aria-label={`Copy the token ${name}`} className={rowButtonClass}>
+        <button type="button" onClick={copy} aria-label={`Copy the token ${name}`} className={buttonClass({ variant: "secondary" })}>
           {copied ? "Copied" : "Copy"}
         </button>
       </div>
@@ -64,7 +64,7 @@ export function ApiTokensNewToken({ name, token, resolveUrl }: Props) {
       <pre className="mt-1 overflow-x-auto rounded-md bg-zinc-900 p-3 font-mono text-xs text-zinc-100">
         <code>{`curl -X POST ${resolveUrl} \\\n  -H "Authorization: Bearer $ORG_CONSOLE_TOKEN" \\\n  -H "X-Project-Key: my-app"`}</code>
       </pre>
-      <button type="button" onClick={() => setDismissed(true)} className={`${rowButtonClass} mt-3`}>
+      <button type="button" onClick={() => setDismissed(true)} className={buttonClass({ variant: "secondary", className: "mt-3" })}>
         Done
       </button>
     </section>

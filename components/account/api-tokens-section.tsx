@@ -1,4 +1,5 @@
 import type { ActionResult, ActionState } from "@/lib/actions/result";
+import { expiryChoices, expiryLabels } from "@/lib/api-tokens/expiry";
 import { accountApiTokens } from "@/lib/pages/account-api-tokens";
 import { ApiTokensCreateForm } from "./api-tokens-create-form";
 import { ApiTokensList } from "./api-tokens-list";
@@ -23,7 +24,7 @@ export async function ApiTokensSection({ userId, createAction, revokeAction }: P
           You have {maxTokens} tokens, the most an account may hold. Revoke one you no longer use to create another.
         </p>
       ) : (
-        <ApiTokensCreateForm action={createAction} dateBounds={dateBounds} resolveUrl={resolveUrl} />
+        <ApiTokensCreateForm action={createAction} dateBounds={dateBounds} resolveUrl={resolveUrl} expiryOptions={expiryChoices.map((value) => ({ value, label: expiryLabels[value] }))} />
       )}
       <ApiTokensList tokens={tokens} revokeAction={revokeAction} />
     </section>

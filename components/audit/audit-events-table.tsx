@@ -1,83 +1,66 @@
-import Link from "next/link";
-import { Avatar } from "@/components/ui/avatar";
-import type { AuditActorView, AuditEventView } from "@/lib/audit/present";
-import { AuditEventValues } from "./audit-event-values";
-import { formatAuditTime } from "./format";
+import { denseTable } from "@/components/ui/dense-table";
+import { Table, TableCaption, TableHead, TableHeaderCell } from "@/components/ui/table";
+import type { AuditEventView } from "@/lib/audit/present";
+import { AuditEventDetailsProvider } from "./audit-event-details";
+import { type AuditRow, AuditRows } from "./audit-rows";
 
 type Props = {
   orgName: string;
   events: AuditEventView[];
-  /** The log filtered to one actor (by their current email), keeping the other filters. */
-  actorHref: (email: string) => string;
+  basePath: string;
+  /** The filters in force, kept by each actor's Filter link. */
+  filters: Record<string, string>;
 };
 
-const cell = "px-3 py-2 align-top";
-const muted = "text-zinc-600 dark:text-zinc-400";
+// Light rows: 50 make a page, so each carries its summary and one Details button (the dialog
+// fetches before/after), and every repeated style is written once, here, for the whole table.
+const rowStyles = [
+  "break-words [&_a]:text-indigo-700 [&_a]:underline dark:[&_a]:text-indigo-300 [&_b]:font-medium [&_small]:block [&_small]:text-xs [&_small]:text-zinc-600 dark:[&_small]:text-zinc-400 md:[&_time]:whitespace-nowrap",
+  "[&_td>button]:font-medium [&_td>button]:text-indigo-700 [&_td>button]:underline dark:[&_td>button]:text-indigo-300",
+  // The stacked rows' column names, by position (instead of a data-label on each cell).
+  "max-md:[&_td:nth-child(1)]:before:content-['Time'] max-md:[&_td:nth-child(2)]:before:content-['Actor'] max-md:[&_td:nth-child(3)]:before:content-['Event']",
+  "max-md:[&_td:nth-child(4)]:before:content-['Target'] max-md:[&_td:nth-child(5)]:before:content-['Origin'] max-md:[&_td:nth-child(6)]:before:content-['Values']",
+].join(" ");
 
-function ActorCell({ actor, actorHref }: { actor: AuditActorView; actorHref: Props["actorHref"] }) {
-  return (
-    <div className="flex items-start gap-2">
-      <Avatar name={actor.name} email={actor.email ?? actor.name} image={actor.image} />
-      <div className="min-w-0">
-        <p className="font-medium break-words">{actor.name}</p>
-        {actor.kind === "person" && actor.email && (
-          <>
-            {actor.email !== actor.name && <p className={`break-all ${muted}`}>{actor.email}</p>}
-            <Link href={actorHref(actor.email)} className="text-xs text-indigo-700 underline underline-offset-2 dark:text-indigo-300">
-              Filter<span className="sr-only"> by {actor.name}</span>
-            </Link>
-          </>
-        )}
-        {actor.kind === "former" && <p className={`text-xs ${muted}`}>Account deleted · recorded as {actor.label}</p>}
-      </div>
-    </div>
-  );
+function rowOf(event: AuditEventView): AuditRow {
+  return {
+    id: event.id,
+    at: event.createdAt.toISOString(),
+    who: event.actor.name,
+    kind: event.actor.kind,
+    email: event.actor.email,
+    label: event.actor.kind === "former" ? event.actor.label : "",
+    text: event.description,
+    act: event.actionLabel,
+    type: event.target.typeLabel,
+    target: event.target.label,
+    origin: event.originLabel,
+  };
 }
 
-export function AuditEventsTable({ orgName, events, actorHref }: Props) {
+export function AuditEventsTable({ orgName, events, basePath, filters }: Props) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Audit events of {orgName}, newest first</caption>
-        <thead className="border-b border-zinc-200 text-xs tracking-wide text-zinc-600 uppercase dark:border-zinc-800 dark:text-zinc-400">
-          <tr>
-            <th scope="col" className={cell}>Time</th>
-            <th scope="col" className={cell}>Actor</th>
-            <th scope="col" className={cell}>Event</th>
-            <th scope="col" className={cell}>Target</th>
-            <th scope="col" className={cell}>Origin</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-          {events.map((event) => {
-            const iso = event.createdAt.toISOString();
-            return (
-              <tr key={event.id} data-testid="audit-event">
-                <td className={`${cell} whitespace-nowrap`}>
-                  <time dateTime={iso} title={iso}>
-                    {formatAuditTime(event.createdAt)}
-                  </time>
-                </td>
-                <td className={`${cell} min-w-48`}>
-                  <ActorCell actor={event.actor} actorHref={actorHref} />
-                </td>
-                <td className={`${cell} min-w-64`}>
-                  <p>{event.description}</p>
-                  <p className={`text-xs ${muted}`}>
-                    {event.actionLabel} <span className="font-mono">({event.action})</span>
-                  </p>
-                  <AuditEventValues before={event.before} after={event.after} />
-                </td>
-                <td className={cell}>
-                  <p className={`text-xs ${muted}`}>{event.target.typeLabel}</p>
-                  <p className="break-words">{event.target.label}</p>
-                </td>
-                <td className={`${cell} whitespace-nowrap`}>{event.originLabel}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <AuditEventDetailsProvider eventsPath={`${basePath}/events`}>
+      <div className="rounded-lg border border-zinc-200 bg-white max-md:border-0 max-md:bg-transparent dark:border-zinc-800 dark:bg-zinc-900 max-md:dark:bg-transparent">
+        <Table className={denseTable(rowStyles)}>
+          <TableCaption>Audit events of {orgName}, newest first</TableCaption>
+          <TableHead>
+            <tr>
+              <TableHeaderCell>Time</TableHeaderCell>
+              <TableHeaderCell>Actor</TableHeaderCell>
+              <TableHeaderCell>Event</TableHeaderCell>
+              <TableHeaderCell>Target</TableHeaderCell>
+              <TableHeaderCell>Origin</TableHeaderCell>
+              <TableHeaderCell>
+                <span className="sr-only">Details</span>
+              </TableHeaderCell>
+            </tr>
+          </TableHead>
+          <tbody className="divide-y divide-zinc-200 max-md:block max-md:space-y-3 max-md:divide-y-0 dark:divide-zinc-800">
+            <AuditRows rows={events.map(rowOf)} filters={filters} />
+          </tbody>
+        </Table>
+      </div>
+    </AuditEventDetailsProvider>
   );
 }

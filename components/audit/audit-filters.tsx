@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { buttonClass } from "@/components/ui/button-styles";
 import { describedByFor, Field, FieldFrame, inputClass } from "@/components/ui/field";
 import type { AuditActionGroup } from "@/lib/audit/catalog";
 import type { AuditFilterField } from "@/lib/audit/filters";
@@ -11,9 +12,6 @@ type Props = {
   actionGroups: AuditActionGroup[];
   csvHref: string | null;
 };
-
-const buttonClass =
-  "inline-flex items-center rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm font-medium hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800";
 
 function DateField({ name, label, hint, value, error }: { name: "from" | "to"; label: string; hint: string; value: string; error?: string }) {
   const id = `field-${name}`;
@@ -57,7 +55,7 @@ export function AuditFilters({ basePath, values, errors, filtered, actionGroups,
         <DateField name="to" label="To" hint="A day in UTC, until 23:59." value={values.to} error={errors.to} />
       </div>
       <div className="mt-4 flex flex-wrap items-center gap-3">
-        <button type="submit" className="inline-flex items-center rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-500">
+        <button type="submit" className={buttonClass()}>
           Apply filters
         </button>
         {filtered && (
@@ -67,7 +65,7 @@ export function AuditFilters({ basePath, values, errors, filtered, actionGroups,
         )}
         {csvHref && (
           // A plain link, not next/link: the route answers with a file, not a page.
-          <a href={csvHref} download className={`${buttonClass} sm:ml-auto`}>
+          <a href={csvHref} download className={buttonClass({ variant: "secondary", className: "sm:ml-auto" })}>
             Download CSV
           </a>
         )}

@@ -8,9 +8,3 @@ const two = (n: number) => String(n).padStart(2, "0");
 export function formatAuditTime(date: Date): string {
   return `${date.getUTCDate()} ${months[date.getUTCMonth()]} ${date.getUTCFullYear()}, ${two(date.getUTCHours())}:${two(date.getUTCMinutes())} UTC`;
 }
-
-/** A stored before/after value for reading: pretty JSON, or nothing. */
-export function formatAuditValue(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  return JSON.stringify(value, null, 2);
-}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { buttonClass } from "@/components/ui/button-styles";
 import { auth } from "@/lib/auth";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { configuredOAuthProviders, devLoginEnabled } from "@/lib/env";
@@ -32,7 +33,7 @@ export default async function SignInPage({ searchParams }: Props) {
             <form key={id} action={signInWithProvider}>
               <input type="hidden" name="provider" value={id} />
               <input type="hidden" name="callbackUrl" value={callbackUrl} />
-              <button type="submit" className="w-full rounded-md bg-zinc-900 px-4 py-2 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900">
+              <button type="submit" className={buttonClass({ variant: "secondary", className: "w-full" })}>
                 Continue with {providerLabels[id]}
               </button>
             </form>
@@ -40,7 +41,7 @@ export default async function SignInPage({ searchParams }: Props) {
         </section>
       )}
       {devLoginEnabled ? (
-        <section aria-labelledby="dev-sign-in" className="mt-8 rounded-lg border border-amber-300 bg-amber-50 p-5 dark:border-amber-800 dark:bg-amber-950/40">
+        <section aria-labelledby="dev-sign-in" className="mt-8 rounded-lg border border-amber-300 bg-amber-50 p-4 sm:p-5 dark:border-amber-800 dark:bg-amber-950/40">
           <h2 id="dev-sign-in" className="font-semibold">Development sign-in</h2>
           <p className="mt-1 mb-4 text-sm text-zinc-700 dark:text-zinc-300">
             For development and tests only: anyone who types an email signs in as that user, no password asked. It is off

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ConsoleShell } from "@/components/layout/console-shell";
 import { formatDate, relativeTime } from "@/components/members/format";
+import { buttonClass } from "@/components/ui/button-styles";
+import { Card } from "@/components/ui/card";
 import { roleLabels } from "@/lib/authz/permissions";
 import type { InvitationView } from "@/lib/invitations/respond";
 import { type InvitationPage as PageData, loadInvitationPage } from "@/lib/pages/invitation-page";
@@ -21,15 +23,15 @@ export default async function InvitationRoute({ params }: Props) {
   const page = await loadInvitationPage(token);
   return (
     <ConsoleShell user={page.viewer} current={null} switchOrganization={switchOrganization} signOut={signOutAction}>
-      <section aria-labelledby="invitation-heading" className="mx-auto max-w-xl rounded-lg border border-zinc-200 bg-white p-6 dark:border-zinc-800 dark:bg-zinc-900" data-state={page.state}>
+      <Card aria-labelledby="invitation-heading" className="mx-auto max-w-xl min-w-0 break-words" data-state={page.state}>
         <InvitationBody page={page} token={token} />
-      </section>
+      </Card>
     </ConsoleShell>
   );
 }
 
 function Heading({ children }: { children: React.ReactNode }) {
-  return <h1 id="invitation-heading" className="text-2xl font-semibold">{children}</h1>;
+  return <h1 id="invitation-heading" className="text-2xl font-semibold break-words">{children}</h1>;
 }
 
 const inviter = (invitation: InvitationView) => invitation.inviterName ?? "An admin";
@@ -56,7 +58,7 @@ function InvitationBody({ page, token }: { page: PageData; token: string }) {
           </p>
           <p className={text}>Sign out, then sign in with {invitation.email} to accept or decline it.</p>
           <form action={switchAccountAction.bind(null, token)} className="mt-6">
-            <button type="submit" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-500">
+            <button type="submit" className={buttonClass()}>
               Sign out and switch account
             </button>
           </form>

@@ -20,14 +20,14 @@ export function DemoUserPicker({ callbackUrl }: { callbackUrl: string }) {
             type="submit"
             name="email"
             value={user.email}
-            className="flex items-center justify-between rounded-md border border-zinc-300 px-3 py-2 text-left text-sm hover:bg-zinc-50 disabled:opacity-60 dark:border-zinc-700 dark:hover:bg-zinc-800"
+            className="flex min-w-0 flex-wrap items-center justify-between gap-x-3 rounded-md border border-zinc-300 bg-white px-3 py-2 text-left text-sm hover:bg-zinc-50 disabled:opacity-60 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
           >
             <span>
               <span className="sr-only">Sign in as </span>
               <span className="font-medium">{user.name}</span>
               <span className="block text-xs text-zinc-600 dark:text-zinc-400">{user.describes}</span>
             </span>
-            <span className="text-xs text-zinc-600 dark:text-zinc-400">{user.email}</span>
+            <span className="text-xs break-all text-zinc-600 dark:text-zinc-400">{user.email}</span>
           </button>
         ))}
       </fieldset>

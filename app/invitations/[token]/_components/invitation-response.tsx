@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult, ActionState } from "@/lib/actions/result";
@@ -34,13 +35,9 @@ export function InvitationResponse({ token, orgName, accept, decline }: Props) {
         <form action={submitDecline}>
           <fieldset disabled={pending}>
             <input type="hidden" name="token" value={token} />
-            <button
-              type="submit"
-              aria-label={`Decline the invitation to join ${orgName}`}
-              className="rounded-md border border-zinc-300 px-4 py-2 text-sm font-medium hover:bg-zinc-50 disabled:opacity-70 dark:border-zinc-700 dark:hover:bg-zinc-800"
-            >
-              {declining ? "Declining…" : "Decline"}
-            </button>
+            <Button type="submit" variant="secondary" aria-label={`Decline the invitation to join ${orgName}`} pending={declining} pendingLabel="Declining…">
+              Decline
+            </Button>
           </fieldset>
         </form>
       </div>

@@ -22,7 +22,7 @@ export function NewOrganizationForm({ action, plans }: Props) {
   const shownSlug = slug ?? (name ? slugify(name) : "");
   const plan = value("plan", "free");
   return (
-    <form action={submit} className="mt-6" noValidate>
+    <form action={submit} noValidate>
       <fieldset disabled={pending} className="space-y-5">
         <FormError message={formError} />
         <Field

@@ -3,9 +3,12 @@ import Link from "next/link";
 import { BillingDetailsForm } from "@/components/billing/billing-details-form";
 import { PlanComparison } from "@/components/billing/plan-comparison";
 import { UsageMeters } from "@/components/billing/usage-meters";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
 import { RoleRequired } from "@/components/ui/role-required";
 import { personalPlanRefusal } from "@/lib/billing/change-plan";
-import { countries } from "@/lib/billing/countries";
+import { countries, euCountryCodes } from "@/lib/billing/countries";
+import { vatHint } from "@/lib/billing/vat";
 import { loadBillingPage } from "@/lib/pages/billing-page";
 import { changePlanAction } from "./actions";
 import { saveBillingDetailsAction } from "./details-actions";
@@ -15,6 +18,8 @@ export const metadata: Metadata = { title: "Billing" };
 type Props = { params: Promise<{ slug: string }> };
 
 const lead = "mt-1 text-sm text-zinc-700 dark:text-zinc-300";
+// The VAT field's hints, worked out here so the VAT rules and country tables stay on the server.
+const vatHints = { eu: Object.fromEntries(euCountryCodes.map((code) => [code, vatHint(code)])), other: vatHint("") };
 
 export default async function BillingPage({ params }: Props) {
   const access = await loadBillingPage((await params).slug);
@@ -22,11 +27,8 @@ export default async function BillingPage({ params }: Props) {
   const { ctx, planLabel, personal, meters, plans, details } = access.page;
   const { org } = ctx;
   return (
-    <div className="max-w-5xl space-y-10">
-      <div>
-        <h1 className="text-xl font-semibold">Billing</h1>
-        <p className={lead}>The plan of {org.name}, what it uses of the plan&apos;s limits, and the other plans.</p>
-      </div>
+    <div className="max-w-5xl min-w-0 space-y-10">
+      <PageHeader title="Billing" description={`The plan of ${org.name}, what it uses of the plan's limits, and the other plans.`} />
 
       <section aria-labelledby="current-plan-heading">
         <h2 id="current-plan-heading" className="text-lg font-semibold">
@@ -57,11 +59,14 @@ export default async function BillingPage({ params }: Props) {
         </p>
       </section>
 
-      <section aria-labelledby="billing-details-heading" className="max-w-2xl">
-        <h2 id="billing-details-heading" className="text-lg font-semibold">Billing details</h2>
-        <p className={lead}>Who and where {org.name} is billed: the billing email receives billing notices.</p>
-        <BillingDetailsForm action={saveBillingDetailsAction.bind(null, org.slug)} saved={details} countries={[...countries]} />
-      </section>
+      <Card
+        aria-labelledby="billing-details-heading"
+        className="max-w-2xl"
+        title={<span id="billing-details-heading">Billing details</span>}
+        description={`Who and where ${org.name} is billed: the billing email receives billing notices.`}
+      >
+        <BillingDetailsForm action={saveBillingDetailsAction.bind(null, org.slug)} saved={details} countries={[...countries]} vatHints={vatHints} />
+      </Card>
     </div>
   );
 }

@@ -1,55 +1,66 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ConfirmAction } from "@/components/members/confirm-action";
 import { TransferOwnershipForm } from "@/components/members/transfer-ownership-form";
+import { Card } from "@/components/ui/card";
+import { DisabledButton } from "@/components/ui/disabled-button";
+import { PageHeader } from "@/components/ui/page-header";
 import { formatAuditEventCount } from "@/lib/orgs/audit-event-count";
 import { type DeletionPreview, personalOrgRefusal } from "@/lib/orgs/deletion";
 import { orgHref } from "@/lib/orgs/sections";
 import { type DeletionState, loadDangerZonePage, transferCandidateLimit } from "@/lib/pages/danger-zone-page";
 import { leaveOrganizationAction, transferOwnershipAction } from "../members/actions";
 import { deleteOrganizationAction } from "./actions";
-import { DeleteOrganizationForm, DisabledDeleteButton } from "./_components/delete-organization-form";
+import { DeleteOrganizationForm } from "./_components/delete-organization-form";
+import { LeaveOrganizationButton } from "./_components/leave-organization-button";
 
 export const metadata: Metadata = { title: "Danger Zone" };
 
 type Props = { params: Promise<{ slug: string }> };
 
-const lead = "mt-1 text-sm text-zinc-700 dark:text-zinc-300";
-const box = "rounded-lg border border-red-200 p-5 dark:border-red-900";
+const lead = "text-sm text-zinc-700 dark:text-zinc-300";
+
+/** A danger card named by its heading, so each is a region ("Delete organization") of its own. */
+function DangerCard({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+  return (
+    <Card tone="danger" aria-labelledby={id} title={<span id={id}>{title}</span>}>
+      {children}
+    </Card>
+  );
+}
 
 export default async function DangerZonePage({ params }: Props) {
   const { ctx, deletion, canLeave, transferCandidates } = await loadDangerZonePage((await params).slug);
   const { org } = ctx;
+  const cannotLeave =
+    org.kind === "personal"
+      ? "You cannot leave your personal organization."
+      : "As the owner you cannot leave the organization. Transfer ownership to another member first; you then stay as an admin and may leave.";
   return (
-    <div className="max-w-3xl space-y-8">
-      <div>
-        <h1 className="text-xl font-semibold">Danger Zone</h1>
-        <p className={lead}>Actions here cannot be undone from the console. Read what each one does before you confirm.</p>
-      </div>
+    <div className="max-w-3xl min-w-0 space-y-6">
+      <PageHeader title="Danger Zone" description="Actions here cannot be undone from the console. Read what each one does before you confirm." />
 
-      <section aria-labelledby="leave-heading" className={box}>
-        <h2 id="leave-heading" className="text-lg font-semibold">Leave organization</h2>
+      <DangerCard id="leave-heading" title="Leave organization">
         {canLeave ? (
           <>
             <p className={lead}>You lose access to {org.name} at once. To come back, someone will have to invite you again.</p>
             <div className="mt-4">
-              <ConfirmAction trigger="Leave organization" title={`Leave ${org.name}?`} confirm="Leave organization" pendingLabel="Leaving…" action={leaveOrganizationAction.bind(null, org.slug)}>
-                You lose access to {org.name} at once, including its projects and settings.
-              </ConfirmAction>
+              <LeaveOrganizationButton action={leaveOrganizationAction.bind(null, org.slug)} orgName={org.name} />
             </div>
           </>
         ) : (
-          <p className={lead}>
-            {org.kind === "personal"
-              ? "You cannot leave your personal organization."
-              : "As the owner you cannot leave the organization. Transfer ownership to another member first; you then stay as an admin and may leave."}
-          </p>
+          <>
+            <p className={lead}>{cannotLeave}</p>
+            <div className="mt-4">
+              <DisabledButton variant="danger" reason={cannotLeave}>
+                Leave organization
+              </DisabledButton>
+            </div>
+          </>
         )}
-      </section>
+      </DangerCard>
 
       {transferCandidates && (
-        <section aria-labelledby="transfer-heading" className={box}>
-          <h2 id="transfer-heading" className="text-lg font-semibold">Transfer ownership</h2>
+        <DangerCard id="transfer-heading" title="Transfer ownership">
           <p className={lead}>The member you choose becomes the owner of {org.name}, and you become an admin. Both of you get an email.</p>
           {transferCandidates.length > 0 ? (
             <TransferOwnershipForm
@@ -58,14 +69,13 @@ export default async function DangerZonePage({ params }: Props) {
               hint={`Admins first, then other members (at most ${transferCandidateLimit}). To find anyone else, search the Members page.`}
             />
           ) : (
-            <p className="mt-3 text-sm text-zinc-700 dark:text-zinc-300">There is no other member to transfer the organization to yet: invite someone first.</p>
+            <p className={`mt-3 ${lead}`}>There is no other member to transfer the organization to yet: invite someone first.</p>
           )}
-        </section>
+        </DangerCard>
       )}
 
       {deletion && (
-        <section aria-labelledby="delete-heading" className={box}>
-          <h2 id="delete-heading" className="text-lg font-semibold">Delete organization</h2>
+        <DangerCard id="delete-heading" title="Delete organization">
           {deletion.state === "personal" ? (
             <p className={lead}>{personalOrgRefusal}</p>
           ) : (
@@ -75,7 +85,7 @@ export default async function DangerZonePage({ params }: Props) {
               <DeleteControl state={deletion.state} preview={deletion.preview} slug={org.slug} />
             </>
           )}
-        </section>
+        </DangerCard>
       )}
     </div>
   );
@@ -96,18 +106,18 @@ function LossList({ preview }: { preview: DeletionPreview }) {
     ? `Connected to the GitHub account ${preview.gitAccount}: the connection is removed (uninstall the App on GitHub yourself)`
     : "Not connected";
   return (
-    <dl className="mt-3 grid max-w-xl grid-cols-[auto_1fr] gap-x-6 gap-y-1 text-sm" data-testid="deletion-preview">
+    <dl className="mt-3 grid max-w-xl grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]" data-testid="deletion-preview">
       {rows.map((row) => (
         <div key={row.label} className="contents">
-          <dt className="font-medium">{row.label}</dt>
+          <dt className="font-medium max-sm:mt-2">{row.label}</dt>
           <dd className="text-zinc-700 dark:text-zinc-300">
             <span className="font-semibold tabular-nums">{row.shown ?? row.count.toLocaleString("en-US")}</span> — {row.note}
           </dd>
         </div>
       ))}
       <div className="contents">
-        <dt className="font-medium">Git connection</dt>
-        <dd className="text-zinc-700 dark:text-zinc-300">{git}</dd>
+        <dt className="font-medium max-sm:mt-2">Git connection</dt>
+        <dd className="break-words text-zinc-700 dark:text-zinc-300">{git}</dd>
       </div>
     </dl>
   );
@@ -116,23 +126,22 @@ function LossList({ preview }: { preview: DeletionPreview }) {
 function DeleteControl({ state, preview, slug }: { state: DeletionState; preview: DeletionPreview; slug: string }) {
   if (state === "allowed") return <DeleteOrganizationForm action={deleteOrganizationAction.bind(null, slug)} slug={slug} />;
   const reason =
-    state === "owner-only" ? (
-      "Only the owner can delete the organization."
-    ) : (
-      <>
-        {preview.clusters === 1 ? "A cluster still exists" : `${preview.clusters} clusters still exist`}: they hold real infrastructure and must be deleted
-        first.{" "}
-        <Link href={orgHref(slug, "settings/clusters")} className="font-medium text-indigo-700 underline underline-offset-2 dark:text-indigo-300">
-          Go to Clusters
-        </Link>
-      </>
-    );
+    state === "owner-only"
+      ? "Only the owner can delete the organization."
+      : `${preview.clusters === 1 ? "A cluster still exists" : `${preview.clusters} clusters still exist`}: they hold real infrastructure and must be deleted first.`;
   return (
     <div className="mt-4 space-y-3">
-      <p id="delete-blocked-reason" className="text-sm text-zinc-800 dark:text-zinc-200">
-        {reason}
+      <p className="text-sm text-zinc-800 dark:text-zinc-200">
+        {reason}{" "}
+        {state === "clusters" && (
+          <Link href={orgHref(slug, "settings/clusters")} className="font-medium text-indigo-700 underline underline-offset-2 dark:text-indigo-300">
+            Go to Clusters
+          </Link>
+        )}
       </p>
-      <DisabledDeleteButton reason="delete-blocked-reason" />
+      <DisabledButton variant="danger" reason={reason}>
+        Delete organization
+      </DisabledButton>
     </div>
   );
 }

@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
 import { RoleRequired } from "@/components/ui/role-required";
+import { deniedReason } from "@/lib/authz/permissions";
 import { loadSettingsPage } from "@/lib/pages/settings-page";
 import { updateGeneralInformation } from "./actions";
 import { GeneralInformationForm } from "./_components/general-information-form";
@@ -13,20 +16,21 @@ export default async function GeneralInformationPage({ params }: Props) {
   if (!access.ok) return <RoleRequired {...access.denial} />;
   const { org } = access.ctx;
   return (
-    <section aria-labelledby="general-heading" className="max-w-2xl">
-      <h1 id="general-heading" className="text-xl font-semibold">General Information</h1>
-      <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">Your organization&apos;s details, as your members and Org Console see them.</p>
-      <GeneralInformationForm
-        action={updateGeneralInformation.bind(null, org.slug)}
-        canEdit={access.ctx.can("org.edit")}
-        saved={{
-          name: org.name,
-          slug: org.slug,
-          description: org.description,
-          website: org.website,
-          adminContactEmails: org.adminContactEmails.join(", "),
-        }}
-      />
+    <section aria-labelledby="general-heading" className="max-w-2xl min-w-0">
+      <PageHeader id="general-heading" title="General Information" description="Your organization's details, as your members and Org Console see them." />
+      <Card>
+        <GeneralInformationForm
+          action={updateGeneralInformation.bind(null, org.slug)}
+          deniedReason={access.ctx.can("org.edit") ? null : deniedReason("org.edit")}
+          saved={{
+            name: org.name,
+            slug: org.slug,
+            description: org.description,
+            website: org.website,
+            adminContactEmails: org.adminContactEmails.join(", "),
+          }}
+        />
+      </Card>
     </section>
   );
 }

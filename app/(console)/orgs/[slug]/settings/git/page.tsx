@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/page-header";
 import { RoleRequired } from "@/components/ui/role-required";
 import { loadGitPage } from "@/lib/pages/git-page";
 import { disconnectGithubAppAction, installGithubAppAction } from "./actions";
@@ -29,15 +30,10 @@ export default async function GitPermissionPage({ params, searchParams }: Props)
   const { org } = ctx;
   const basePath = `/orgs/${org.slug}/settings/git`;
   return (
-    <div className="max-w-4xl">
-      <h1 id="git-heading" tabIndex={-1} className="text-xl font-semibold">
-        Git Permission
-      </h1>
-      <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
-        Which GitHub repositories {org.name} may use, through the organization&apos;s GitHub App.
-      </p>
+    <div className="max-w-4xl min-w-0">
+      <PageHeader id="git-heading" title="Git Permission" description={`Which GitHub repositories ${org.name} may use, through the organization's GitHub App.`} />
       {error && (
-        <div role="alert" className="mt-4 rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100" data-testid="git-error">
+        <div role="alert" className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100" data-testid="git-error">
           <p className="font-medium">The GitHub App was not connected</p>
           <p className="mt-1">{error}</p>
         </div>

@@ -1,8 +1,9 @@
 "use client";
 
-import { useState } from "react";
-import { useToastingAction } from "@/components/members/use-toasting-action";
-import { FieldFrame, FormError, describedByFor, inputClass } from "@/components/ui/field";
+import { useActionState, useState } from "react";
+import { toast } from "sonner";
+import { ConfirmByTyping } from "@/components/ui/confirm-by-typing";
+import { FormError } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult, ActionState } from "@/lib/actions/result";
 
@@ -13,54 +14,26 @@ type Props = { action: (previous: ActionState, formData: FormData) => Promise<Ac
  * match so a stray Enter cannot delete; success redirects, and the toast arrives on the next page.
  */
 export function DeleteOrganizationForm({ action, slug }: Props) {
-  const { submit, pending, formError, fieldError, value } = useToastingAction(action);
-  const [typed, setTyped] = useState(() => value("confirmSlug", ""));
-  const id = "field-confirmSlug";
-  const hint = "This permanently deletes the organization and everything listed above. It cannot be undone.";
+  const [state, submit, pending] = useActionState(async (previous: ActionState, formData: FormData) => {
+    const result = await action(previous, formData);
+    if (result?.ok && result.message) toast.success(result.message);
+    return result;
+  }, null);
+  const failed = state && !state.ok ? state : null;
+  const typed = failed?.values?.confirmSlug ?? "";
+  const [matches, setMatches] = useState(typed === slug);
   return (
     <form action={submit} noValidate className="mt-4 max-w-xl">
       <fieldset disabled={pending} className="space-y-4">
-        <FormError message={formError} />
-        <FieldFrame id={id} label={`Type ${slug} to confirm`} hint={hint} error={fieldError("confirmSlug")}>
-          <input
-            id={id}
-            name="confirmSlug"
-            value={typed}
-            onChange={(event) => setTyped(event.target.value)}
-            autoComplete="off"
-            spellCheck={false}
-            aria-invalid={fieldError("confirmSlug") ? true : undefined}
-            aria-describedby={describedByFor(id, hint)}
-            className={inputClass}
-          />
-        </FieldFrame>
-        <DeleteButton ready={typed.trim() === slug} />
+        <FormError message={failed?.formError} />
+        <p className="text-sm text-zinc-700 dark:text-zinc-300">This permanently deletes the organization and everything listed above. It cannot be undone.</p>
+        <ConfirmByTyping expected={slug} name="confirmSlug" error={failed?.fieldErrors?.confirmSlug} defaultValue={typed} onMatchChange={setMatches} />
       </fieldset>
+      <div className="mt-4">
+        <SubmitButton variant="danger" pendingLabel="Deleting…" disabled={!matches}>
+          Delete organization
+        </SubmitButton>
+      </div>
     </form>
-  );
-}
-
-function DeleteButton({ ready }: { ready: boolean }) {
-  if (ready) {
-    return (
-      <SubmitButton variant="danger" pendingLabel="Deleting…">
-        Delete organization
-      </SubmitButton>
-    );
-  }
-  return <DisabledDeleteButton reason="field-confirmSlug-hint" />;
-}
-
-/** Shown disabled, with the reason tied to it, to anyone who cannot delete right now. */
-export function DisabledDeleteButton({ reason }: { reason: string }) {
-  return (
-    <button
-      type="button"
-      disabled
-      aria-describedby={reason}
-      className="inline-flex cursor-not-allowed items-center rounded-md bg-red-600 px-4 py-2 text-sm font-medium text-white opacity-50 shadow-sm"
-    >
-      Delete organization
-    </button>
   );
 }

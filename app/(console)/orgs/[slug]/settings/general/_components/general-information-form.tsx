@@ -2,6 +2,8 @@
 
 import { useActionState } from "react";
 import { useActionFeedback } from "@/components/forms/use-action-feedback";
+import { useFormChanged } from "@/components/forms/use-form-changed";
+import { DisabledButton } from "@/components/ui/disabled-button";
 import { Field, FormError } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult, ActionState } from "@/lib/actions/result";
@@ -10,16 +12,19 @@ type Saved = { name: string; slug: string; description: string; website: string;
 
 type Props = {
   action: (previous: ActionState, formData: FormData) => Promise<ActionResult>;
-  canEdit: boolean;
+  /** Null when the caller may edit; otherwise why not (from the permission table). */
+  deniedReason: string | null;
   saved: Saved;
 };
 
-export function GeneralInformationForm({ action, canEdit, saved }: Props) {
+/** Update stays off until a field differs from what is saved; the server validates everything again. */
+export function GeneralInformationForm({ action, deniedReason, saved }: Props) {
   const [state, submit, pending] = useActionState(action, null);
   const { fieldError, formError, value } = useActionFeedback(state);
+  const { ref, changed, onChange } = useFormChanged(saved, state);
   return (
-    <form action={submit} className="mt-6" noValidate>
-      <fieldset disabled={pending || !canEdit} className="space-y-5">
+    <form ref={ref} action={submit} onChange={onChange} noValidate>
+      <fieldset disabled={pending || deniedReason !== null} className="space-y-5">
         <FormError message={formError} />
         <Field name="name" label="Company name" required defaultValue={value("name", saved.name)} error={fieldError("name")} autoComplete="organization" />
         <Field
@@ -39,8 +44,17 @@ export function GeneralInformationForm({ action, canEdit, saved }: Props) {
           defaultValue={value("adminContactEmails", saved.adminContactEmails)}
           error={fieldError("adminContactEmails")}
         />
-        {canEdit && <SubmitButton pendingLabel="Updating…">Update</SubmitButton>}
       </fieldset>
+      <div className="mt-5">
+        {deniedReason ? (
+          <DisabledButton reason={deniedReason}>Update</DisabledButton>
+        ) : (
+          // Outside the fieldset, so a disabled fieldset does not hide why: SubmitButton has its own pending state.
+          <SubmitButton pendingLabel="Updating…" disabled={!changed}>
+            Update
+          </SubmitButton>
+        )}
+      </div>
     </form>
   );
 }

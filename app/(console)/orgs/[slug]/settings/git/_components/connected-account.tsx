@@ -1,4 +1,5 @@
-import { secondaryButtonClass } from "@/components/clusters/styles";
+import { buttonClass } from "@/components/ui/button-styles";
+import { Card } from "@/components/ui/card";
 import type { ActionResult, ActionState } from "@/lib/actions/result";
 import { gitAppName, plural } from "@/lib/git/warnings";
 import type { GitConnection } from "@/lib/pages/git-page";
@@ -18,21 +19,18 @@ export function ConnectedAccount({ orgName, connection, disconnect }: Props) {
   const { installation, manageUrl, losing } = connection;
   const more = losing.total - losing.rows.length;
   return (
-    <section aria-labelledby="git-account-heading" className="mt-6 rounded-lg border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900">
-      <h2 id="git-account-heading" className="text-lg font-semibold">
-        Git provider account
-      </h2>
-      <div className="mt-3 flex flex-wrap items-center justify-between gap-4">
-        <div className="flex items-center gap-3">
+    <Card aria-labelledby="git-account-heading" title={<span id="git-account-heading">Git provider account</span>} className="mt-6">
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <div className="flex min-w-0 items-center gap-3">
           {installation.accountAvatarUrl ? (
-            <img src={installation.accountAvatarUrl} alt="" width={40} height={40} className="size-10 rounded-full" referrerPolicy="no-referrer" />
+            <img src={installation.accountAvatarUrl} alt="" width={40} height={40} className="size-10 shrink-0 rounded-full" referrerPolicy="no-referrer" />
           ) : (
-            <span aria-hidden className="grid size-10 place-items-center rounded-full bg-zinc-200 font-semibold dark:bg-zinc-700">
+            <span aria-hidden className="grid size-10 shrink-0 place-items-center rounded-full bg-zinc-200 font-semibold dark:bg-zinc-700">
               {installation.accountLogin.charAt(0).toUpperCase()}
             </span>
           )}
-          <div>
-            <p className="font-medium" data-testid="git-account-login">
+          <div className="min-w-0">
+            <p className="font-medium break-words" data-testid="git-account-login">
               {installation.accountLogin}
             </p>
             <p className="text-sm text-zinc-600 dark:text-zinc-400">
@@ -42,8 +40,8 @@ export function ConnectedAccount({ orgName, connection, disconnect }: Props) {
             </p>
           </div>
         </div>
-        <div className="flex items-center gap-2">
-          <a href={manageUrl} target="_blank" rel="noopener noreferrer" className={secondaryButtonClass}>
+        <div className="flex flex-wrap items-center gap-2">
+          <a href={manageUrl} target="_blank" rel="noopener noreferrer" className={buttonClass({ variant: "secondary" })}>
             Manage permission<span className="sr-only"> on GitHub (opens in a new tab)</span>
           </a>
           <DisconnectButton action={disconnect} account={installation.accountLogin}>
@@ -72,6 +70,6 @@ export function ConnectedAccount({ orgName, connection, disconnect }: Props) {
           </DisconnectButton>
         </div>
       </div>
-    </section>
+    </Card>
   );
 }

@@ -1,7 +1,9 @@
 import Link from "next/link";
 import type { GitConnection } from "@/lib/pages/git-page";
 import { plural } from "@/lib/git/warnings";
-import { linkClass, warningClass } from "./styles";
+
+const link = "font-medium text-indigo-700 underline underline-offset-2 dark:text-indigo-300";
+const warning = "rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100";
 
 type Warnings = Extract<GitConnection, { state: "connected" }>["warnings"];
 
@@ -14,7 +16,7 @@ export function GitWarnings({ warnings }: { warnings: Warnings }) {
   const shown = warnings.missing.reduce((n, repo) => n + repo.count, 0);
   const more = warnings.missingApplications - shown;
   return (
-    <section aria-labelledby="git-warnings-heading" className={`mt-6 ${warningClass}`} data-testid="git-warnings">
+    <section aria-labelledby="git-warnings-heading" className={`mt-6 ${warning}`} data-testid="git-warnings">
       <h2 id="git-warnings-heading" className="font-semibold">
         Warnings
       </h2>
@@ -29,7 +31,7 @@ export function GitWarnings({ warnings }: { warnings: Warnings }) {
                 {repo.applications.map((app, index) => (
                   <span key={app.applicationId}>
                     {index > 0 && ", "}
-                    <Link href={app.href} className={linkClass}>
+                    <Link href={app.href} className={link}>
                       {app.name}
                       <span className="sr-only"> ({app.projectName} / {app.environmentName})</span>
                     </Link>

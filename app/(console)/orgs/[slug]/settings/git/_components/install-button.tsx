@@ -1,8 +1,9 @@
 "use client";
 
+import { useActionState } from "react";
+import { useActionFeedback } from "@/components/forms/use-action-feedback";
 import { FormError } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { useToastingAction } from "@/components/members/use-toasting-action";
 import type { ActionResult, ActionState } from "@/lib/actions/result";
 
 type Props = { action: (previous: ActionState, formData: FormData) => Promise<ActionResult> };
@@ -12,17 +13,20 @@ type Props = { action: (previous: ActionState, formData: FormData) => Promise<Ac
  * installation page (a redirect, or the address to go to when the action answers with one).
  */
 export function InstallButton({ action }: Props) {
-  const { submit, pending, formError } = useToastingAction(async (previous, formData) => {
+  const [state, submit, pending] = useActionState(async (previous: ActionState, formData: FormData) => {
     const result = await action(previous, formData);
     const url = result?.ok ? result.data?.url : undefined;
     if (url) window.location.assign(url);
     return result;
-  });
+  }, null);
+  const { formError } = useActionFeedback(state);
   return (
     <form action={submit} className="mt-4">
       <fieldset disabled={pending} className="space-y-3">
         <FormError message={formError} />
-        <SubmitButton pendingLabel="Opening GitHub…">Install Github Application to manage permission</SubmitButton>
+        <SubmitButton pendingLabel="Opening GitHub…" className="h-auto min-h-9 py-2 whitespace-normal">
+          Install Github Application to manage permission
+        </SubmitButton>
       </fieldset>
     </form>
   );

@@ -1,3 +1,4 @@
+import { Card } from "@/components/ui/card";
 import type { SetupInstructions as Instructions } from "@/lib/pages/git-page";
 
 const code = "rounded bg-zinc-100 px-1 py-0.5 font-mono text-[0.8125rem] dark:bg-zinc-800";
@@ -10,11 +11,8 @@ const link = "font-medium text-indigo-700 underline underline-offset-2 dark:text
  */
 export function SetupInstructions({ setup }: { setup: Instructions }) {
   return (
-    <section aria-labelledby="git-setup-heading" className="mt-6 rounded-lg border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900">
-      <h2 id="git-setup-heading" className="text-lg font-semibold">
-        The GitHub App is not configured
-      </h2>
-      <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
+    <Card aria-labelledby="git-setup-heading" title={<span id="git-setup-heading">The GitHub App is not configured</span>} className="mt-6">
+      <p className="text-sm text-zinc-700 dark:text-zinc-300">
         This console needs its own GitHub App before an organization can choose which repositories it may use. Whoever runs the console sets
         the environment variables below and restarts it:
       </p>
@@ -40,11 +38,11 @@ export function SetupInstructions({ setup }: { setup: Instructions }) {
           (for an organization account: its Settings → Developer settings → GitHub Apps → New GitHub App).
         </li>
         <li>
-          Setup URL: <code className={code}>{setup.setupUrl}</code>, and tick <strong>Redirect on update</strong> so changes made on GitHub
+          Setup URL: <code className={`${code} break-all`}>{setup.setupUrl}</code>, and tick <strong>Redirect on update</strong> so changes made on GitHub
           come back here.
         </li>
         <li>
-          Webhook: active, Webhook URL <code className={code}>{setup.webhookUrl}</code>, with a random secret (for example{" "}
+          Webhook: active, Webhook URL <code className={`${code} break-all`}>{setup.webhookUrl}</code>, with a random secret (for example{" "}
           <code className={code}>openssl rand -hex 32</code>) that you also set as <code className={code}>GITHUB_APP_WEBHOOK_SECRET</code>.
         </li>
         <li>
@@ -64,6 +62,6 @@ export function SetupInstructions({ setup }: { setup: Instructions }) {
           <code className={code}>\n</code>).
         </li>
       </ol>
-    </section>
+    </Card>
   );
 }
