@@ -1,4 +1,3 @@
-import { denseTable } from "@/components/ui/dense-table";
 import { Table, TableCaption, TableHead, TableHeaderCell } from "@/components/ui/table";
 import type { AuditEventView } from "@/lib/audit/present";
 import { AuditEventDetailsProvider } from "./audit-event-details";
@@ -42,7 +41,7 @@ export function AuditEventsTable({ orgName, events, basePath, filters }: Props) 
   return (
     <AuditEventDetailsProvider eventsPath={`${basePath}/events`}>
       <div className="rounded-lg border border-zinc-200 bg-white max-md:border-0 max-md:bg-transparent dark:border-zinc-800 dark:bg-zinc-900 max-md:dark:bg-transparent">
-        <Table className={denseTable(rowStyles)}>
+        <Table className={rowStyles}>
           <TableCaption>Audit events of {orgName}, newest first</TableCaption>
           <TableHead>
             <tr>

@@ -38,7 +38,7 @@ export function BillingDetailsForm({ action, saved, countries, vatHints }: Props
   const [state, submit, pending] = useActionState(action, null);
   const { fieldError, formError, value } = useActionFeedback(state);
   const current = saved ?? empty;
-  const { ref, changed, onChange } = useFormChanged(current, state);
+  const { ref, unchanged, onChange } = useFormChanged(current, state);
   const submittedCountry = value("country", current.country);
   const [country, setCountry] = useState(submittedCountry);
   const countryOptions = [{ value: "", label: "Choose a country" }, ...countries.map((c) => ({ value: c.code, label: c.name }))];
@@ -68,7 +68,7 @@ export function BillingDetailsForm({ action, saved, countries, vatHints }: Props
         <Field {...text("vatNumber")} label="VAT number" autoComplete="off" hint={vatHints.eu[country] ?? vatHints.other} />
       </fieldset>
       <div className="mt-5">
-        <SubmitButton pendingLabel="Saving…" disabled={!changed}>
+        <SubmitButton pendingLabel="Saving…" disabled={unchanged}>
           Save billing details
         </SubmitButton>
       </div>

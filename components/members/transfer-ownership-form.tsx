@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { useToastingAction } from "@/components/members/use-toasting-action";
+import { useToastingAction } from "@/components/forms/use-toasting-action";
 import { Field, FormError, inputClass } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult, ActionState } from "@/lib/actions/result";

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { useActionFeedback } from "@/components/forms/use-action-feedback";
-import { useChanged } from "@/components/forms/use-changed";
+import { useFormChanged } from "@/components/forms/use-form-changed";
 import { buttonClass } from "@/components/ui/button-styles";
 import { Field, FormError } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -29,7 +29,7 @@ export function ApplicationForm({ action, scope, applicationId, saved, submitLab
   const [state, submit, pending] = useActionState(action, null);
   const { fieldError, formError, value } = useActionFeedback(state);
   // Editing: Update waits for a change; adding may send the form as it is (the server says what is missing).
-  const { unchanged, onChange } = useChanged(saved);
+  const { unchanged, onChange } = useFormChanged(saved);
   return (
     <form action={submit} onChange={onChange} className="mt-6" noValidate>
       <fieldset disabled={pending} className="space-y-5">

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useActionState, useState } from "react";
 import { SelectField } from "@/components/clusters/select-field";
 import { useActionFeedback } from "@/components/forms/use-action-feedback";
-import { useChanged } from "@/components/forms/use-changed";
+import { useFormChanged } from "@/components/forms/use-form-changed";
 import { buttonClass } from "@/components/ui/button-styles";
 import { Field, FormError } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -40,7 +40,7 @@ export function DatabaseForm({ action, scope, databaseId, saved, versions, submi
   const offered = databaseId && versions ? versions : databaseVersions[type];
   const submittedVersion = submittedType === type ? value("version", saved.version) : offered[0];
   const version = offered.includes(submittedVersion) ? submittedVersion : offered[0];
-  const { unchanged, onChange } = useChanged({ name: saved.name, version: saved.version });
+  const { unchanged, onChange } = useFormChanged({ name: saved.name, version: saved.version });
   return (
     <form action={submit} onChange={onChange} className="mt-6" noValidate>
       <fieldset disabled={pending} className="space-y-5">

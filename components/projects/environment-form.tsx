@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { SelectField } from "@/components/clusters/select-field";
 import { useActionFeedback } from "@/components/forms/use-action-feedback";
-import { useChanged } from "@/components/forms/use-changed";
+import { useFormChanged } from "@/components/forms/use-form-changed";
 import { buttonClass } from "@/components/ui/button-styles";
 import { Field, FormError } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -41,7 +41,7 @@ export function EnvironmentForm({ action, hidden, modes, clusters, defaultCluste
   const mode = value("mode", saved.mode);
   const clusterId = value("clusterId", saved.clusterId);
   // Editing (the environment is named in the hidden fields): Save waits for a change.
-  const { unchanged, onChange } = useChanged(saved);
+  const { unchanged, onChange } = useFormChanged(saved);
   const waitForChange = "environmentId" in hidden && unchanged;
   return (
     <form action={submit} onChange={onChange} className="mt-6" noValidate>

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { useActionFeedback } from "@/components/forms/use-action-feedback";
-import { useChanged } from "@/components/forms/use-changed";
+import { useFormChanged } from "@/components/forms/use-form-changed";
 import { DisabledButton } from "@/components/ui/disabled-button";
 import { Field, FormError } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -19,7 +19,7 @@ type Props = {
 export function ProjectRenameForm({ action, projectId, name, denied }: Props) {
   const [state, submit, pending] = useActionState(action, null);
   const { fieldError, formError, value } = useActionFeedback(state);
-  const { unchanged, onChange } = useChanged({ name });
+  const { unchanged, onChange } = useFormChanged({ name });
   return (
     <form action={submit} onChange={onChange} className="mt-3 max-w-xl" noValidate>
       <fieldset disabled={pending || denied !== null} className="space-y-4">

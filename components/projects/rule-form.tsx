@@ -3,7 +3,7 @@
 import { useId } from "react";
 import { describedByFor, FieldFrame, FormError, inputClass } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { useToastingAction } from "@/components/members/use-toasting-action";
+import { useToastingAction } from "@/components/forms/use-toasting-action";
 import type { ActionResult, ActionState } from "@/lib/actions/result";
 
 type Option = { value: string; label: string };

@@ -1,5 +1,3 @@
-"use client";
-
 import { useId } from "react";
 import { type ButtonSize, type ButtonVariant, buttonClass } from "./button-styles";
 import { Tooltip } from "./tooltip";
@@ -9,20 +7,15 @@ type Props = { children: React.ReactNode; reason: string; variant?: ButtonVarian
 /**
  * A control the caller's role cannot use, shown where they would look for it. It stays focusable
  * (aria-disabled, not disabled) so keyboard users reach it and hear the reason as its description;
- * the tooltip shows the same words on hover and focus.
+ * the tooltip shows the same words on hover and focus. No JavaScript: server components use it.
  */
 export function DisabledButton({ children, reason, variant = "primary", size, className }: Props) {
   const id = useId();
   return (
-    <>
-      <Tooltip content={reason}>
-        <button type="button" aria-disabled="true" aria-describedby={id} className={buttonClass({ variant, size, className })}>
-          {children}
-        </button>
-      </Tooltip>
-      <span id={id} className="sr-only">
-        {reason}
-      </span>
-    </>
+    <Tooltip content={reason} id={id}>
+      <button type="button" aria-disabled="true" aria-describedby={id} className={buttonClass({ variant, size, className })}>
+        {children}
+      </button>
+    </Tooltip>
   );
 }

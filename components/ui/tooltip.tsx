@@ -1,29 +1,28 @@
-"use client";
+import { cn } from "./cn";
 
-import { Tooltip as TooltipPrimitive } from "radix-ui";
-
-type Props = { content: React.ReactNode; children: React.ReactElement; side?: "top" | "bottom" | "left" | "right" };
+type Props = { content: React.ReactNode; children: React.ReactNode; side?: "top" | "bottom"; id?: string };
 
 /**
- * A hint on hover and on keyboard focus. It is never the only place something is said: controls
- * also carry it as their accessible description (see DisabledButton).
+ * A hint shown on hover and while keyboard focus is inside, in CSS alone: Radix's Tooltip cost
+ * about 20 kB of JavaScript on every page that shows a disabled control, and the hint is never the
+ * only place something is said (controls also carry it as their accessible description, `id`).
  */
-export function Tooltip({ content, children, side = "top" }: Props) {
+export function Tooltip({ content, children, side = "top", id }: Props) {
   return (
-    <TooltipPrimitive.Provider delayDuration={200}>
-      <TooltipPrimitive.Root>
-        <TooltipPrimitive.Trigger asChild>{children}</TooltipPrimitive.Trigger>
-        <TooltipPrimitive.Portal>
-          <TooltipPrimitive.Content
-            side={side}
-            sideOffset={6}
-            collisionPadding={8}
-            className="z-50 max-w-xs rounded-md bg-zinc-900 px-2.5 py-1.5 text-xs text-white shadow dark:bg-zinc-100 dark:text-zinc-900"
-          >
-            {content}
-          </TooltipPrimitive.Content>
-        </TooltipPrimitive.Portal>
-      </TooltipPrimitive.Root>
-    </TooltipPrimitive.Provider>
+    <span className="group/tooltip relative inline-flex">
+      {children}
+      <span
+        id={id}
+        role="tooltip"
+        className={cn(
+          // Not displayed at all until shown, so a hidden hint never widens a phone's page.
+          "pointer-events-none absolute left-1/2 z-50 hidden w-max max-w-[min(16rem,70vw)] -translate-x-1/2 rounded-md bg-zinc-900 px-2.5 py-1.5 text-xs font-normal whitespace-normal text-white shadow",
+          "group-focus-within/tooltip:block group-hover/tooltip:block dark:bg-zinc-100 dark:text-zinc-900",
+          side === "top" ? "bottom-full mb-1.5" : "top-full mt-1.5",
+        )}
+      >
+        {content}
+      </span>
+    </span>
   );
 }

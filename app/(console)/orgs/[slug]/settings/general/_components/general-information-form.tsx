@@ -21,7 +21,7 @@ type Props = {
 export function GeneralInformationForm({ action, deniedReason, saved }: Props) {
   const [state, submit, pending] = useActionState(action, null);
   const { fieldError, formError, value } = useActionFeedback(state);
-  const { ref, changed, onChange } = useFormChanged(saved, state);
+  const { ref, unchanged, onChange } = useFormChanged(saved, state);
   return (
     <form ref={ref} action={submit} onChange={onChange} noValidate>
       <fieldset disabled={pending || deniedReason !== null} className="space-y-5">
@@ -50,7 +50,7 @@ export function GeneralInformationForm({ action, deniedReason, saved }: Props) {
           <DisabledButton reason={deniedReason}>Update</DisabledButton>
         ) : (
           // Outside the fieldset, so a disabled fieldset does not hide why: SubmitButton has its own pending state.
-          <SubmitButton pendingLabel="Updating…" disabled={!changed}>
+          <SubmitButton pendingLabel="Updating…" disabled={unchanged}>
             Update
           </SubmitButton>
         )}

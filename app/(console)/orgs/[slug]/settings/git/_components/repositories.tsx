@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { denseTable } from "@/components/ui/dense-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { hrefWith, Pagination } from "@/components/ui/pagination";
 import { SearchForm } from "@/components/ui/search-form";
@@ -51,7 +50,7 @@ export function Repositories({ basePath, account, repositoryCount, repositories,
         </div>
       ) : (
         <div className="mt-3 rounded-lg border border-zinc-200 bg-white max-md:border-0 max-md:bg-transparent dark:border-zinc-800 dark:bg-zinc-900 max-md:dark:bg-transparent">
-          <Table className={denseTable()}>
+          <Table>
             <TableCaption>Repositories granted to the organization, with the applications that use them</TableCaption>
             <TableHead>
               <tr>

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { ClusterSettingsFields } from "@/components/clusters/cluster-settings-fields";
 import { useActionFeedback } from "@/components/forms/use-action-feedback";
-import { useChanged } from "@/components/forms/use-changed";
+import { useFormChanged } from "@/components/forms/use-form-changed";
 import { buttonClass } from "@/components/ui/button-styles";
 import { FormError } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -21,7 +21,7 @@ type Props = {
 export function ClusterSettingsForm({ action, clusterId, instanceTypes, saved, cancelHref }: Props) {
   const [state, submit, pending] = useActionState(action, null);
   const { fieldError, formError, value } = useActionFeedback(state);
-  const { unchanged, onChange } = useChanged({
+  const { unchanged, onChange } = useFormChanged({
     kubernetesVersion: saved.kubernetesVersion,
     instanceType: saved.instanceType,
     minNodes: String(saved.minNodes),
