@@ -68,7 +68,7 @@ export function BillingDetailsForm({ action, saved, countries, vatHints }: Props
         <Field {...text("vatNumber")} label="VAT number" autoComplete="off" hint={vatHints.eu[country] ?? vatHints.other} />
       </fieldset>
       <div className="mt-5">
-        <SubmitButton pendingLabel="Saving…" disabled={unchanged}>
+        <SubmitButton pendingLabel="Saving…" disabled={unchanged} disabledReason="Nothing has changed yet.">
           Save billing details
         </SubmitButton>
       </div>

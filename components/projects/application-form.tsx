@@ -58,7 +58,7 @@ export function ApplicationForm({ action, scope, applicationId, saved, submitLab
           inputProps={{ spellCheck: false, autoCapitalize: "none" }}
         />
         <div className="flex items-center gap-3">
-          <SubmitButton pendingLabel={pendingLabel} disabled={Boolean(applicationId) && unchanged}>
+          <SubmitButton pendingLabel={pendingLabel} disabled={Boolean(applicationId) && unchanged} disabledReason="Nothing has changed yet.">
             {submitLabel}
           </SubmitButton>
           <Link href={cancelHref} className={buttonClass({ variant: "secondary" })}>

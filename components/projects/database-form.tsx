@@ -82,7 +82,7 @@ export function DatabaseForm({ action, scope, databaseId, saved, versions, submi
         )}
         <SelectField key={`version:${type}:${version}`} name="version" label="Version" required options={offered} defaultValue={version} error={fieldError("version")} />
         <div className="flex items-center gap-3">
-          <SubmitButton pendingLabel={pendingLabel} disabled={Boolean(databaseId) && unchanged}>
+          <SubmitButton pendingLabel={pendingLabel} disabled={Boolean(databaseId) && unchanged} disabledReason="Nothing has changed yet.">
             {submitLabel}
           </SubmitButton>
           <Link href={cancelHref} className={buttonClass({ variant: "secondary" })}>

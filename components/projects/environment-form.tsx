@@ -72,7 +72,7 @@ export function EnvironmentForm({ action, hidden, modes, clusters, defaultCluste
           hint="Automatic uses the first deployment rule of the project whose pattern matches the name, else the default cluster."
         />
         <div className="flex items-center gap-3">
-          <SubmitButton pendingLabel={pendingLabel} disabled={waitForChange}>
+          <SubmitButton pendingLabel={pendingLabel} disabled={waitForChange} disabledReason="Nothing has changed yet.">
             {submitLabel}
           </SubmitButton>
           <Link href={cancelHref} className={buttonClass({ variant: "secondary" })}>

@@ -36,7 +36,7 @@ export function ProjectRenameForm({ action, projectId, name, denied }: Props) {
           inputProps={{ maxLength: 80 }}
         />
         {denied === null && (
-          <SubmitButton pendingLabel="Renaming…" disabled={unchanged}>
+          <SubmitButton pendingLabel="Renaming…" disabled={unchanged} disabledReason="Nothing has changed yet.">
             Rename
           </SubmitButton>
         )}

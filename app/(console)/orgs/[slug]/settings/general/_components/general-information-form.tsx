@@ -50,7 +50,7 @@ export function GeneralInformationForm({ action, deniedReason, saved }: Props) {
           <DisabledButton reason={deniedReason}>Update</DisabledButton>
         ) : (
           // Outside the fieldset, so a disabled fieldset does not hide why: SubmitButton has its own pending state.
-          <SubmitButton pendingLabel="Updating…" disabled={unchanged}>
+          <SubmitButton pendingLabel="Updating…" disabled={unchanged} disabledReason="Nothing has changed yet.">
             Update
           </SubmitButton>
         )}

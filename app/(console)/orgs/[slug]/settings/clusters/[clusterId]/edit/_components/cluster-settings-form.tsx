@@ -41,7 +41,7 @@ export function ClusterSettingsForm({ action, clusterId, instanceTypes, saved, c
           saved={{ ...saved, minNodes: String(saved.minNodes), maxNodes: String(saved.maxNodes) }}
         />
         <div className="flex items-center gap-3">
-          <SubmitButton pendingLabel="Updating…" disabled={unchanged}>
+          <SubmitButton pendingLabel="Updating…" disabled={unchanged} disabledReason="Nothing has changed yet.">
             Update
           </SubmitButton>
           <Link href={cancelHref} className={buttonClass({ variant: "secondary" })}>
