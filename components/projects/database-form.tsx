@@ -10,7 +10,7 @@ import { Field, FormError } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { databaseTypes, type DatabaseType } from "@/db/schema/values";
 import type { ActionResult, ActionState } from "@/lib/actions/result";
-import { databaseTypeLabels, databaseVersions } from "@/lib/projects/schemas";
+import { databaseTypeLabels, databaseVersions } from "@/lib/projects/catalog";
 
 type Props = {
   action: (previous: ActionState, formData: FormData) => Promise<ActionResult>;

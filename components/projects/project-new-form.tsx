@@ -7,7 +7,7 @@ import { Field, FormError } from "@/components/ui/field";
 import { buttonClass } from "@/components/ui/button-styles";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult, ActionState } from "@/lib/actions/result";
-import { projectKeyRule } from "@/lib/projects/schemas";
+import { projectKeyRule } from "@/lib/projects/catalog";
 
 type Props = { action: (previous: ActionState, formData: FormData) => Promise<ActionResult>; cancelHref: string };
 

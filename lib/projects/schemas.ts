@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { databaseTypes, environmentModes } from "@/db/schema/values";
+import { databaseTypeLabels, databaseVersions, projectKeyRule } from "./catalog";
+
+export { databaseTypeLabels, databaseVersions, projectKeyRule };
 
 // Form and API inputs of the projects domain. Names are trimmed; keys and repositories are checked
 // against the shapes the CLI and GitHub use.
 
 export const projectKeyPattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-export const projectKeyRule = "1–64 letters, digits, dots, dashes or underscores, starting with a letter or digit";
 
 export const projectKeySchema = z
   .string("Enter a project key.")
@@ -42,19 +44,6 @@ export const branchSchema = z
   .regex(/^(?!\/)(?!.*\/\/)(?!.*\.\.)[^\s~^:?*[\\]+(?<!\/)(?<!\.lock)$/, "Enter a valid Git branch name.");
 
 export const applicationSchema = z.object({ name: name("application", 60), gitRepository: gitRepositorySchema, branch: branchSchema });
-
-export const databaseVersions: Record<(typeof databaseTypes)[number], string[]> = {
-  postgresql: ["17", "16", "15", "14"],
-  mysql: ["8.4", "8.0"],
-  mongodb: ["8.0", "7.0", "6.0"],
-  redis: ["7.4", "7.2", "6.2"],
-};
-export const databaseTypeLabels: Record<(typeof databaseTypes)[number], string> = {
-  postgresql: "PostgreSQL",
-  mysql: "MySQL",
-  mongodb: "MongoDB",
-  redis: "Redis",
-};
 
 export const databaseSchema = z
   .object({ name: name("database", 60), type: z.enum(databaseTypes, "Choose a database type."), version: z.string().trim() })
