@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { SelectField } from "@/components/clusters/select-field";
+import { SelectField } from "@/components/ui/select-field";
 import { useActionFeedback } from "@/components/forms/use-action-feedback";
 import { describedByFor, Field, FieldFrame, FormError, inputClass } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";

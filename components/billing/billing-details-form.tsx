@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { SelectField } from "@/components/clusters/select-field";
+import { SelectField } from "@/components/ui/select-field";
 import { useActionFeedback } from "@/components/forms/use-action-feedback";
 import { useFormChanged } from "@/components/forms/use-form-changed";
 import { Field, FormError } from "@/components/ui/field";

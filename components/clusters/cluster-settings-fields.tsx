@@ -1,6 +1,6 @@
 import { Field } from "@/components/ui/field";
 import { kubernetesVersions, nodeBounds } from "@/lib/clusters/catalog";
-import { SelectField } from "./select-field";
+import { SelectField } from "@/components/ui/select-field";
 
 type Props = {
   instanceTypes: readonly string[];

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { SelectField } from "@/components/clusters/select-field";
+import { SelectField } from "@/components/ui/select-field";
 import { useActionFeedback } from "@/components/forms/use-action-feedback";
 import { useFormChanged } from "@/components/forms/use-form-changed";
 import { buttonClass } from "@/components/ui/button-styles";

@@ -4,7 +4,8 @@ import { useActionState } from "react";
 import { toast } from "sonner";
 import { DialogClose, DialogFooter } from "@/components/ui/dialog";
 import { buttonClass } from "@/components/ui/button-styles";
-import { Field, FormError, inputClass } from "@/components/ui/field";
+import { Field, FormError } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult, ActionState } from "@/lib/actions/result";
 import { roleLabels } from "@/lib/authz/permissions";
@@ -51,30 +52,8 @@ export function InviteForm({ action, roles, seats, onSuccess }: Props) {
         defaultValue={value("emails", "")}
         error={fieldError("emails")}
       />
-      <div>
-        <label htmlFor="field-role" className="block text-sm font-medium text-zinc-800 dark:text-zinc-200">
-          Role
-        </label>
-        {/* Keyed on the value: a select keeps its first default through React's form reset otherwise. */}
-        <select
-          key={role}
-          id="field-role"
-          name="role"
-          defaultValue={role}
-          aria-invalid={roleError ? true : undefined}
-          aria-describedby="field-role-error"
-          className={inputClass}
-        >
-          {roles.map((option) => (
-            <option key={option} value={option}>
-              {roleLabels[option]}
-            </option>
-          ))}
-        </select>
-        <p id="field-role-error" aria-live="polite" className="mt-1 text-sm text-red-700 empty:hidden dark:text-red-400">
-          {roleError}
-        </p>
-      </div>
+      {/* Keyed on the value: a select keeps its first default through React's form reset otherwise. */}
+      <SelectField key={role} name="role" label="Role" options={roles.map((option) => ({ value: option, label: roleLabels[option] }))} defaultValue={role} error={roleError} />
       <p className="text-sm text-zinc-700 dark:text-zinc-300">
         Pending invitations count as seats: {seats.used} of {seats.limit ?? "unlimited"} used.
         {full && <span className="text-amber-800 dark:text-amber-300"> The {seats.planLabel} plan is full.</span>}

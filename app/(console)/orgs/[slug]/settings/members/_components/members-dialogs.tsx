@@ -2,7 +2,7 @@
 
 import { createContext, useContext, useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { inputClass } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
 import type { ActionResult, ActionState } from "@/lib/actions/result";
 import { focusHeading } from "./focus-heading";
 import { roleLabels } from "@/lib/authz/permissions";
@@ -108,29 +108,6 @@ export function MembersDialogs({ actions, children, ...settings }: Props) {
 function RoleSelect({ roles, current, error }: { roles: AssignableRole[]; current: string; error?: string }) {
   // Controlled, so React's reset of the form after a refusal keeps the choice.
   const [role, setRole] = useState(roles.includes(current as AssignableRole) ? current : roles[0]);
-  return (
-    <div>
-      <label htmlFor="member-new-role" className="block text-sm font-medium text-zinc-800 dark:text-zinc-200">
-        Role
-      </label>
-      <select
-        id="member-new-role"
-        name="role"
-        value={role}
-        onChange={(event) => setRole(event.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby="member-new-role-error"
-        className={inputClass}
-      >
-        {roles.map((option) => (
-          <option key={option} value={option}>
-            {roleLabels[option]}
-          </option>
-        ))}
-      </select>
-      <p id="member-new-role-error" aria-live="polite" className="mt-1 text-sm text-red-700 empty:hidden dark:text-red-400">
-        {error}
-      </p>
-    </div>
-  );
+  const options = roles.map((option) => ({ value: option, label: roleLabels[option] }));
+  return <SelectField name="role" label="Role" options={options} value={role} onChange={setRole} error={error} />;
 }

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useActionState, useState } from "react";
 import { ClusterSettingsFields } from "@/components/clusters/cluster-settings-fields";
 import { KubeconfigInput } from "@/components/clusters/kubeconfig-input";
-import { SelectField } from "@/components/clusters/select-field";
+import { SelectField } from "@/components/ui/select-field";
 import { useActionFeedback } from "@/components/forms/use-action-feedback";
 import { buttonClass } from "@/components/ui/button-styles";
 import { Field, FormError } from "@/components/ui/field";

@@ -7,6 +7,8 @@ type Props = {
   label: string;
   options: readonly (string | Option)[];
   defaultValue?: string;
+  /** Controlled instead: the choice then survives React's reset of the form after a refusal. */
+  value?: string;
   error?: string;
   hint?: string;
   required?: boolean;
@@ -18,14 +20,15 @@ type Props = {
  * caller where a failed submission must show what was chosen (React's form reset would otherwise
  * bring back the first default).
  */
-export function SelectField({ name, label, options, defaultValue, error, hint, required, onChange }: Props) {
+export function SelectField({ name, label, options, defaultValue, value, error, hint, required, onChange }: Props) {
   const id = `field-${name}`;
   return (
     <FieldFrame id={id} label={label} required={required} hint={hint} error={error}>
       <select
         id={id}
         name={name}
-        defaultValue={defaultValue}
+        defaultValue={value === undefined ? defaultValue : undefined}
+        value={value}
         required={required}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedByFor(id, hint)}
