@@ -179,7 +179,7 @@ test("a member leaves from their account page; the owner is told to transfer fir
   await expectNoA11yViolations(page);
 
   await row.getByRole("button", { name: `Leave ${org.name}` }).click();
-  const dialog = page.getByRole("dialog", { name: `Leave ${org.name}?` });
+  const dialog = page.getByRole("alertdialog", { name: `Leave ${org.name}?` });
   await dialog.getByRole("button", { name: "Leave organization" }).click();
   await expect(page.getByRole("region", { name: /Notifications/ }).getByText(`You left ${org.name}.`)).toBeVisible();
   await expect(row).toHaveCount(0);

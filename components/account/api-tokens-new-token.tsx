@@ -61,7 +61,7 @@ export function ApiTokensNewToken({ name, token, resolveUrl }: Props) {
         </button>
       </div>
       <p className="mt-3">Try it with the key of one of your projects (or a new one):</p>
-      <pre className="mt-1 overflow-x-auto rounded-md bg-zinc-900 p-3 font-mono text-xs text-zinc-100">
+      <pre tabIndex={0} aria-label="Example request" className="mt-1 overflow-x-auto rounded-md bg-zinc-900 p-3 font-mono text-xs text-zinc-100">
         <code>{`curl -X POST ${resolveUrl} \\\n  -H "Authorization: Bearer $ORG_CONSOLE_TOKEN" \\\n  -H "X-Project-Key: my-app"`}</code>
       </pre>
       <button type="button" onClick={() => setDismissed(true)} className={buttonClass({ variant: "secondary", className: "mt-3" })}>

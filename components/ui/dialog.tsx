@@ -3,6 +3,7 @@
 import { Dialog as DialogPrimitive } from "radix-ui";
 import { cn } from "./cn";
 import { overlayClass, panelClass } from "./dialog-styles";
+import { useReturnFocus } from "./return-focus";
 
 export const Dialog = DialogPrimitive.Root;
 export const DialogTrigger = DialogPrimitive.Trigger;
@@ -15,11 +16,19 @@ type ContentProps = Omit<React.ComponentProps<typeof DialogPrimitive.Content>, "
  * it. Below 768 px it fills the screen. Title and description are required props, so every dialog
  * has an accessible name.
  */
-export function DialogContent({ title, description, className, children, ...rest }: ContentProps) {
+export function DialogContent({ title, description, className, children, onCloseAutoFocus, ...rest }: ContentProps) {
+  const returnFocus = useReturnFocus();
   return (
     <DialogPrimitive.Portal>
       <DialogPrimitive.Overlay className={overlayClass} />
-      <DialogPrimitive.Content className={cn(panelClass, className)} {...rest}>
+      <DialogPrimitive.Content
+        className={cn(panelClass, className)}
+        onCloseAutoFocus={(event) => {
+          onCloseAutoFocus?.(event);
+          if (!event.defaultPrevented) returnFocus(event);
+        }}
+        {...rest}
+      >
         <DialogPrimitive.Title className="text-lg font-semibold">{title}</DialogPrimitive.Title>
         {description ? (
           <DialogPrimitive.Description asChild>

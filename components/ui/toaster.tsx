@@ -16,7 +16,7 @@ export function Toaster() {
       <Suspense fallback={null}>
         <FlashMessage />
       </Suspense>
-      <Sonner position="bottom-right" richColors closeButton containerAriaLabel="Notifications" />
+      <Sonner position="bottom-right" theme="system" richColors closeButton containerAriaLabel="Notifications" />
     </>
   );
 }
