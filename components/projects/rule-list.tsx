@@ -56,7 +56,7 @@ export function RuleList({ projectId, rules, clusters, modes, actions, denied }:
           <li key={rule.id} className="py-3" data-testid="rule-row">
             <div className="flex items-center justify-between gap-3">
               <p className="min-w-0 text-sm break-words">
-                <span className="mr-2 inline-block w-6 text-right font-mono text-zinc-500">{index + 1}.</span>
+                <span className="mr-2 inline-block w-6 text-right font-mono text-zinc-600 dark:text-zinc-400">{index + 1}.</span>
                 <code className="font-mono font-medium">{rule.pattern}</code>
                 <span className="text-zinc-600 dark:text-zinc-400"> → cluster </span>
                 <span className="font-medium">{rule.clusterName}</span>

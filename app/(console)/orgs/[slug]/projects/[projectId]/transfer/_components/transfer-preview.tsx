@@ -69,7 +69,8 @@ function Retargets({ plan, limit }: { plan: TransferPlan; limit: number }) {
             Each environment keeps its name, mode, applications and databases, and moves to the cluster {plan.destination.name} chooses for it
             (its default cluster unless a kept deployment rule matches). Its cluster setting becomes Automatic.
           </p>
-          <div className="mt-2 overflow-x-auto">
+          {/* Scrolls on its own on a phone; focusable so a keyboard can scroll it too. */}
+          <div className="mt-2 overflow-x-auto" tabIndex={0} role="region" aria-label="Environments that change cluster">
             <table className="min-w-full divide-y divide-zinc-200 text-sm dark:divide-zinc-800" data-testid="retargets">
               <caption className="sr-only">Environments that change cluster</caption>
               <thead>
