@@ -16,7 +16,8 @@ export function Toaster() {
       <Suspense fallback={null}>
         <FlashMessage />
       </Suspense>
-      <Sonner position="bottom-right" theme="system" richColors closeButton containerAriaLabel="Notifications" />
+      {/* Plain toasts in the page's scheme: rich colours put green text on pale green below 4.5:1. */}
+      <Sonner position="bottom-right" theme="system" closeButton containerAriaLabel="Notifications" />
     </>
   );
 }
