@@ -82,7 +82,9 @@ test("⌘K / Ctrl+K opens the palette: a project by name, a settings page, an or
   const nav = navbar(page);
   const result = (name: string | RegExp) => nav.paletteResults.getByRole("option", { name });
 
-  // The shortcut, then a project of this organization by name; another organization's is not offered.
+  // The shortcut (announced once the page listens for it), then a project of this organization by
+  // name; another organization's is not offered.
+  await expect(nav.searchButton).toHaveAttribute("aria-keyshortcuts", /Control\+K/);
   await page.keyboard.press("Control+k");
   await expect(nav.palette).toBeVisible();
   await expect(nav.paletteInput).toBeFocused();

@@ -25,6 +25,8 @@ const isShortcut = (event: KeyboardEvent) => event.key.toLowerCase() === "k" && 
 export function CommandPalette({ orgSlug, settings, switchOrganization }: Props) {
   const [open, setOpen] = useState(false);
   const [mac, setMac] = useState(false);
+  // Said (aria-keyshortcuts) only once the listener is there: before hydration the keys do nothing.
+  const [shortcutReady, setShortcutReady] = useState(false);
   const openRef = useRef(false);
   const returnFocus = useRef<HTMLElement | null>(null);
   const preload = () => void loadPanel();
@@ -43,6 +45,7 @@ export function CommandPalette({ orgSlug, settings, switchOrganization }: Props)
       show(!openRef.current);
     };
     window.addEventListener("keydown", onKeyDown);
+    setShortcutReady(true);
     return () => window.removeEventListener("keydown", onKeyDown);
   }, []);
 
@@ -60,7 +63,7 @@ export function CommandPalette({ orgSlug, settings, switchOrganization }: Props)
         type="button"
         aria-haspopup="dialog"
         aria-expanded={open}
-        aria-keyshortcuts="Control+K Meta+K"
+        aria-keyshortcuts={shortcutReady ? "Control+K Meta+K" : undefined}
         onPointerEnter={preload}
         onFocus={preload}
         onClick={() => show(true)}
