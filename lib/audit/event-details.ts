@@ -4,6 +4,7 @@ import type { Queryable } from "@/db/client";
 import { auditEvents, users } from "@/db/schema";
 import { createdAtKeyOf } from "./cursor";
 import { type AuditEventView, presentAuditEvent } from "./present";
+import { eventColumns } from "./queries";
 
 /** What the audit log's Details dialog shows of one event, fetched when it opens. */
 export type AuditEventDetails = Pick<AuditEventView, "id" | "action" | "actionLabel" | "description" | "originLabel" | "before" | "after"> & {
@@ -24,21 +25,11 @@ export function parseAuditEventId(raw: string): number | null {
 export async function findAuditEventDetails(db: Queryable, orgId: string, id: number): Promise<AuditEventDetails | null> {
   const [row] = await db
     .select({
-      id: auditEvents.id,
-      createdAt: auditEvents.createdAt,
+      ...eventColumns,
       createdAtKey: createdAtKeyOf(auditEvents.createdAt),
-      actorId: auditEvents.actorId,
-      actorLabel: auditEvents.actorLabel,
       actorName: users.name,
       actorEmail: users.email,
       actorImage: users.image,
-      action: auditEvents.action,
-      targetType: auditEvents.targetType,
-      targetId: auditEvents.targetId,
-      targetLabel: auditEvents.targetLabel,
-      origin: auditEvents.origin,
-      before: auditEvents.before,
-      after: auditEvents.after,
     })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorId))

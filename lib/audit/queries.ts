@@ -40,7 +40,8 @@ function scopeConditions(orgId: string, filters: AuditFilters): SQL {
   )!;
 }
 
-const eventColumns = {
+/** An event's own columns, as every reader of the log selects them. */
+export const eventColumns = {
   id: auditEvents.id,
   createdAt: auditEvents.createdAt,
   actorId: auditEvents.actorId,
