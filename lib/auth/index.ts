@@ -12,6 +12,9 @@ import { accounts, users } from "@/db/schema";
 import { authSecret, configuredOAuthProviders, devLoginEnabled, env } from "@/lib/env";
 import { createUserWithPersonalOrg, findOrCreateUser } from "@/lib/users/create-user";
 import { baseAuthConfig } from "./config";
+import { readSession } from "./session";
+
+export { readSession } from "./session";
 
 export const devLoginProviderId = "dev-login";
 
@@ -71,6 +74,5 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
 
 /** The signed-in user's id, or null. Identity only: never read a role from the session. */
 export async function currentUserId(): Promise<string | null> {
-  const session = await auth();
-  return session?.user?.id ?? null;
+  return (await readSession())?.userId ?? null;
 }

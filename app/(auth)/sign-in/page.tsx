@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { buttonClass } from "@/components/ui/button-styles";
-import { auth } from "@/lib/auth";
+import { readSession } from "@/lib/auth";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { configuredOAuthProviders, devLoginEnabled } from "@/lib/env";
 import { signInWithProvider } from "./actions";
@@ -17,7 +17,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function SignInPage({ searchParams }: Props) {
   const params = await searchParams;
   const callbackUrl = safeCallbackPath(params.callbackUrl);
-  if ((await auth())?.user) redirect(callbackUrl);
+  if (await readSession()) redirect(callbackUrl);
   const providers = configuredOAuthProviders();
   return (
     <main className="mx-auto max-w-md px-4 py-16">
