@@ -2,7 +2,7 @@ import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
-import { auth, currentUserId } from "@/lib/auth";
+import { currentUserId, readSession } from "@/lib/auth";
 import { loadMembership } from "@/lib/authz/authorize";
 import type { OrgContext } from "@/lib/authz/context";
 import type { MemberRole } from "@/db/schema/values";
@@ -43,11 +43,11 @@ export type SwitcherInvitation = { id: string; orgName: string; role: MemberRole
  * (filtered by `query`) and the pending invitations addressed to their email. Two statements.
  */
 export async function switcherListing(query: string) {
-  const user = (await auth())?.user;
-  if (!user?.id) return null;
+  const user = await readSession();
+  if (!user) return null;
   const db = await getDb();
   const [listing, invitations] = await Promise.all([
-    listOrganizationsForUser(db, user.id, { query }),
+    listOrganizationsForUser(db, user.userId, { query }),
     user.email ? listInvitationsForEmail(db, user.email) : [],
   ]);
   const needle = query.trim().toLowerCase();
@@ -66,8 +66,7 @@ export async function accountOrganizations(userId: string, query: string) {
 
 /** The signed-in user as the navbar shows them on pages outside any organization. */
 export async function requireSessionUser(): Promise<{ id: string; name: string | null; email: string }> {
-  const session = await auth();
-  const user = session?.user;
-  if (!user?.id) redirect("/sign-in");
-  return { id: user.id, name: user.name ?? null, email: user.email ?? "" };
+  const user = await readSession();
+  if (!user) redirect("/sign-in");
+  return { id: user.userId, name: user.name, email: user.email ?? "" };
 }
