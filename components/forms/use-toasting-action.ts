@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import type { ActionResult, ActionState } from "@/lib/actions/result";
 
 type Action = (previous: ActionState, formData: FormData) => Promise<ActionResult>;

@@ -1,12 +1,15 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button-styles";
-import { CogIcon } from "@/components/ui/icons";
+import { CogIcon, SearchIcon } from "@/components/ui/icons";
 import type { ActionResult, ActionState } from "@/lib/actions/result";
 import type { OrganizationChoice } from "@/lib/orgs/queries";
 import { CommandPalette } from "./command-palette";
 import type { NavLink } from "./nav-types";
+import { roleLabels } from "@/lib/authz/permissions";
 import { OrgSwitcher } from "./org-switcher";
+import { OrgSwitcherFace } from "./org-switcher-face";
 import { UserMenu } from "./user-menu";
+import { UserMenuFace } from "./user-menu-face";
 
 type Props = {
   user: { name: string | null; email: string };
@@ -36,15 +39,25 @@ export function Navbar({ user, current, settings = [], switchOrganization, signO
           </span>
           <span className="max-lg:sr-only">Org Console</span>
         </Link>
-        <OrgSwitcher current={current} settingsHref={settingsHome?.href ?? null} switchOrganization={switchOrganization} />
+        <OrgSwitcher
+          current={current}
+          face={<OrgSwitcherFace current={current} roleLabel={current ? roleLabels[current.role] : null} />}
+          settingsHref={settingsHome?.href ?? null}
+          switchOrganization={switchOrganization}
+        />
         <div className="ml-auto flex shrink-0 items-center gap-1 sm:gap-2">
-          <CommandPalette orgSlug={current?.slug ?? null} settings={current ? settings : []} switchOrganization={switchOrganization} />
+          <CommandPalette
+            orgSlug={current?.slug ?? null}
+            settings={current ? settings : []}
+            switchOrganization={switchOrganization}
+            icon={<SearchIcon className="size-4 shrink-0" />}
+          />
           {settingsHome && (
             <Link href={settingsHome.href} aria-label="Organization settings" title={`Organization settings: ${settingsHome.label}`} className={buttonClass({ variant: "ghost", size: "icon" })}>
               <CogIcon className="size-5" />
             </Link>
           )}
-          <UserMenu user={user} signOut={signOut} />
+          <UserMenu user={user} signOut={signOut} face={<UserMenuFace user={user} />} />
         </div>
       </nav>
     </header>

@@ -3,7 +3,7 @@
 import { Avatar } from "@/components/ui/avatar";
 import { CommandItem } from "@/components/ui/command";
 import { CheckIcon } from "@/components/ui/icons";
-import { roleLabels } from "@/lib/authz/permissions";
+import { roleLabels } from "@/lib/authz/role-labels";
 import type { OrganizationChoice } from "@/lib/orgs/queries";
 import type { SwitcherInvitation } from "@/lib/pages/org-page";
 

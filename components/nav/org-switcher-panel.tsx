@@ -2,7 +2,7 @@
 
 import { usePathname, useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { Command, CommandGroup, CommandInput, CommandItem, CommandList } from "@/components/ui/command";
 import { CogIcon, PlusIcon } from "@/components/ui/icons";
 import { Popover, PopoverAnchor, PopoverContent } from "@/components/ui/popover";

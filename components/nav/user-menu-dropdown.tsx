@@ -3,12 +3,13 @@
 import Link from "next/link";
 import { useEffect, useRef } from "react";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
-import { type MenuUser, UserMenuFace, userMenuLabel, userMenuTriggerClass } from "./user-menu-face";
+import type { OpenOnLoad } from "@/components/ui/use-load-on-intent";
+import { type MenuUser, userMenuLabel, userMenuTriggerClass } from "./user-menu-trigger";
 
-type Props = { user: MenuUser; signOut: () => Promise<void>; openOnLoad: false | "pointer" | "keyboard"; focusTrigger: boolean };
+type Props = { user: MenuUser; signOut: () => Promise<void>; face: React.ReactNode; openOnLoad: OpenOnLoad; focusTrigger: boolean };
 
 /** The user menu itself (kit DropdownMenu), loaded by UserMenu on first intent. */
-export function UserMenuDropdown({ user, signOut, openOnLoad, focusTrigger }: Props) {
+export function UserMenuDropdown({ user, signOut, face, openOnLoad, focusTrigger }: Props) {
   const trigger = useRef<HTMLButtonElement>(null);
   const keyboardEntry = useRef(openOnLoad === "keyboard");
   // This button replaced the placeholder the user may have been focused on: keep their place.
@@ -19,7 +20,7 @@ export function UserMenuDropdown({ user, signOut, openOnLoad, focusTrigger }: Pr
   return (
     <DropdownMenu defaultOpen={Boolean(openOnLoad)}>
       <DropdownMenuTrigger ref={trigger} aria-label={userMenuLabel(user)} className={userMenuTriggerClass}>
-        <UserMenuFace user={user} />
+        {face}
       </DropdownMenuTrigger>
       <DropdownMenuContent
         className="w-64"

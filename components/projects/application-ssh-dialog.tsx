@@ -64,16 +64,3 @@ function SshContent({ name, command }: { name: string; command: string }) {
     </DialogContent>
   );
 }
-
-/** The application page's own "Connect via SSH" button (a table opens the dialog from its row menus). */
-export function ApplicationSshButton({ applicationName, command }: { applicationName: string; command: string }) {
-  const [open, setOpen] = useState(false);
-  return (
-    <>
-      <Button variant="secondary" aria-label={`Connect via SSH to ${applicationName}`} aria-haspopup="dialog" onClick={() => setOpen(true)}>
-        Connect via SSH
-      </Button>
-      <ApplicationSshDialog application={open ? { name: applicationName, command } : null} onOpenChange={setOpen} />
-    </>
-  );
-}

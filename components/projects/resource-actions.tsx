@@ -3,7 +3,10 @@
 import { createContext, useContext, useEffect, useRef, useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { ActionResult, ActionState } from "@/lib/actions/result";
-import { ApplicationSshDialog } from "./application-ssh-dialog";
+import { useLazyComponent } from "@/components/ui/use-lazy-component";
+
+// Opened by few visitors: the dialog (Radix) is fetched the first time SSH is chosen.
+const loadSshDialog = () => import("./application-ssh-dialog").then((module) => module.ApplicationSshDialog);
 
 type Action = (previous: ActionState, formData: FormData) => Promise<ActionResult>;
 
@@ -52,6 +55,8 @@ const deleteText = {
 export function ResourceActions({ kind, scope, deleteAction, focusAfter, children }: Props) {
   const [chosen, setChosen] = useState<Chosen | null>(null);
   const focusTarget = useRef<(() => HTMLElement | null) | null>(null);
+  const sshApplication = chosen?.action === "ssh" && chosen.row.sshCommand ? { name: chosen.row.name, command: chosen.row.sshCommand } : null;
+  const SshDialog = useLazyComponent(loadSshDialog, sshApplication !== null);
 
   // After the dialog has gone (and Radix has tried the menu item it came from, now unmounted).
   useEffect(() => {
@@ -84,10 +89,7 @@ export function ResourceActions({ kind, scope, deleteAction, focusAfter, childre
           fields={{ ...scope, [`${kind}Id`]: chosen.row.id }}
         />
       )}
-      <ApplicationSshDialog
-        application={chosen?.action === "ssh" && chosen.row.sshCommand ? { name: chosen.row.name, command: chosen.row.sshCommand } : null}
-        onOpenChange={(open) => !open && close(false)}
-      />
+      {SshDialog && <SshDialog application={sshApplication} onOpenChange={(open) => !open && close(false)} />}
     </ResourceActionsContext.Provider>
   );
 }

@@ -1,4 +1,5 @@
 import { memberRoles, type MemberRole } from "@/db/schema/values";
+import { roleLabels } from "./role-labels";
 
 export { memberRoles, type MemberRole };
 
@@ -59,12 +60,8 @@ export function roleHasPermission(role: MemberRole, permission: Permission): boo
 /** Higher acts on lower: "who may act on whom" (role changes, removals). */
 export const roleRank: Record<MemberRole, number> = { owner: 4, admin: 3, developer: 2, viewer: 1 };
 
-export const roleLabels: Record<MemberRole, string> = {
-  owner: "Owner",
-  admin: "Admin",
-  developer: "Developer",
-  viewer: "Viewer",
-};
+// In a file of its own, so that client components can name roles without this table.
+export { roleLabels } from "./role-labels";
 
 /** The lowest role that holds a permission, for "you need the Admin role" messages. */
 export function minimumRoleFor(permission: Permission): MemberRole {

@@ -72,7 +72,11 @@ export default async function MembersPage({ params, searchParams }: Props) {
             orgName={org.name}
             personal={page.personal}
             roles={page.roles}
-            can={page.can}
+            denied={{
+              changeRole: page.can.changeRole ? undefined : deniedReason("member.changeRole"),
+              transfer: page.can.transfer ? undefined : deniedReason("ownership.transfer"),
+              remove: page.can.remove ? undefined : deniedReason("member.remove"),
+            }}
             actions={{
               changeRole: bound(changeMemberRoleAction),
               transfer: bound(transferOwnershipAction),

@@ -1,12 +1,14 @@
 "use client";
 
 import { createContext, useContext, useState, useTransition } from "react";
-import { toast } from "sonner";
-import { buttonClass } from "@/components/ui/button-styles";
+import { toast } from "@/components/ui/toast";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { Dialog, DialogClose, DialogContent, DialogFooter } from "@/components/ui/dialog";
+import { useLazyComponent } from "@/components/ui/use-lazy-component";
 import type { ActionResult, ActionState } from "@/lib/actions/result";
 import { focusHeading } from "./focus-heading";
+import type { InvitationLink } from "./invitation-link-dialog";
+
+const loadLinkDialog = () => import("./invitation-link-dialog").then((module) => module.InvitationLinkDialog);
 
 type Action = (previous: ActionState, formData: FormData) => Promise<ActionResult>;
 
@@ -28,7 +30,7 @@ const formFor = (invitation: MenuInvitation) => {
   return data;
 };
 
-const failure = (result: ActionResult) => (result.ok ? undefined : (result.formError ?? Object.values(result.fieldErrors ?? {})[0] ?? "That did not work."));
+const failure = (result: ActionResult) => (result.ok ? "" : (result.formError ?? Object.values(result.fieldErrors ?? {})[0] ?? "That did not work."));
 
 type Props = { actions: { resend: Action; revoke: Action; link: Action }; children: React.ReactNode };
 
@@ -40,7 +42,8 @@ type Props = { actions: { resend: Action; revoke: Action; link: Action }; childr
 export function InvitationsDialogs({ actions, children }: Props) {
   const [revoking, setRevoking] = useState<MenuInvitation | null>(null);
   const [revokeOpen, setRevokeOpen] = useState(false);
-  const [link, setLink] = useState<{ email: string; url: string } | null>(null);
+  const [link, setLink] = useState<InvitationLink | null>(null);
+  const LinkDialog = useLazyComponent(loadLinkDialog, link !== null);
   const [, startTransition] = useTransition();
 
   const run = (invitation: MenuInvitation, action: Action, pending: string, done: (result: ActionResult & { ok: true }) => void) => {
@@ -93,26 +96,7 @@ export function InvitationsDialogs({ actions, children }: Props) {
           onSuccess={focusHeading}
         />
       )}
-      <Dialog open={link !== null} onOpenChange={(open) => !open && setLink(null)}>
-        {link && (
-          <DialogContent title={`Invitation link for ${link.email}`} description="Anyone with this link can join as the invited person until it expires. Send it to them yourself.">
-            <label htmlFor="invitation-link" className="mt-4 block text-sm font-medium text-zinc-800 dark:text-zinc-200">
-              Link
-            </label>
-            <input
-              id="invitation-link"
-              readOnly
-              value={link.url}
-              autoFocus
-              onFocus={(event) => event.currentTarget.select()}
-              className="mt-1 block w-full rounded-md border border-zinc-300 bg-zinc-50 px-2 py-1.5 font-mono text-xs text-zinc-900 dark:border-zinc-700 dark:bg-zinc-950 dark:text-zinc-100"
-            />
-            <DialogFooter>
-              <DialogClose className={buttonClass({ variant: "secondary" })}>Close</DialogClose>
-            </DialogFooter>
-          </DialogContent>
-        )}
-      </Dialog>
+      {LinkDialog && <LinkDialog link={link} onClose={() => setLink(null)} />}
     </InvitationsTableContext.Provider>
   );
 }

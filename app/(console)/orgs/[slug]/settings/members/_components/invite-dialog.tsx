@@ -1,32 +1,37 @@
 "use client";
 
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
-import type { ActionResult, ActionState } from "@/lib/actions/result";
-import type { AssignableRole } from "@/lib/members/rules";
-import { InviteForm, type Seats } from "./invite-form";
+import { useLazyComponent } from "@/components/ui/use-lazy-component";
+import type { InviteDialogPanelProps } from "./invite-dialog-panel";
 
-type Props = {
-  action: (previous: ActionState, formData: FormData) => Promise<ActionResult>;
-  roles: AssignableRole[];
-  seats: Seats;
-};
+type Props = Omit<InviteDialogPanelProps, "open" | "onOpenChange">;
+
+const loadPanel = () => import("./invite-dialog-panel").then((module) => module.InviteDialogPanel);
 
 /**
  * The page header's "Invite members": the invite form in a dialog. After sending, the page stays
  * on its tab: the toast says what happened and the Invitations tab's count (refreshed) shows it.
+ * The dialog is fetched when a pointer or focus reaches the button, at the latest on opening.
  */
-export function InviteDialog({ action, roles, seats }: Props) {
+export function InviteDialog(props: Props) {
   const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const Panel = useLazyComponent(loadPanel, open);
+  const preload = () => void loadPanel();
+
+  function change(next: boolean) {
+    setOpen(next);
+    // Radix gives focus back to its own trigger; this button is not one.
+    if (!next) button.current?.focus();
+  }
+
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
-        <Button>Invite members</Button>
-      </DialogTrigger>
-      <DialogContent title="Invite members" description="Invited people join with the role you choose once they accept.">
-        <InviteForm action={action} roles={roles} seats={seats} onSuccess={() => setOpen(false)} />
-      </DialogContent>
-    </Dialog>
+    <>
+      <Button ref={button} aria-haspopup="dialog" onPointerEnter={preload} onFocus={preload} onClick={() => setOpen(true)}>
+        Invite members
+      </Button>
+      {Panel && <Panel open={open} onOpenChange={change} {...props} />}
+    </>
   );
 }

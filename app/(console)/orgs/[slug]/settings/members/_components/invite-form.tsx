@@ -1,14 +1,14 @@
 "use client";
 
 import { useActionState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { DialogClose, DialogFooter } from "@/components/ui/dialog";
 import { buttonClass } from "@/components/ui/button-styles";
 import { Field, FormError } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult, ActionState } from "@/lib/actions/result";
-import { roleLabels } from "@/lib/authz/permissions";
+import { roleLabels } from "@/lib/authz/role-labels";
 import type { AssignableRole } from "@/lib/members/rules";
 
 export type Seats = { used: number; pending: number; limit: number | null; planLabel: string };

@@ -2,7 +2,8 @@
 
 import type { RowAction } from "@/components/ui/row-actions";
 import { RowActions } from "@/components/ui/row-actions";
-import { deniedReason, type MemberRole, roleLabels } from "@/lib/authz/permissions";
+import type { MemberRole } from "@/lib/authz/permissions";
+import { roleLabels } from "@/lib/authz/role-labels";
 import { type MenuMember, useMembersTable } from "./members-dialogs";
 
 const article = (role: string) => (/^[AEIOU]/.test(role) ? "an" : "a");
@@ -27,21 +28,21 @@ function blockedReason(member: MenuMember, verb: "change the role of" | "remove"
  * for this member. What the caller may not do stays in the menu, greyed out, saying why.
  */
 export function MemberMenu({ member }: { member: MenuMember }) {
-  const { choose, can, personal } = useMembersTable();
+  const { choose, denied, personal } = useMembersTable();
   const open = (action: Parameters<typeof choose>[0]["action"]) => () => choose({ member, action });
   const self = member.block === "self";
   const actions: RowAction[] = [
     {
       label: "Change role…",
       onSelect: open("changeRole"),
-      disabledReason: can.changeRole ? blockedReason(member, "change the role of") : deniedReason("member.changeRole"),
+      disabledReason: denied.changeRole ?? blockedReason(member, "change the role of"),
     },
   ];
   if (!self && member.role !== "owner" && !personal) {
     actions.push({
       label: "Transfer ownership…",
       onSelect: open("transfer"),
-      disabledReason: can.transfer ? undefined : deniedReason("ownership.transfer"),
+      disabledReason: denied.transfer,
     });
   }
   if (self) {
@@ -62,7 +63,7 @@ export function MemberMenu({ member }: { member: MenuMember }) {
       onSelect: open("remove"),
       variant: "danger",
       separated: true,
-      disabledReason: can.remove ? blockedReason(member, "remove") : deniedReason("member.remove"),
+      disabledReason: denied.remove ?? blockedReason(member, "remove"),
     });
   }
   return <RowActions label={`Actions for ${member.label}`} actions={actions} />;

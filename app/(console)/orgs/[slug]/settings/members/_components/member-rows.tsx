@@ -2,7 +2,8 @@
 
 import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
-import { type MemberRole, roleLabels } from "@/lib/authz/permissions";
+import type { MemberRole } from "@/lib/authz/permissions";
+import { roleLabels } from "@/lib/authz/role-labels";
 import type { MemberBlock } from "@/lib/pages/members-page";
 import { MemberMenu } from "./member-menu";
 

@@ -5,7 +5,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { SelectField } from "@/components/ui/select-field";
 import type { ActionResult, ActionState } from "@/lib/actions/result";
 import { focusHeading } from "./focus-heading";
-import { roleLabels } from "@/lib/authz/permissions";
+import { roleLabels } from "@/lib/authz/role-labels";
 import type { AssignableRole } from "@/lib/members/rules";
 import type { MemberBlock } from "@/lib/pages/members-page";
 
@@ -19,7 +19,8 @@ type TableSettings = {
   orgName: string;
   personal: boolean;
   roles: AssignableRole[];
-  can: { changeRole: boolean; remove: boolean; transfer: boolean };
+  /** Why the caller's role may not do each (from the permission table, on the server); unset: allowed. */
+  denied: { changeRole?: string; remove?: string; transfer?: string };
 };
 
 type Chosen = { member: MenuMember; action: MemberAction };

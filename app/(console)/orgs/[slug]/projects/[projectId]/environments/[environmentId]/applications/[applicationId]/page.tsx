@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { ApplicationForm } from "@/components/projects/application-form";
-import { ApplicationSshButton } from "@/components/projects/application-ssh-dialog";
+import { ApplicationSshButton } from "@/components/projects/application-ssh-button";
 import { ResourcePageHeader } from "@/components/projects/resource-page-header";
 import { ConfirmDeleteButton } from "@/components/projects/confirm-delete-button";
 import { loadApplicationPage } from "@/lib/pages/resource-item-pages";

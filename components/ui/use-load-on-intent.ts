@@ -1,0 +1,39 @@
+"use client";
+
+import { useRef, useState } from "react";
+
+/** How the placeholder was activated before the real control arrived. */
+export type OpenOnLoad = false | "pointer" | "keyboard";
+
+/**
+ * For a control whose primitive is heavy (a Radix menu is ~35 kB gzip) and rarely used: the page
+ * ships a placeholder button that looks the same; a pointer or focus reaching it fetches the real
+ * control, which then replaces it. Focus stays where it was, and a click made before the module
+ * arrived opens it once it has ("keyboard" when made with Enter or Space, so the first item takes
+ * focus as the primitive does itself).
+ */
+export function useLoadOnIntent<T>(load: () => Promise<T>) {
+  const [loaded, setLoaded] = useState<T | null>(null);
+  const [openOnLoad, setOpenOnLoad] = useState<OpenOnLoad>(false);
+  const [focusOnLoad, setFocusOnLoad] = useState(false);
+  const trigger = useRef<HTMLButtonElement>(null);
+
+  function fetchControl(open: OpenOnLoad) {
+    if (open) setOpenOnLoad(open);
+    void load().then((module) => {
+      setFocusOnLoad(document.activeElement === trigger.current);
+      setLoaded(() => module);
+    });
+  }
+
+  const triggerProps = {
+    ref: trigger,
+    type: "button" as const,
+    "aria-haspopup": "menu" as const,
+    "aria-expanded": false,
+    onPointerEnter: () => fetchControl(false),
+    onFocus: () => fetchControl(false),
+    onClick: (event: React.MouseEvent) => fetchControl(event.detail === 0 ? "keyboard" : "pointer"),
+  };
+  return { loaded, openOnLoad, focusOnLoad, triggerProps };
+}
