@@ -22,11 +22,11 @@ export type RateLimitSettings = Pick<
 export const rateLimitSettings: RateLimitSettings = env;
 
 /** Sign-in attempts: per client address (guessing many accounts) and per email (one account). */
-export function signInLimits(input: { ip: string; email: string }, settings = rateLimitSettings): RateLimit[] {
-  return [
-    { bucket: "sign-in-ip", key: input.ip, max: settings.RATE_LIMIT_SIGN_IN_PER_IP_PER_HOUR, windowMs: hour },
-    { bucket: "sign-in-email", key: input.email.toLowerCase(), max: settings.RATE_LIMIT_SIGN_IN_PER_EMAIL_PER_HOUR, windowMs: hour },
-  ];
+export function signInLimits(input: { ip: string; email?: string | null }, settings = rateLimitSettings): RateLimit[] {
+  const byIp: RateLimit = { bucket: "sign-in-ip", key: input.ip, max: settings.RATE_LIMIT_SIGN_IN_PER_IP_PER_HOUR, windowMs: hour };
+  // A provider may not say the account's email: then only the address counts.
+  if (!input.email) return [byIp];
+  return [byIp, { bucket: "sign-in-email", key: input.email.toLowerCase(), max: settings.RATE_LIMIT_SIGN_IN_PER_EMAIL_PER_HOUR, windowMs: hour }];
 }
 
 /** Invitation emails (new ones and resends alike): per organization and per inviter. */
