@@ -10,7 +10,8 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { accounts, users } from "@/db/schema";
 import { authSecret, configuredOAuthProviders, devLoginEnabled, env } from "@/lib/env";
-import { consumeSignInAttempt, oauthSignInAllowed, SignInRateLimited } from "@/lib/rate-limit/sign-in";
+import { SignInRateLimited } from "@/lib/rate-limit/sign-in";
+import { consumeSignInAttempt, oauthSignInAllowed } from "@/lib/rate-limit/sign-in-attempts";
 import { createUserWithPersonalOrg, findOrCreateUser } from "@/lib/users/create-user";
 import { baseAuthConfig } from "./config";
 
