@@ -12,8 +12,9 @@ export const unknownClient = "unknown";
  * Without TRUST_PROXY every client is `unknown`. Next.js fills X-Forwarded-For from the socket only
  * when the request has none, so a client can always write its own; believing it would let one
  * client mint a fresh address per request (no limit at all) or spend a victim's budget. Sharing
- * one key is the safe failure: per-IP limits count only failures (or, for sign-in, stay generous),
- * so valid API tokens and webhooks still pass while the shared budget is spent.
+ * one key is the safe failure for the limits that count failures only (API tokens, webhook
+ * signatures): valid tokens and signed deliveries still pass while the shared budget is spent.
+ * Sign-in counts good attempts too, so it skips the per-address limit for `unknown` (limits.ts).
  */
 export function clientIp(headers: Headers, trustedProxies: number = env.TRUST_PROXY ?? 0): string {
   if (trustedProxies < 1) return unknownClient;

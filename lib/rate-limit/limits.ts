@@ -1,4 +1,5 @@
 import { env } from "@/lib/env";
+import { unknownClient } from "./client-ip";
 import type { RateLimit } from "./consume";
 
 // Every limit the console enforces, built from its setting (lib/env.ts). Callers take the
@@ -23,10 +24,17 @@ export const rateLimitSettings: RateLimitSettings = env;
 
 /** Sign-in attempts: per client address (guessing many accounts) and per email (one account). */
 export function signInLimits(input: { ip: string; email?: string | null }, settings = rateLimitSettings): RateLimit[] {
-  const byIp: RateLimit = { bucket: "sign-in-ip", key: input.ip, max: settings.RATE_LIMIT_SIGN_IN_PER_IP_PER_HOUR, windowMs: hour };
+  const limits: RateLimit[] = [];
+  // Sign-in counts every attempt, good ones too: one budget shared by every client whose address
+  // is unknown (no TRUST_PROXY) would let one flood lock everybody out, so then only emails count.
+  if (input.ip !== unknownClient) {
+    limits.push({ bucket: "sign-in-ip", key: input.ip, max: settings.RATE_LIMIT_SIGN_IN_PER_IP_PER_HOUR, windowMs: hour });
+  }
   // A provider may not say the account's email: then only the address counts.
-  if (!input.email) return [byIp];
-  return [byIp, { bucket: "sign-in-email", key: input.email.toLowerCase(), max: settings.RATE_LIMIT_SIGN_IN_PER_EMAIL_PER_HOUR, windowMs: hour }];
+  if (input.email) {
+    limits.push({ bucket: "sign-in-email", key: input.email.toLowerCase(), max: settings.RATE_LIMIT_SIGN_IN_PER_EMAIL_PER_HOUR, windowMs: hour });
+  }
+  return limits;
 }
 
 /** Invitation emails (new ones and resends alike): per organization and per inviter. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { clientIp, normalizeIp, unknownClient } from "@/lib/rate-limit/client-ip";
 import type { RateLimitRefusal } from "@/lib/rate-limit/consume";
+import { rateLimitSettings, signInLimits } from "@/lib/rate-limit/limits";
 import { formatRetryTime, invitationRefusalMessage, orgCreationRefusalMessage, retryAfterSeconds, signInRefusalMessage } from "@/lib/rate-limit/messages";
 import { signInErrorMessage } from "@/lib/rate-limit/sign-in-page";
 
@@ -26,6 +27,12 @@ describe("which address a per-IP limit counts", () => {
     expect(clientIp(xff("203.0.113.9"), 2)).toBe(unknownClient);
     expect(clientIp(xff("not-an-address"), 1)).toBe(unknownClient);
     expect(clientIp(new Headers(), 1)).toBe(unknownClient);
+  });
+
+  it("sign-in skips the per-address limit when the address is unknown: one shared budget would let a flood lock everyone out", () => {
+    expect(signInLimits({ ip: unknownClient, email: "Ann@Example.test" }).map((limit) => [limit.bucket, limit.key])).toEqual([["sign-in-email", "ann@example.test"]]);
+    expect(signInLimits({ ip: "203.0.113.9", email: null }).map((limit) => limit.bucket)).toEqual(["sign-in-ip"]);
+    expect(signInLimits({ ip: "203.0.113.9", email: "a@b.test" }, rateLimitSettings)).toHaveLength(2);
   });
 
   it("unwraps IPv4-mapped IPv6 and counts IPv6 by its /64", () => {
