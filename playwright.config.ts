@@ -51,6 +51,14 @@ const serverEnv = {
   // The local engine's transitions take a few seconds (install 4 s, stop 1.6 s), so the tests
   // watch real state changes without waiting a demo's 20 s.
   LOCAL_ENGINE_TIME_SCALE: "0.2",
+  // Every spec signs in and calls the API from this one machine, so the per-address limits are out
+  // of reach; the per-inviter and per-email ones are low enough for e2e/rate-limits.spec.ts to
+  // spend in its own organization and email (no other spec sends more than a few of either).
+  RATE_LIMIT_SIGN_IN_PER_IP_PER_HOUR: "1000000",
+  RATE_LIMIT_API_TOKEN_FAILURES_PER_IP_PER_HOUR: "1000000",
+  RATE_LIMIT_WEBHOOK_SIGNATURE_FAILURES_PER_IP_PER_HOUR: "1000000",
+  RATE_LIMIT_INVITATIONS_PER_INVITER_PER_HOUR: "12",
+  RATE_LIMIT_SIGN_IN_PER_EMAIL_PER_HOUR: "8",
   // `next start` is production: it refuses to seal kubeconfigs without a key.
   KUBECONFIG_ENCRYPTION_KEY: process.env.KUBECONFIG_ENCRYPTION_KEY ?? randomBytes(32).toString("base64"),
 };

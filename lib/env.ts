@@ -8,6 +8,21 @@ function unsetWhenEmpty<T extends z.ZodType>(schema: T) {
   return z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 }
 
+const limit = (fallback: number) => unsetWhenEmpty(z.coerce.number().int().positive()).transform((value) => value ?? fallback);
+
+// Abuse limits (lib/rate-limit/limits.ts), each a count per window; documented in
+// docs/security/rate-limits.md. Generous enough that people never meet them; tests set their own.
+const rateLimitSettings = {
+  RATE_LIMIT_SIGN_IN_PER_IP_PER_HOUR: limit(300),
+  RATE_LIMIT_SIGN_IN_PER_EMAIL_PER_HOUR: limit(20),
+  RATE_LIMIT_INVITATIONS_PER_ORG_PER_HOUR: limit(200),
+  RATE_LIMIT_INVITATIONS_PER_INVITER_PER_HOUR: limit(100),
+  RATE_LIMIT_RESENDS_PER_INVITATION_PER_DAY: limit(5),
+  RATE_LIMIT_API_TOKEN_FAILURES_PER_IP_PER_HOUR: limit(100),
+  RATE_LIMIT_WEBHOOK_SIGNATURE_FAILURES_PER_IP_PER_HOUR: limit(60),
+  RATE_LIMIT_ORGS_PER_USER_PER_DAY: limit(10),
+};
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   DATABASE_URL: z.string().url().optional(),
@@ -49,6 +64,15 @@ const envSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9.-]+(:\d{1,5})?$/, "SSH_GATEWAY_HOST is a host name, optionally with :port")
     .optional(),
+  // How many proxies in front of the console append to X-Forwarded-For (lib/rate-limit/client-ip.ts):
+  // "true" is one, a number says how many; unset or "false": the header is not believed.
+  TRUST_PROXY: unsetWhenEmpty(
+    z
+      .string()
+      .regex(/^(true|false|[0-9])$/, 'TRUST_PROXY is "true", "false" or the number of proxies (0-9)')
+      .transform((value) => (value === "true" ? 1 : value === "false" ? 0 : Number(value))),
+  ),
+  ...rateLimitSettings,
 });
 
 export const env = envSchema.parse(process.env);

@@ -8,3 +8,4 @@ export * from "./projects";
 export * from "./api-tokens";
 export * from "./git";
 export * from "./billing";
+export * from "./rate-limits";

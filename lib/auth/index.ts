@@ -10,6 +10,8 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { accounts, users } from "@/db/schema";
 import { authSecret, configuredOAuthProviders, devLoginEnabled, env } from "@/lib/env";
+import { SignInRateLimited } from "@/lib/rate-limit/sign-in";
+import { consumeSignInAttempt, oauthSignInAllowed } from "@/lib/rate-limit/sign-in-attempts";
 import { createUserWithPersonalOrg, findOrCreateUser } from "@/lib/users/create-user";
 import { baseAuthConfig } from "./config";
 import { readSession } from "./session";
@@ -39,9 +41,12 @@ function providers(): Provider[] {
         credentials: { email: { label: "Email", type: "email" }, name: { label: "Name" } },
         // Development only: whoever types an email is that user. Never on in production unless
         // AUTH_DEV_LOGIN=true says so.
-        async authorize(raw) {
+        async authorize(raw, request) {
           const parsed = devCredentials.safeParse(raw);
           if (!parsed.success) return null;
+          // Counted before the user is found or created: every attempt, per address and per email.
+          const refusal = await consumeSignInAttempt(await getDb(), { headers: request.headers, email: parsed.data.email });
+          if (refusal) throw new SignInRateLimited(refusal);
           const user = await findOrCreateUser(await getDb(), {
             email: parsed.data.email,
             name: parsed.data.name || null,
@@ -54,11 +59,16 @@ function providers(): Provider[] {
   return list;
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
+export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => {
   const db = await getDb();
   const adapter = DrizzleAdapter(db, { usersTable: users, accountsTable: accounts });
   return {
     ...baseAuthConfig,
+    callbacks: {
+      ...baseAuthConfig.callbacks,
+      // Sign-in attempts per address and per email (lib/rate-limit/sign-in.ts).
+      signIn: ({ user, account }) => oauthSignInAllowed(db, { headers: request?.headers, email: user.email, providerType: account?.type }),
+    },
     secret: authSecret(),
     providers: providers(),
     adapter: {

@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
 import { verifySignature } from "./signature";
+import { tooManySignatureFailures, type WebhookLimits } from "./webhook-limit";
 import { handleWebhook } from "./webhooks";
 
 // POST /api/github/webhooks: GitHub's deliveries. The body is read raw and bounded, its
@@ -40,14 +41,14 @@ async function readBounded(request: Request, limit: number): Promise<Buffer | nu
 const deliveryIdPattern = /^[A-Za-z0-9-]{1,100}$/;
 const eventPattern = /^[a-z_]{1,60}$/;
 
-export async function handleWebhookRequest(db: Db, request: Request, secret: string): Promise<Response> {
+export async function handleWebhookRequest(db: Db, request: Request, secret: string, limits: WebhookLimits = {}): Promise<Response> {
   try {
     if (request.method !== "POST") return refuse(405, "method_not_allowed", "GitHub delivers webhooks with POST.");
     const body = await readBounded(request, maxWebhookBytes);
     if (!body) return refuse(413, "payload_too_large", `A delivery must be at most ${maxWebhookBytes / 1024 / 1024} MiB.`);
     // Nothing unsigned is looked at further, not even its headers.
     if (!verifySignature(secret, body, request.headers.get("x-hub-signature-256"))) {
-      return refuse(401, "invalid_signature", "X-Hub-Signature-256 is missing or does not match the body under the webhook secret.");
+      return (await tooManySignatureFailures(db, request, limits)) ?? refuse(401, "invalid_signature", "X-Hub-Signature-256 is missing or does not match the body under the webhook secret.");
     }
     const event = request.headers.get("x-github-event");
     const deliveryId = request.headers.get("x-github-delivery");

@@ -13,6 +13,9 @@ import { sendEmails } from "@/lib/mail/send";
 import { lockOrgAndRecheck, staleAccess } from "@/lib/members/lock";
 import { seatUsage } from "@/lib/members/queries";
 import { type AssignableRole, rolesAssignableBy } from "@/lib/members/rules";
+import { consumeRateLimits } from "@/lib/rate-limit/consume";
+import { invitationLimits, rateLimitSettings } from "@/lib/rate-limit/limits";
+import { invitationRefusalMessage } from "@/lib/rate-limit/messages";
 import { expiryFromNow, hashToken, invitationLink, invitationToken, newTokenNonce } from "./token";
 
 export const maxInvitesAtOnce = 50;
@@ -28,12 +31,14 @@ const isEmail = (address: string) => z.email().safeParse(address).success;
  * Invites every address with one role, or none of them: each address that cannot be invited is
  * named with the reason, so the admin fixes the list and sends it again. Seats (members plus
  * pending invitations) are counted under the organization's lock, so two admins inviting at once
- * cannot overshoot the plan. Emails go out after the commit.
+ * cannot overshoot the plan. Emails go out after the commit. Each address is one invitation email
+ * against the organization's and the inviter's hourly limits, counted in the same transaction.
  */
 export async function inviteMembers(
   db: Queryable,
   ctx: OrgContext,
   input: { emails: string[]; role: AssignableRole; appUrl: string },
+  limits: { settings?: typeof rateLimitSettings; now?: Date } = {},
 ): Promise<ActionResult> {
   if (ctx.org.kind === "personal") {
     return { ok: false, formError: "A personal organization cannot have members. Create a team organization to work with others." };
@@ -86,6 +91,13 @@ export async function inviteMembers(
         },
       };
     }
+
+    // Last of the checks, so that only invitations that are really sent are counted.
+    const allowed = await consumeRateLimits(tx, invitationLimits({ orgId: ctx.org.id, inviterId: ctx.actor.id }, limits.settings), {
+      cost: emails.length,
+      now: limits.now,
+    });
+    if (!allowed.ok) return { ok: false as const, fieldErrors: { emails: invitationRefusalMessage(allowed.refusal, limits.now) } };
 
     const expiresAt = expiryFromNow();
     const rows = emails.map((email) => {

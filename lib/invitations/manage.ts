@@ -7,6 +7,9 @@ import type { OrgContext } from "@/lib/authz/context";
 import { invitationEmail } from "@/lib/mail/templates";
 import { sendEmails } from "@/lib/mail/send";
 import { lockOrgAndRecheck, staleAccess } from "@/lib/members/lock";
+import { consumeRateLimits, RateLimitedError } from "@/lib/rate-limit/consume";
+import { rateLimitSettings, resendLimits } from "@/lib/rate-limit/limits";
+import { invitationRefusalMessage } from "@/lib/rate-limit/messages";
 import { expiryFromNow, invitationLink, invitationToken } from "./token";
 
 const gone = "This invitation is no longer pending: it was accepted, declined, revoked or has expired.";
@@ -16,8 +19,31 @@ const gone = "This invitation is no longer pending: it was accepted, declined, r
 const pendingIn = (ctx: OrgContext, invitationId: string) =>
   and(eq(invitations.id, invitationId), eq(invitations.orgId, ctx.org.id), eq(invitations.status, "pending"));
 
-/** Sends the same invitation again with a fresh 7-day expiry, counting the resends. */
-export async function resendInvitation(db: Queryable, ctx: OrgContext, input: { invitationId: string; appUrl: string }): Promise<ActionResult> {
+/**
+ * Sends the same invitation again with a fresh 7-day expiry, counting the resends. The email counts
+ * against the invitation's daily resends and the organization's and inviter's hourly invitations;
+ * a refusal rolls the whole resend back.
+ */
+export async function resendInvitation(
+  db: Queryable,
+  ctx: OrgContext,
+  input: { invitationId: string; appUrl: string },
+  limits: { settings?: typeof rateLimitSettings; now?: Date } = {},
+): Promise<ActionResult> {
+  try {
+    return await resendUnlessLimited(db, ctx, input, limits);
+  } catch (error) {
+    if (error instanceof RateLimitedError) return { ok: false, formError: invitationRefusalMessage(error.refusal, limits.now) };
+    throw error;
+  }
+}
+
+async function resendUnlessLimited(
+  db: Queryable,
+  ctx: OrgContext,
+  input: { invitationId: string; appUrl: string },
+  limits: { settings?: typeof rateLimitSettings; now?: Date },
+): Promise<ActionResult> {
   const updated = await db.transaction(async (tx) => {
     if (!(await lockOrgAndRecheck(tx, ctx, "member.invite"))) return null;
     const [row] = await tx
@@ -27,6 +53,10 @@ export async function resendInvitation(db: Queryable, ctx: OrgContext, input: { 
       .where(and(pendingIn(ctx, input.invitationId), gt(invitations.expiresAt, sql`now()`)))
       .returning();
     if (!row) return undefined;
+    const allowed = await consumeRateLimits(tx, resendLimits({ orgId: ctx.org.id, inviterId: ctx.actor.id, invitationId: row.id }, limits.settings), {
+      now: limits.now,
+    });
+    if (!allowed.ok) throw new RateLimitedError(allowed.refusal);
     await recordAudit(tx, ctx, {
       action: "invitation.resend",
       targetType: "invitation",

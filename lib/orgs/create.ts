@@ -5,6 +5,7 @@ import { memberships, organizations, users, type Organization } from "@/db/schem
 import type { OrgPlan } from "@/db/schema/enums";
 import { recordAudit } from "@/lib/audit/record";
 import { buildOrgContext } from "@/lib/authz/context";
+import { consumeRateLimits, type RateLimit, RateLimitedError, type RateLimitRefusal } from "@/lib/rate-limit/consume";
 import { slugify, slugWithSuffix } from "./slug";
 
 type NewUser = { id: string; name: string | null; email: string };
@@ -29,16 +30,28 @@ export async function createPersonalOrganization(tx: Queryable, user: NewUser): 
 
 export type NewTeamOrganization = { name: string; slug: string; plan: OrgPlan };
 
-export type CreateTeamResult = { ok: true; org: Organization } | { ok: false; slugTaken: true };
+export type CreateTeamResult =
+  | { ok: true; org: Organization }
+  | { ok: false; slugTaken: true }
+  | { ok: false; limited: RateLimitRefusal };
 
-/** A team organization whose creator is its owner, remembered as their active organization. */
+/**
+ * A team organization whose creator is its owner, remembered as their active organization. With
+ * `limit` (the console's form passes the creator's daily limit; seeds and factories do not), the
+ * creation is counted in the same transaction, so a taken slug gives the count back.
+ */
 export async function createTeamOrganization(
   db: Queryable,
   creator: NewUser,
   input: NewTeamOrganization,
+  options: { limit?: RateLimit; now?: Date } = {},
 ): Promise<CreateTeamResult> {
   try {
     const org = await db.transaction(async (tx) => {
+      if (options.limit) {
+        const allowed = await consumeRateLimits(tx, [options.limit], { now: options.now });
+        if (!allowed.ok) throw new RateLimitedError(allowed.refusal);
+      }
       const [created] = await tx
         .insert(organizations)
         .values({ slug: input.slug, name: input.name, plan: input.plan, kind: "team" })
@@ -57,6 +70,7 @@ export async function createTeamOrganization(
     return { ok: true, org };
   } catch (error) {
     if (isUniqueViolation(error, "organizations_slug_key")) return { ok: false, slugTaken: true };
+    if (error instanceof RateLimitedError) return { ok: false, limited: error.refusal };
     throw error;
   }
 }

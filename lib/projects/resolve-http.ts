@@ -1,5 +1,9 @@
 import type { Db } from "@/db/client";
 import { type Authentication, authenticateApiToken } from "@/lib/api-tokens/tokens";
+import { clientIp } from "@/lib/rate-limit/client-ip";
+import { consumeRateLimits } from "@/lib/rate-limit/consume";
+import { apiTokenFailureLimit, rateLimitSettings } from "@/lib/rate-limit/limits";
+import { formatRetryTime, retryAfterSeconds } from "@/lib/rate-limit/messages";
 import { resolveProjectByKey } from "./resolve";
 
 // POST /api/v1/projects/resolve, the CLI's door: `Authorization: Bearer <token>` and
@@ -32,14 +36,17 @@ export const methodNotAllowed = () =>
 /** OPTIONS: which methods this URL answers (Next's own would list the 405 stubs too). */
 export const optionsResponse = () => new Response(null, { status: 204, headers: { Allow: allowedMethods, "Cache-Control": "no-store" } });
 
-export async function handleResolve(db: Db, request: Request): Promise<Response> {
+/** The failed-token limit's settings; tests pass their own. */
+export type ResolveLimits = { settings?: typeof rateLimitSettings; trustedProxies?: number; now?: Date };
+
+export async function handleResolve(db: Db, request: Request, limits: ResolveLimits = {}): Promise<Response> {
   try {
     if (request.method !== "POST") return methodNotAllowed();
     if (!(await bodyWithinLimit(request))) {
       return failure(413, "payload_too_large", `The request body must be at most ${maxBodyBytes / 1024} KiB. This endpoint needs no body.`);
     }
     const auth = await authenticateApiToken(db, request.headers.get("authorization"));
-    if (!auth.ok) return unauthorized(auth, new URL("/account", request.url).toString());
+    if (!auth.ok) return (await tooManyFailures(db, request, auth, limits)) ?? unauthorized(auth, new URL("/account", request.url).toString());
     const key = request.headers.get("x-project-key");
     if (key === null || key.trim() === "") {
       return failure(400, "missing_project_key", "Send the project key in the X-Project-Key header.");
@@ -61,6 +68,26 @@ export async function handleResolve(db: Db, request: Request): Promise<Response>
     console.error("project resolve failed", error instanceof Error ? error.message : error);
     return internalError();
   }
+}
+
+/**
+ * Counts a token that was looked up and refused (unknown or expired) against the client's address,
+ * and answers 429 once the address has used its failures. Only failures are counted, so the
+ * success path costs no extra statement and a valid token still works from a busy address; an
+ * absent or malformed header never reached the database and is not counted either.
+ */
+async function tooManyFailures(db: Db, request: Request, auth: Extract<Authentication, { ok: false }>, limits: ResolveLimits): Promise<Response | null> {
+  if (auth.reason !== "unknown" && auth.reason !== "expired") return null;
+  const now = limits.now ?? new Date();
+  const limit = apiTokenFailureLimit(clientIp(request.headers, limits.trustedProxies), limits.settings);
+  const allowed = await consumeRateLimits(db, [limit], { now });
+  if (allowed.ok) return null;
+  return failure(
+    429,
+    "rate_limited",
+    `Too many requests with an invalid API token came from your address (${limit.max} an hour). Try again after ${formatRetryTime(allowed.refusal.resetAt, now)}.`,
+    { "Retry-After": String(retryAfterSeconds(allowed.refusal, now)) },
+  );
 }
 
 function unauthorizedMessage(auth: Extract<Authentication, { ok: false }>, accountUrl: string): string {

@@ -6,6 +6,8 @@ import type { ActionResult, ActionState } from "@/lib/actions/result";
 import { devLoginProviderId, signIn } from "@/lib/auth";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { configuredOAuthProviders, devLoginEnabled } from "@/lib/env";
+import { signInRefusalMessage } from "@/lib/rate-limit/messages";
+import { SignInRateLimited } from "@/lib/rate-limit/sign-in";
 
 // Signing in creates a session, not organization data, so these are the two server actions that
 // run before there is a user to authorize.
@@ -31,6 +33,7 @@ export async function signInAsDeveloper(_previous: ActionState, formData: FormDa
     });
   } catch (error) {
     // Success throws Next's redirect, which must propagate; only Auth.js's own errors are ours.
+    if (error instanceof SignInRateLimited) return { ok: false, formError: signInRefusalMessage(error.refusal), values };
     if (error instanceof AuthError) return { ok: false, formError: "Sign-in failed. Check the email address and try again.", values };
     throw error;
   }

@@ -4,6 +4,7 @@ import { buttonClass } from "@/components/ui/button-styles";
 import { readSession } from "@/lib/auth";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { configuredOAuthProviders, devLoginEnabled } from "@/lib/env";
+import { signInErrorMessage } from "@/lib/rate-limit/sign-in-page";
 import { signInWithProvider } from "./actions";
 import { DemoUserPicker } from "./_components/demo-user-picker";
 import { DevSignInForm } from "./_components/dev-sign-in-form";
@@ -24,7 +25,7 @@ export default async function SignInPage({ searchParams }: Props) {
       <h1 className="text-2xl font-semibold">Sign in to Org Console</h1>
       {params.error && (
         <p role="status" className="mt-4 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
-          Sign-in did not complete. Try again.
+          {signInErrorMessage(params)}
         </p>
       )}
       {providers.length > 0 && (
