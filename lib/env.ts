@@ -32,6 +32,10 @@ const envSchema = z.object({
   AUTH_GITHUB_SECRET: z.string().optional(),
   // GitHub Enterprise Server, or a local server playing GitHub in tests.
   AUTH_GITHUB_URL: z.string().url().optional(),
+  // Who may sign in (lib/auth/sign-in-policy.ts): comma-separated email domains (example.com), and
+  // for GitHub sign-ins, GitHub organizations whose members only may sign in. Unset: anyone.
+  AUTH_ALLOWED_EMAIL_DOMAINS: unsetWhenEmpty(z.string()),
+  AUTH_GITHUB_ALLOWED_ORGS: unsetWhenEmpty(z.string()),
   AUTH_GITLAB_ID: z.string().optional(),
   AUTH_GITLAB_SECRET: z.string().optional(),
   AUTH_BITBUCKET_ID: z.string().optional(),

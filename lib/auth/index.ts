@@ -14,6 +14,8 @@ import { SignInRateLimited } from "@/lib/rate-limit/sign-in";
 import { consumeSignInAttempt, oauthSignInAllowed } from "@/lib/rate-limit/sign-in-attempts";
 import { createUserWithPersonalOrg, findOrCreateUser } from "@/lib/users/create-user";
 import { baseAuthConfig } from "./config";
+import { SignInNotAllowed } from "./sign-in-not-allowed";
+import { emailDomainAllowed, oauthPolicyRefusal, signInPolicy, signInRefusedPolicyPath } from "./sign-in-policy";
 import { readSession } from "./session";
 
 export { readSession } from "./session";
@@ -27,11 +29,20 @@ const devCredentials = z.object({
 
 const oauthFactories = { github: GitHub, gitlab: GitLab, bitbucket: Bitbucket };
 
+function gitHubProvider(clientId: string, clientSecret: string): Provider {
+  // Checking AUTH_GITHUB_ALLOWED_ORGS reads the user's organizations, private memberships included.
+  const scope = signInPolicy().githubOrgs.length > 0 ? "read:user user:email read:org" : undefined;
+  return GitHub({
+    clientId,
+    clientSecret,
+    ...(env.AUTH_GITHUB_URL ? { enterprise: { baseUrl: env.AUTH_GITHUB_URL } } : {}),
+    ...(scope ? { authorization: { params: { scope } } } : {}),
+  });
+}
+
 function providers(): Provider[] {
   const list: Provider[] = configuredOAuthProviders().map(({ id, clientId, clientSecret }) =>
-    id === "github" && env.AUTH_GITHUB_URL
-      ? GitHub({ clientId, clientSecret, enterprise: { baseUrl: env.AUTH_GITHUB_URL } })
-      : oauthFactories[id]({ clientId, clientSecret }),
+    id === "github" ? gitHubProvider(clientId, clientSecret) : oauthFactories[id]({ clientId, clientSecret }),
   );
   if (devLoginEnabled) {
     list.push(
@@ -47,6 +58,7 @@ function providers(): Provider[] {
           // Counted before the user is found or created: every attempt, per address and per email.
           const refusal = await consumeSignInAttempt(await getDb(), { headers: request.headers, email: parsed.data.email });
           if (refusal) throw new SignInRateLimited(refusal);
+          if (!emailDomainAllowed(parsed.data.email, signInPolicy().emailDomains)) throw new SignInNotAllowed("domain");
           const user = await findOrCreateUser(await getDb(), {
             email: parsed.data.email,
             name: parsed.data.name || null,
@@ -66,8 +78,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => {
     ...baseAuthConfig,
     callbacks: {
       ...baseAuthConfig.callbacks,
-      // Sign-in attempts per address and per email (lib/rate-limit/sign-in.ts).
-      signIn: ({ user, account }) => oauthSignInAllowed(db, { headers: request?.headers, email: user.email, providerType: account?.type }),
+      // OAuth sign-ins: attempts per address and per email (lib/rate-limit/sign-in.ts), then who
+      // may sign in at all (lib/auth/sign-in-policy.ts). The development sign-in checks both in
+      // its authorize.
+      async signIn({ user, account }) {
+        const allowed = await oauthSignInAllowed(db, { headers: request?.headers, email: user.email, providerType: account?.type });
+        if (allowed !== true || account?.type === "credentials") return allowed;
+        const refusal = await oauthPolicyRefusal({ email: user.email, provider: account?.provider, accessToken: account?.access_token });
+        return refusal ? signInRefusedPolicyPath(refusal) : true;
+      },
     },
     secret: authSecret(),
     providers: providers(),

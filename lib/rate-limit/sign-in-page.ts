@@ -1,3 +1,4 @@
+import { policyRefusalMessage } from "@/lib/auth/sign-in-policy";
 import { formatRetryTime } from "./messages";
 
 type Params = Record<string, string | string[] | undefined>;
@@ -10,6 +11,10 @@ const one = (value: string | string[] | undefined) => (Array.isArray(value) ? va
  */
 export function signInErrorMessage(params: Params, now = new Date()): string {
   const error = one(params.error);
+  // Kept out by AUTH_ALLOWED_EMAIL_DOMAINS / AUTH_GITHUB_ALLOWED_ORGS (lib/auth/sign-in-policy.ts).
+  const reason = one(params.reason);
+  if (error === "AccessDenied" && (reason === "domain" || reason === "github-org")) return policyRefusalMessage(reason);
+  if (error === "CredentialsSignin" && one(params.code) === "not_allowed") return policyRefusalMessage("domain");
   const limited = error === "RateLimited" || (error === "CredentialsSignin" && one(params.code) === "rate_limited");
   if (!limited) return "Sign-in did not complete. Try again.";
   const retry = Number(one(params.retry));

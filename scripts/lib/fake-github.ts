@@ -13,9 +13,12 @@ import { handleAppRoute } from "./fake-github-app-http";
  */
 export type FakeGitHub = { url: string; close: () => Promise<void>; /** The GitHub App's side, when started with one. */ app: FakeGitHubApp | null };
 
-type Identity = { id: number; login: string; name: string; email: string };
+export type Identity = { id: number; login: string; name: string; email: string; /** Organization logins the user belongs to. */ orgs?: string[] };
 
 const encode = (identity: Identity) => Buffer.from(JSON.stringify(identity)).toString("base64url");
+/** The access token this server hands out for `identity` (tests calling its API directly). */
+export const fakeAccessToken = (identity: Identity) => `gho_${encode(identity)}`;
+
 const decode = (value: string): Identity | null => {
   try {
     return JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as Identity;
@@ -52,7 +55,7 @@ async function handle(app: FakeGitHubApp | null, req: IncomingMessage, res: Serv
   if (url.pathname === "/login/oauth/access_token" && req.method === "POST") {
     const code = new URLSearchParams(await body(req)).get("code") ?? "";
     if (!decode(code)) return send(res, 200, { error: "bad_verification_code" });
-    return send(res, 200, { access_token: `gho_${code}`, token_type: "bearer", scope: "read:user,user:email" });
+    return send(res, 200, { access_token: `gho_${code}`, token_type: "bearer", scope: "read:user,user:email,read:org" });
   }
   const identity = decode((req.headers.authorization ?? "").replace(/^(Bearer|token) gho_/i, ""));
   if (url.pathname === "/api/v3/user") {
@@ -62,6 +65,14 @@ async function handle(app: FakeGitHubApp | null, req: IncomingMessage, res: Serv
   if (url.pathname === "/api/v3/user/emails") {
     if (!identity) return send(res, 401, { message: "Bad credentials" });
     return send(res, 200, [{ email: identity.email, primary: true, verified: true, visibility: "public" }]);
+  }
+  if (url.pathname === "/api/v3/user/orgs") {
+    if (!identity) return send(res, 401, { message: "Bad credentials" });
+    // Paged as GitHub pages it (per_page up to 100).
+    const perPage = Math.min(100, Number(url.searchParams.get("per_page")) || 30);
+    const page = Math.max(1, Number(url.searchParams.get("page")) || 1);
+    const orgs = (identity.orgs ?? []).slice((page - 1) * perPage, page * perPage);
+    return send(res, 200, orgs.map((login, index) => ({ login, id: 1000 + index, description: null })));
   }
   send(res, 404, { message: "Not Found" });
 }
@@ -76,6 +87,7 @@ function consentPage(res: ServerResponse, url: URL) {
 <label>Login <input name="login" required></label>
 <label>Name <input name="name"></label>
 <label>Email <input name="email" type="email" required></label>
+<label>Organizations <input name="orgs" placeholder="acme, another-org"></label>
 <button type="submit">Authorize</button></form></main></html>`);
 }
 
@@ -86,6 +98,10 @@ function authorize(res: ServerResponse, form: URLSearchParams) {
     login,
     name: form.get("name") || login,
     email: form.get("email") ?? `${login}@users.noreply.github.test`,
+    orgs: (form.get("orgs") ?? "")
+      .split(",")
+      .map((org) => org.trim())
+      .filter(Boolean),
   };
   const redirect = new URL(form.get("redirect_uri") ?? "");
   redirect.searchParams.set("code", encode(identity));

@@ -5,6 +5,8 @@ import { z } from "zod";
 import type { ActionResult, ActionState } from "@/lib/actions/result";
 import { devLoginProviderId, signIn } from "@/lib/auth";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { SignInNotAllowed } from "@/lib/auth/sign-in-not-allowed";
+import { policyRefusalMessage } from "@/lib/auth/sign-in-policy";
 import { configuredOAuthProviders, devLoginEnabled } from "@/lib/env";
 import { signInRefusalMessage } from "@/lib/rate-limit/messages";
 import { SignInRateLimited } from "@/lib/rate-limit/sign-in";
@@ -33,6 +35,7 @@ export async function signInAsDeveloper(_previous: ActionState, formData: FormDa
     });
   } catch (error) {
     // Success throws Next's redirect, which must propagate; only Auth.js's own errors are ours.
+    if (error instanceof SignInNotAllowed) return { ok: false, fieldErrors: { email: policyRefusalMessage(error.reason) }, values };
     if (error instanceof SignInRateLimited) return { ok: false, formError: signInRefusalMessage(error.refusal), values };
     if (error instanceof AuthError) return { ok: false, formError: "Sign-in failed. Check the email address and try again.", values };
     throw error;
