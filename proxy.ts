@@ -1,12 +1,13 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { formBodyLimitBytes } from "@/lib/http/form-body-limit";
-import { hasOddQuery, oddQueryResponse } from "@/lib/http/odd-query";
+import { hasOddPath, hasOddQuery, oddQueryResponse } from "@/lib/http/odd-query";
 import { newNonce, pagePolicy, servedOverHttps, withTransportSecurity } from "@/lib/http/proxy-security";
 
 // Pages a signed-out visitor may open; everything else sends them to sign in and then back.
 // The CLI API (/api/v1/…) authenticates by bearer token in its own handler, and answers JSON;
-// GitHub's webhook deliveries authenticate by their signature (lib/git/webhook-http.ts).
-const publicPaths = ["/sign-in", "/api/v1", "/api/github/webhooks"];
+// GitHub's webhook deliveries authenticate by their signature (lib/git/webhook-http.ts); Auth.js's
+// own routes sign people in.
+const publicPaths = ["/sign-in", "/api/auth", "/api/v1", "/api/github/webhooks"];
 
 /**
  * Redirects visitors without a session cookie to sign in, and gives every page its per-request
@@ -18,6 +19,7 @@ const publicPaths = ["/sign-in", "/api/v1", "/api/github/webhooks"];
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const https = servedOverHttps(request);
+  if (hasOddPath(pathname)) return notFound(request, pathname, https);
   if (hasOddQuery(search)) return withTransportSecurity(oddQueryResponse(request), https);
   if (tooLargeForAnAction(request)) return withTransportSecurity(tooLargeResponse(), https);
   if (publicPaths.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return pass(request, pathname, https);
@@ -32,12 +34,24 @@ export function proxy(request: NextRequest) {
 function pass(request: NextRequest, pathname: string, https: boolean): NextResponse {
   // Route handlers answer JSON or files and run no script: next.config.ts's policy is enough.
   if (pathname.startsWith("/api/")) return withTransportSecurity(NextResponse.next(), https);
-  // Next reads the nonce from the request's Content-Security-Policy and puts it on every script it
-  // renders (our pages are all rendered per request, so every one gets a fresh nonce).
+  return withPagePolicy(request, https, (headers) => NextResponse.next({ request: { headers } }));
+}
+
+/** A path that names nothing (see hasOddPath): the not-found page, 404, like any missing page. */
+function notFound(request: NextRequest, pathname: string, https: boolean): NextResponse {
+  if (pathname.startsWith("/api/")) {
+    return withTransportSecurity(NextResponse.json({ error: "not_found" }, { status: 404, headers: { "cache-control": "no-store" } }), https);
+  }
+  return withPagePolicy(request, https, (headers) => NextResponse.rewrite(new URL("/not-found", request.url), { request: { headers } }));
+}
+
+// Next reads the nonce from the request's Content-Security-Policy and puts it on every script it
+// renders (our pages are all rendered per request, so every one gets a fresh nonce).
+function withPagePolicy(request: NextRequest, https: boolean, respond: (headers: Headers) => NextResponse): NextResponse {
   const policy = pagePolicy(newNonce(), https);
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", policy);
-  const response = NextResponse.next({ request: { headers } });
+  const response = respond(headers);
   response.headers.set("content-security-policy", policy);
   return withTransportSecurity(response, https);
 }
@@ -57,6 +71,6 @@ function tooLargeResponse(): NextResponse {
 }
 
 export const config = {
-  // Auth.js's own routes and static files are not gated.
-  matcher: ["/((?!api/auth|_next/static|_next/image|favicon.ico|icon.svg|.*\\.(?:png|svg|ico|css|js)$).*)"],
+  // Static files skip the proxy (their headers come from next.config.ts).
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|.*\\.(?:png|svg|ico|css|js)$).*)"],
 };

@@ -145,6 +145,12 @@ test("a search with a NUL opens the page without it; an API refuses it with 400 
   await expect(page.getByRole("searchbox", { name: /Search/ })).toHaveValue("adam");
   await expect(page.getByTestId("member-row")).toHaveCount(1);
 
+  // A path no percent-decoding can read names nothing: the not-found page.
+  await page.goto(`/orgs/${ids.slug}/projects/%E0%A4%A/settings`);
+  await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+  expect((await page.request.get(`/orgs/${ids.slug}/projects/%E0%A4%A/settings`)).status()).toBe(404);
+  expect((await page.request.get("/orgs/%00/settings/audit-log/export")).status()).toBe(404);
+
   const api = await page.request.get("/api/organizations?q=%00");
   expect(api.status()).toBe(400);
   expect(await api.json()).toMatchObject({ error: "bad_query" });

@@ -6,6 +6,21 @@ import { NextResponse, type NextRequest } from "next/server";
 const encodedControlCharacter = /%(?:[01][0-9a-f]|7f)/i;
 const controlCharacters = /[\u0000-\u001f\u007f]/g;
 
+/**
+ * A path with a control character or broken percent-encoding (`%E0%A4%A`) names nothing: Next
+ * would fail decoding its segments (500), and PostgreSQL would refuse a NUL in a slug.
+ */
+export function hasOddPath(pathname: string): boolean {
+  if (!pathname.includes("%")) return false;
+  if (encodedControlCharacter.test(pathname)) return true;
+  try {
+    decodeURIComponent(pathname);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 export function hasOddQuery(search: string): boolean {
   return search.length > 0 && encodedControlCharacter.test(search);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { missingAppUrlMessage, resolveAppUrl } from "@/lib/http/app-url-settings";
-import { hasOddQuery } from "@/lib/http/odd-query";
+import { hasOddPath, hasOddQuery } from "@/lib/http/odd-query";
 import { contentSecurityPolicy, staticSecurityHeaders } from "@/lib/http/security-headers";
 
 describe("contentSecurityPolicy", () => {
@@ -58,5 +58,15 @@ describe("hasOddQuery", () => {
 
   it("leaves every printable query alone, encoded percent signs included", () => {
     for (const search of ["", "?q=", "?q=%25", "?q=%2500", "?q=%E0%A4%A", "?q=%F0%9F%9A%80", "?after=eyJ9"]) expect(hasOddQuery(search), search).toBe(false);
+  });
+});
+
+describe("hasOddPath", () => {
+  it("finds control characters and broken percent-encoding in a path", () => {
+    for (const path of ["/orgs/%00", "/orgs/a/projects/%E0%A4%A/settings", "/orgs/%7f/x", "/orgs/%zz"]) expect(hasOddPath(path), path).toBe(true);
+  });
+
+  it("leaves readable paths alone", () => {
+    for (const path of ["/", "/orgs/acme/settings", "/orgs/caf%C3%A9", "/orgs/a%20b", "/orgs/not-a-uuid"]) expect(hasOddPath(path), path).toBe(false);
   });
 });
