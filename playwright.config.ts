@@ -46,6 +46,8 @@ const serverEnv = {
   AUTH_GITHUB_SECRET: "e2e-client-secret",
   AUTH_GITHUB_URL: `http://127.0.0.1:${githubPort}`,
   ...githubApp,
+  // Production refuses to start without it: links in emails are built from it, never from a header.
+  APP_URL: baseURL,
   SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
   MAIL_FROM: "Org Console <no-reply@org-console.test>",
   // The local engine's transitions take a few seconds (install 4 s, stop 1.6 s), so the tests

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { FormSizeGuard } from "@/components/forms/form-size-guard";
 import { Toaster } from "@/components/ui/toaster";
 import "./globals.css";
 
@@ -13,6 +14,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
       <body className="min-h-screen bg-zinc-50 text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
         {children}
         <Toaster />
+        <FormSizeGuard />
       </body>
     </html>
   );

@@ -1,7 +1,11 @@
 import Link from "next/link";
+import { connection } from "next/server";
 import { buttonClass } from "@/components/ui/button-styles";
 
-export default function NotFound() {
+export default async function NotFound() {
+  // Rendered per request like every page, so its scripts carry the request's CSP nonce (proxy.ts);
+  // a prerendered copy would have none and the browser would refuse them.
+  await connection();
   return (
     <main className="mx-auto max-w-xl px-4 py-24 text-center">
       <p className="text-sm font-semibold text-indigo-700 dark:text-indigo-300">404</p>

@@ -43,7 +43,8 @@ const envSchema = z.object({
   // smtp://user:pass@host:port or smtps://…; unset: emails are printed to the server log.
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default("Org Console <no-reply@localhost>"),
-  // The console's public address, for links in emails; unset: taken from the request's Host.
+  // The console's public address, for links in emails. Required in production (instrumentation.ts
+  // refuses to start without it); elsewhere http://localhost:<PORT or 3000>. Never a request header.
   APP_URL: z.string().url().optional(),
   // 32 bytes, base64: seals kubeconfigs at rest. Unset outside production: generated under .data/.
   KUBECONFIG_ENCRYPTION_KEY: z.string().optional(),

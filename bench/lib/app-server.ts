@@ -40,6 +40,8 @@ export function startApp(options: { databaseUrl: string; port: number; logFile: 
       AUTH_SECRET: randomBytes(32).toString("base64"),
       AUTH_DEV_LOGIN: "true",
       AUTH_TRUST_HOST: "true",
+      // Production refuses to start without the public address links in emails are built from.
+      APP_URL: `http://localhost:${options.port}`,
       // The cluster job runner polls its queue in the background: its statements are nobody's
       // request, and the bench counts statements per request from the PostgreSQL log.
       CLUSTER_WORKER: "off",

@@ -1,12 +1,8 @@
 import "server-only";
-import { headers } from "next/headers";
 import { env } from "@/lib/env";
+import { resolveAppUrl } from "./app-url-settings";
 
-/** The console's public address for links in emails: APP_URL, else this request's own host. */
+/** The console's public address for links in emails (async for its callers' sake; it reads no request). */
 export async function appUrl(): Promise<string> {
-  if (env.APP_URL) return env.APP_URL.replace(/\/$/, "");
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-  const proto = h.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
-  return `${proto}://${host}`;
+  return resolveAppUrl({ ...env, PORT: process.env.PORT });
 }

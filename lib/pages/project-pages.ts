@@ -9,7 +9,7 @@ import { deniedReason, type Permission } from "@/lib/authz/permissions";
 import { planTable } from "@/lib/orgs/plans";
 import { describeContents, projectContents } from "@/lib/projects/manage";
 import { modeLabels } from "@/lib/projects/modes";
-import { type ClusterChoice, decodeNameCursor, findProject, listEnvironments, listProjects, listTargetClusters, type ProjectRow } from "@/lib/projects/queries";
+import { type ClusterChoice, decodeNameCursor, findProject, isUuid, listEnvironments, listProjects, listTargetClusters, type ProjectRow } from "@/lib/projects/queries";
 import { listRules } from "@/lib/projects/rules";
 import { loadOrgPage } from "./org-page";
 
@@ -124,6 +124,8 @@ export type ProjectSettingsPage = {
 /** Project settings: rename, deployment rules, transfer link and deletion. Four statements at most. */
 export async function loadProjectSettingsPage(slug: string, projectId: string): Promise<ProjectSettingsPage | null> {
   const ctx = await loadOrgPage(slug);
+  // An id PostgreSQL could not cast is a missing project (404), not a failed query (500).
+  if (!isUuid(projectId)) return null;
   const db = await getDb();
   const canDelete = ctx.can("project.delete");
   const [project, rules, clusters, contents] = await Promise.all([

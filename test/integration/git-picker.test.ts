@@ -121,6 +121,14 @@ describe("the picker", () => {
     expect((await search(null, f.org, "repo")).status).toBe(401);
   });
 
+  it("answers 400, not 500, to a search PostgreSQL could not take (a NUL) or too long to be a name", async () => {
+    for (const q of ["a\u0000b", "\u007f", "x".repeat(101)]) {
+      const response = await search(f.users.owner, f.org, q);
+      expect(response.status, JSON.stringify(q)).toBe(400);
+      expect(await response.json()).toMatchObject({ error: "bad_query" });
+    }
+  });
+
   it("is on the Add application page and the application's edit form; the application's warning too", async () => {
     session.userId = f.users.developer.id;
     const development = f.environments.development;
