@@ -6,7 +6,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { OrgContext } from "@/lib/authz/context";
 import { invitationEmail } from "@/lib/mail/templates";
 import { sendEmails } from "@/lib/mail/send";
-import { lockOrgAndRecheck, staleAccess } from "@/lib/members/lock";
+import { orgTransaction, staleAccess } from "@/lib/authz/org-transaction";
 import { expiryFromNow, invitationLink, invitationToken } from "./token";
 
 const gone = "This invitation is no longer pending: it was accepted, declined, revoked or has expired.";
@@ -18,8 +18,7 @@ const pendingIn = (ctx: OrgContext, invitationId: string) =>
 
 /** Sends the same invitation again with a fresh 7-day expiry, counting the resends. */
 export async function resendInvitation(db: Queryable, ctx: OrgContext, input: { invitationId: string; appUrl: string }): Promise<ActionResult> {
-  const updated = await db.transaction(async (tx) => {
-    if (!(await lockOrgAndRecheck(tx, ctx, "member.invite"))) return null;
+  const updated = await orgTransaction(db, ctx, { permission: "member.invite", refused: () => null }, async (tx) => {
     const [row] = await tx
       .update(invitations)
       .set({ expiresAt: expiryFromNow(), lastSentAt: new Date(), resentCount: sql`${invitations.resentCount} + 1` })
@@ -49,8 +48,7 @@ export async function resendInvitation(db: Queryable, ctx: OrgContext, input: { 
 
 /** Revokes a pending invitation: its link stops working at once. */
 export async function revokeInvitation(db: Queryable, ctx: OrgContext, input: { invitationId: string }): Promise<ActionResult> {
-  return db.transaction(async (tx) => {
-    if (!(await lockOrgAndRecheck(tx, ctx, "member.invite"))) return { ok: false, formError: staleAccess };
+  return orgTransaction(db, ctx, "member.invite", async (tx) => {
     const [row] = await tx
       .update(invitations)
       .set({ status: "revoked", respondedAt: new Date() })
