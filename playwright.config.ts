@@ -51,6 +51,9 @@ const serverEnv = {
   // The local engine's transitions take a few seconds (install 4 s, stop 1.6 s), so the tests
   // watch real state changes without waiting a demo's 20 s.
   LOCAL_ENGINE_TIME_SCALE: "0.2",
+  // `next start` is production, where paid plans are not self-serve by default: the billing and
+  // new-organization specs choose plans themselves.
+  BILLING_SELF_SERVE: "true",
   // `next start` is production: it refuses to seal kubeconfigs without a key.
   KUBECONFIG_ENCRYPTION_KEY: process.env.KUBECONFIG_ENCRYPTION_KEY ?? randomBytes(32).toString("base64"),
 };

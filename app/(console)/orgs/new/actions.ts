@@ -1,14 +1,6 @@
 "use server";
 
 import { userAction } from "@/lib/actions/org-action";
-import { createTeamOrganization } from "@/lib/orgs/create";
-import { newOrganizationSchema } from "@/lib/orgs/new-organization";
-import { findActor } from "@/lib/users/create-user";
+import { createOrganizationDefinition, handleCreateOrganization } from "@/lib/orgs/create-organization-action";
 
-export const createOrganization = userAction({ schema: newOrganizationSchema }, async (userId, input, db) => {
-  const creator = await findActor(db, userId);
-  if (!creator) return { ok: false, formError: "Your account no longer exists. Sign in again." };
-  const result = await createTeamOrganization(db, creator, input);
-  if (!result.ok) return { ok: false, fieldErrors: { slug: "Another organization already uses this slug. Choose another one." } };
-  return { ok: true, message: `${result.org.name} is ready. You are its owner.`, redirectTo: `/orgs/${result.org.slug}` };
-});
+export const createOrganization = userAction(createOrganizationDefinition, handleCreateOrganization);
