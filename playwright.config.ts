@@ -61,6 +61,9 @@ const serverEnv = {
   RATE_LIMIT_WEBHOOK_SIGNATURE_FAILURES_PER_IP_PER_HOUR: "1000000",
   RATE_LIMIT_INVITATIONS_PER_INVITER_PER_HOUR: "12",
   RATE_LIMIT_SIGN_IN_PER_EMAIL_PER_HOUR: "8",
+  // `next start` is production, where paid plans are not self-serve by default: the billing and
+  // new-organization specs choose plans themselves.
+  BILLING_SELF_SERVE: "true",
   // `next start` is production: it refuses to seal kubeconfigs without a key.
   KUBECONFIG_ENCRYPTION_KEY: process.env.KUBECONFIG_ENCRYPTION_KEY ?? randomBytes(32).toString("base64"),
 };

@@ -126,7 +126,7 @@ test("a bad filter gets a message next to its field; a developer is told the rol
 
   await page.goto(`${log.path}?actor=nobody-${uniqueTag()}@example.test`);
   await expect(page.getByText("No events match these filters.")).toBeVisible();
-  await expect(page.getByRole("status").filter({ hasText: "Nobody has the email" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "No member or past actor of this organization has the email" })).toBeVisible();
 
   const developerPage = await page.context().browser()!.newPage();
   try {

@@ -65,6 +65,12 @@ const envSchema = z.object({
   GITHUB_API_URL: unsetWhenEmpty(z.string().url()),
   // The SSH gateway that "Connect via SSH" names: host or host:port. Unset: ssh.<APP_URL's host>
   // (ssh.localhost without APP_URL), port 2222 (lib/projects/ssh.ts).
+  // Whether owners and admins may choose a paid plan themselves (lib/billing/provider.ts): "true"
+  // or "false"; unset: on outside production, off in production. Off: an operator grants paid
+  // plans (`npm run org:plan -- <slug> <plan>`) and the Billing page names BILLING_CONTACT.
+  BILLING_SELF_SERVE: unsetWhenEmpty(z.enum(["true", "false"], "BILLING_SELF_SERVE is true or false")),
+  // Whom to ask for a paid plan when self-serve is off (an email address or a short text).
+  BILLING_CONTACT: unsetWhenEmpty(z.string().max(200)),
   SSH_GATEWAY_HOST: z
     .string()
     .regex(/^[A-Za-z0-9.-]+(:\d{1,5})?$/, "SSH_GATEWAY_HOST is a host name, optionally with :port")
@@ -94,6 +100,18 @@ const githubKeys = {
 /** The GitHub App's variables as they are now (read per call, so tests can point them at a local GitHub). */
 export function githubEnv() {
   return envSchema.pick(githubKeys).parse(process.env);
+}
+
+const billingKeys = { NODE_ENV: true, BILLING_SELF_SERVE: true, BILLING_CONTACT: true } as const;
+
+/**
+ * The shipped billing provider's settings, read per call (tests switch self-serve off): paid plans
+ * are self-serve when BILLING_SELF_SERVE=true, or when it is unset outside production.
+ */
+export function billingEnv(): { selfServe: boolean; contact: string | null } {
+  const values = envSchema.pick(billingKeys).parse(process.env);
+  const selfServe = values.BILLING_SELF_SERVE === "true" || (values.NODE_ENV !== "production" && values.BILLING_SELF_SERVE !== "false");
+  return { selfServe, contact: values.BILLING_CONTACT?.trim() || null };
 }
 
 /** The development sign-in: on outside production, and in production only when asked for. */

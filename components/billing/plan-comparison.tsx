@@ -20,7 +20,7 @@ function limitsText(option: PlanOption): string {
  * The four plans as cards (one column on a phone, two, then four side by side) with their limits.
  * Each says whether it is the current plan and, when `changePlan` is given (team organizations),
  * offers the change: at once for an upgrade, after a confirmation for a downgrade, or disabled
- * with what blocks it.
+ * with what blocks it (usage over the plan's limits, or a paid plan that is not self-serve).
  */
 export function PlanComparison({ plans, orgName, changePlan }: { plans: PlanOption[]; orgName: string; changePlan: Action | null }) {
   return (
@@ -58,6 +58,13 @@ export function PlanComparison({ plans, orgName, changePlan }: { plans: PlanOpti
 function ChangeControl({ option, orgName, changePlan }: { option: PlanOption; orgName: string; changePlan: Action | null }) {
   if (option.move === "current") return <p className="text-zinc-700 dark:text-zinc-300">Your plan</p>;
   if (!changePlan) return <p className="text-zinc-700 dark:text-zinc-300">Not available</p>;
+  if (option.refusal) {
+    return (
+      <DisabledButton variant="secondary" reason={option.refusal} className="w-full">
+        Change to {option.label}
+      </DisabledButton>
+    );
+  }
   const target = { plan: option.plan, label: option.label, limitsText: limitsText(option) };
   if (option.move === "upgrade") return <UpgradeButton action={changePlan} target={target} />;
   if (option.blockers.length === 0) return <DowngradeButton action={changePlan} target={target} orgName={orgName} />;

@@ -1,6 +1,6 @@
 import { and, type AnyColumn, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { auditEvents, users } from "@/db/schema";
+import { auditEvents, memberships, users } from "@/db/schema";
 import type { AuditOrigin } from "@/db/schema/values";
 import { type AuditCursor, createdAtKeyOf } from "./cursor";
 import type { AuditFilters } from "./filters";
@@ -155,8 +155,23 @@ export async function listAuditEvents(
   };
 }
 
-/** Whether anyone has this email (asked only when an actor filter found nothing, to say why). */
-export async function userExistsWithEmail(db: Queryable, email: string): Promise<boolean> {
-  const [row] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email}`).limit(1);
+/**
+ * Whether a member of the organization, or someone who acted in it (a past actor who has left
+ * included), has this email. Asked only when an actor filter found nothing, to say why; never
+ * answers about accounts elsewhere on the console, so an unknown email and an outsider's email
+ * look the same (no account enumeration through the filter).
+ */
+export async function orgPersonExistsWithEmail(db: Queryable, orgId: string, email: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(
+      and(
+        sql`lower(${users.email}) = ${email}`,
+        sql`(exists (select 1 from ${memberships} where ${memberships.orgId} = ${orgId} and ${memberships.userId} = ${users.id})
+          or exists (select 1 from ${auditEvents} where ${auditEvents.actorId} = ${users.id} and ${auditEvents.orgId} = ${orgId}))`,
+      ),
+    )
+    .limit(1);
   return Boolean(row);
 }

@@ -6,7 +6,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { OrgContext } from "@/lib/authz/context";
 import { planChangedEmails } from "@/lib/mail/billing-templates";
 import { sendEmails } from "@/lib/mail/send";
-import { lockOrgAndRecheck, staleAccess } from "@/lib/members/lock";
+import { orgTransaction, staleAccess } from "@/lib/authz/org-transaction";
 import { type OrgPlan, planTable } from "@/lib/orgs/plans";
 import { billingProvider } from "./provider";
 import { loadUsage, overLimits, type OverLimit, planDirection } from "./usage";
@@ -35,8 +35,7 @@ export function planChangedMessage(from: OrgPlan, to: OrgPlan): string {
  */
 export async function changePlan(db: Queryable, ctx: OrgContext, input: { plan: OrgPlan }): Promise<ActionResult> {
   if (ctx.org.kind === "personal") return { ok: false, formError: personalPlanRefusal };
-  const outcome = await db.transaction(async (tx) => {
-    if (!(await lockOrgAndRecheck(tx, ctx, "billing.manage"))) return { ok: false as const, formError: staleAccess };
+  const outcome = await orgTransaction(db, ctx, "billing.manage", async (tx) => {
     // The plan as committed now: another admin may have changed it since this request was authorized.
     const [org] = await tx.select({ plan: organizations.plan, name: organizations.name, slug: organizations.slug }).from(organizations).where(eq(organizations.id, ctx.org.id));
     const from = org.plan;

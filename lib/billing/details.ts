@@ -4,7 +4,7 @@ import type { Queryable } from "@/db/client";
 import { billingDetails, type BillingDetails } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import type { OrgContext } from "@/lib/authz/context";
-import { lockOrgAndRecheck, staleAccess } from "@/lib/members/lock";
+import { orgTransaction, staleAccess } from "@/lib/authz/org-transaction";
 import { isCountryCode } from "./countries";
 import { maxPostalCodeLength, validatePostalCode } from "./postal-code";
 import { validateVat } from "./vat";
@@ -98,8 +98,7 @@ export type SaveBillingDetailsResult = { ok: true; changed: boolean } | { ok: fa
  * read again in case it changed while the request waited.
  */
 export async function saveBillingDetails(db: Queryable, ctx: OrgContext, input: BillingDetailsInput): Promise<SaveBillingDetailsResult> {
-  return db.transaction(async (tx) => {
-    if (!(await lockOrgAndRecheck(tx, ctx, "billing.manage"))) return { ok: false, formError: staleAccess };
+  return orgTransaction(db, ctx, "billing.manage", async (tx) => {
     const [row] = await tx.select().from(billingDetails).where(eq(billingDetails.orgId, ctx.org.id));
     const before = row ? pick(row) : null;
     const after = pick(input);

@@ -1,11 +1,12 @@
 import { and, count, eq, ne, sql } from "drizzle-orm";
 import type { Queryable, Tx } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
-import { clusters, organizations, type Cluster } from "@/db/schema";
+import { clusters, type Cluster } from "@/db/schema";
 import type { ClusterAction } from "@/db/schema/values";
 import type { ActionResult } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit/record";
 import type { OrgContext } from "@/lib/authz/context";
+import { orgTransaction } from "@/lib/authz/org-transaction";
 import { planUnderLock } from "@/lib/billing/locked-plan";
 import { seal, unseal } from "@/lib/crypto/sealed-box";
 import { clusterDeletionBlocker } from "@/lib/projects/cluster-targets";
@@ -16,14 +17,7 @@ import type { ClusterSettings, NewCluster } from "./schemas";
 import { actionStartedMessage, mayBeDefault, requestRetry, requestTransition } from "./state-machine";
 
 const fail = (formError: string): ActionResult => ({ ok: false, formError });
-const orgGone = "This organization was deleted meanwhile.";
 const unknownCluster = "This cluster does not exist in this organization (it may have been deleted).";
-
-/** False when the organization was deleted while this request waited for it. */
-async function lockOrg(tx: Tx, orgId: string): Promise<boolean> {
-  const [org] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, orgId)).for("no key update");
-  return Boolean(org);
-}
 
 // Every lookup is scoped by the organization `authorize` resolved from the URL: a cluster id from
 // a form that belongs to another organization matches nothing.
@@ -41,8 +35,7 @@ export async function createCluster(db: Queryable, ctx: OrgContext, input: NewCl
     sealedKubeconfig = seal(check.kubeconfig);
   }
   try {
-    return await db.transaction(async (tx) => {
-      if (!(await lockOrg(tx, ctx.org.id))) return fail(orgGone);
+    return await orgTransaction(db, ctx, "cluster.manage", async (tx) => {
       // The plan as committed under the lock: a downgrade may have committed while this waited.
       const plan = await planUnderLock(tx, ctx.org.id);
       const limit = plan.clusters;
@@ -80,8 +73,7 @@ export async function createCluster(db: Queryable, ctx: OrgContext, input: NewCl
 
 /** Changes a running cluster's settings and queues the update. */
 export async function updateCluster(db: Queryable, ctx: OrgContext, clusterId: string, settings: ClusterSettings): Promise<ActionResult> {
-  return db.transaction(async (tx) => {
-    if (!(await lockOrg(tx, ctx.org.id))) return fail(orgGone);
+  return orgTransaction(db, ctx, "cluster.manage", async (tx) => {
     const cluster = await findCluster(tx, ctx, clusterId);
     if (!cluster) return fail(unknownCluster);
     const check = requestTransition(cluster.status, "update");
@@ -107,8 +99,7 @@ export type LifecycleRequest = { clusterId: string; action: Exclude<ClusterActio
  * only in the page); deleting the default while others exist needs the one that takes over.
  */
 export async function requestClusterAction(db: Queryable, ctx: OrgContext, request: LifecycleRequest): Promise<ActionResult> {
-  return db.transaction(async (tx) => {
-    if (!(await lockOrg(tx, ctx.org.id))) return fail(orgGone);
+  return orgTransaction(db, ctx, "cluster.manage", async (tx) => {
     const cluster = await findCluster(tx, ctx, request.clusterId);
     if (!cluster) return fail(unknownCluster);
     const check = request.action === "retry" ? requestRetry(cluster.status, cluster.failedAction) : requestTransition(cluster.status, request.action);
@@ -171,8 +162,7 @@ async function handOverDefault(tx: Tx, ctx: OrgContext, cluster: Cluster, succes
 
 /** Makes a cluster the organization's default (at most one: the database enforces it). */
 export async function setDefaultCluster(db: Queryable, ctx: OrgContext, clusterId: string): Promise<ActionResult> {
-  return db.transaction(async (tx) => {
-    if (!(await lockOrg(tx, ctx.org.id))) return fail(orgGone);
+  return orgTransaction(db, ctx, "cluster.manage", async (tx) => {
     const cluster = await findCluster(tx, ctx, clusterId);
     if (!cluster) return fail(unknownCluster);
     if (cluster.isDefault) return { ok: true, message: `${cluster.name} already is the default cluster.` };
@@ -197,7 +187,7 @@ export async function setDefaultCluster(db: Queryable, ctx: OrgContext, clusterI
 
 /** The decrypted kubeconfig, with an audit event for every download. */
 export async function downloadKubeconfig(db: Queryable, ctx: OrgContext, clusterId: string) {
-  return db.transaction(async (tx) => {
+  return orgTransaction(db, ctx, { permission: "cluster.connect", refused: () => null }, async (tx) => {
     const cluster = await findCluster(tx, ctx, clusterId);
     if (!cluster?.kubeconfigSealed) return null;
     await recordAudit(tx, ctx, { action: "cluster.kubeconfig.download", targetType: "cluster", targetId: cluster.id, targetLabel: cluster.name });

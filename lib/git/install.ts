@@ -5,7 +5,7 @@ import { isUniqueViolation } from "@/db/errors";
 import { authorize } from "@/lib/authz/authorize";
 import type { OrgContext } from "@/lib/authz/context";
 import { recordAudit } from "@/lib/audit/record";
-import { lockOrgAndRecheck, staleAccess } from "@/lib/members/lock";
+import { orgTransaction, staleAccess } from "@/lib/authz/org-transaction";
 import {
   getInstallation,
   GithubInstallationSuspendedError,
@@ -128,8 +128,7 @@ async function fetchFromGithub(config: GithubAppConfig, installationId: number):
  */
 async function store(db: Db, ctx: OrgContext, installation: GithubInstallationInfo, repositories: GithubRepositoryInfo[]): Promise<SetupOutcome> {
   const slug = ctx.org.slug;
-  return db.transaction(async (tx): Promise<SetupOutcome> => {
-    if (!(await lockOrgAndRecheck(tx, ctx, "git.manage"))) return { ok: false, code: "forbidden", slug };
+  return orgTransaction(db, ctx, { permission: "git.manage", refused: () => ({ ok: false, code: "forbidden", slug }) }, async (tx): Promise<SetupOutcome> => {
     const linked = await tx
       .select()
       .from(gitInstallations)
@@ -201,8 +200,7 @@ export type Disconnected = {
  * installed on GitHub until someone uninstalls it there: that step is the user's.
  */
 export async function disconnect(db: Db, ctx: OrgContext): Promise<Disconnected | Refusal> {
-  return db.transaction(async (tx): Promise<Disconnected | Refusal> => {
-    if (!(await lockOrgAndRecheck(tx, ctx, "git.manage"))) return { ok: false, formError: staleAccess };
+  return orgTransaction(db, ctx, "git.manage", async (tx): Promise<Disconnected | Refusal> => {
     const [row] = await tx.select().from(gitInstallations).where(eq(gitInstallations.orgId, ctx.org.id)).for("update");
     if (!row) return { ok: false, formError: notConnectedMessage };
     const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(gitRepositories).where(eq(gitRepositories.installationRowId, row.id));

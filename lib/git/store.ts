@@ -9,13 +9,13 @@ import type { GithubRepositoryInfo } from "./client";
 // 5 columns a row: 1,000 rows stay far below PostgreSQL's 65,535 parameters per statement.
 const insertBatch = 1000;
 
-/** Adds repositories to an installation (ignoring ones it already has); returns how many were new. */
+/** Adds repositories to an installation (ignoring ones it already has); returns the names of the new ones. */
 export async function insertRepositories(
   tx: Queryable,
   where: { orgId: string; installationRowId: string },
   repositories: GithubRepositoryInfo[],
-): Promise<number> {
-  let inserted = 0;
+): Promise<string[]> {
+  const inserted: string[] = [];
   for (let start = 0; start < repositories.length; start += insertBatch) {
     const rows = repositories.slice(start, start + insertBatch).map((repository) => ({
       orgId: where.orgId,
@@ -24,8 +24,8 @@ export async function insertRepositories(
       fullName: repository.fullName,
       private: repository.private,
     }));
-    const added = await tx.insert(gitRepositories).values(rows).onConflictDoNothing().returning({ id: gitRepositories.id });
-    inserted += added.length;
+    const added = await tx.insert(gitRepositories).values(rows).onConflictDoNothing().returning({ fullName: gitRepositories.fullName });
+    inserted.push(...added.map((repository) => repository.fullName));
   }
   return inserted;
 }

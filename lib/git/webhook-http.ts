@@ -39,7 +39,9 @@ async function readBounded(request: Request, limit: number): Promise<Buffer | nu
 }
 
 const deliveryIdPattern = /^[A-Za-z0-9-]{1,100}$/;
-const eventPattern = /^[a-z_]{1,60}$/;
+// Any event name GitHub uses (projects_v2_item, …): checked loosely, and bounded, since it is
+// echoed in the answer. Events the console does not use are acknowledged with 202 "ignored".
+const eventPattern = /^[A-Za-z0-9_.-]{1,100}$/;
 
 export async function handleWebhookRequest(db: Db, request: Request, secret: string, limits: WebhookLimits = {}): Promise<Response> {
   try {
@@ -61,6 +63,7 @@ export async function handleWebhookRequest(db: Db, request: Request, secret: str
         return webhookResponse(200, { ok: true, result: "applied", action: outcome.action });
       case "duplicate":
       case "ignored":
+      case "unchanged":
         return webhookResponse(202, { ok: true, result: outcome.result, message: outcome.reason });
       case "invalid":
         return refuse(400, "invalid_payload", outcome.reason);

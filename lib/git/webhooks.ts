@@ -1,48 +1,22 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
-import { z } from "zod";
-import type { Db, Tx } from "@/db/client";
-import { type GitInstallation, gitInstallations, gitRepositories, githubWebhookDeliveries } from "@/db/schema";
-import { recordWebhookAudit } from "./audit";
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { gitInstallations, githubWebhookDeliveries } from "@/db/schema";
 export { verifySignature } from "./signature";
-import { applicationLabels, applicationsUsingInstallation, applicationsUsingRepositories, insertRepositories } from "./store";
+import { type Apply, applyRepositoryChange, installationActions, installationEvent, installationRepositoriesEvent } from "./webhook-effects";
 
 // GitHub's webhook deliveries, already verified (lib/git/webhook-http.ts checks the signature).
 // Each delivery is applied at most once: its X-GitHub-Delivery id is inserted in the same
 // transaction as the change (ON CONFLICT DO NOTHING), so a redelivery finds it and changes nothing.
+// The effects are applied as state (webhook-effects.ts): the same body under a new delivery id
+// finds nothing to change and is answered "unchanged", with no audit event.
 // Installations no organization has connected are acknowledged and nothing is written. Nothing
 // here calls GitHub: the answer comes in milliseconds, well within GitHub's 10 seconds.
 
 export type WebhookDelivery = { deliveryId: string; event: string; rawBody: string };
 export type WebhookOutcome =
   | { result: "applied"; action: string }
-  | { result: "duplicate" | "ignored"; reason: string }
+  | { result: "duplicate" | "ignored" | "unchanged"; reason: string }
   | { result: "invalid"; reason: string };
-
-const repository = z.object({ id: z.number().int(), full_name: z.string().min(3).max(300), private: z.boolean().default(false) });
-const installation = z.object({
-  id: z.number().int().positive(),
-  account: z.object({ login: z.string().max(100).optional(), slug: z.string().max(100).optional(), type: z.string().optional(), avatar_url: z.string().nullish() }).nullish(),
-  repository_selection: z.enum(["all", "selected"]).optional(),
-  suspended_at: z.string().nullish(),
-});
-const sender = z.object({ login: z.string().max(100) }).nullish();
-
-const installationEvent = z.object({
-  action: z.string(),
-  installation,
-  repositories: z.array(repository).optional(),
-  sender,
-});
-const installationRepositoriesEvent = z.object({
-  action: z.string(),
-  installation,
-  repository_selection: z.enum(["all", "selected"]).optional(),
-  repositories_added: z.array(repository).default([]),
-  repositories_removed: z.array(repository.partial({ full_name: true, private: true })).default([]),
-  sender,
-});
-
-type Apply = (tx: Tx, row: GitInstallation) => Promise<void>;
 
 /** Applies one verified delivery; see the file comment. */
 export async function handleWebhook(db: Db, delivery: WebhookDelivery): Promise<WebhookOutcome> {
@@ -63,7 +37,9 @@ export async function handleWebhook(db: Db, delivery: WebhookDelivery): Promise<
       .onConflictDoNothing()
       .returning({ id: githubWebhookDeliveries.deliveryId });
     if (!recorded) return { result: "duplicate", reason: `Delivery ${delivery.deliveryId} was already applied.` };
-    await plan.apply(tx, row);
+    if (!(await plan.apply(tx, row))) {
+      return { result: "unchanged", reason: `Installation ${plan.installationId} already is as ${delivery.event}.${plan.action} describes: nothing changed.` };
+    }
     return { result: "applied", action: `${delivery.event}.${plan.action}` };
   });
   if (outcome.result === "applied") await forgetOldDeliveries(db);
@@ -93,108 +69,6 @@ function planFor(event: string, payload: unknown): Plan | Skip {
 }
 
 const ignoredAction = (event: string, action: string): Skip => ({ result: "ignored", reason: `${event}.${action} is not used by the console.` });
-
-type InstallationEvent = z.output<typeof installationEvent>;
-
-const installationActions: Record<string, (event: InstallationEvent) => Apply> = {
-  // Installed again for an installation an organization already has: GitHub's word replaces ours.
-  created: (event) => async (tx, row) => {
-    const account = event.installation.account;
-    await tx
-      .update(gitInstallations)
-      .set({
-        accountLogin: account?.login ?? account?.slug ?? row.accountLogin,
-        accountAvatarUrl: account?.avatar_url ?? row.accountAvatarUrl,
-        repositorySelection: event.installation.repository_selection ?? row.repositorySelection,
-        suspendedAt: event.installation.suspended_at ? new Date(event.installation.suspended_at) : null,
-        deletedOnGithubAt: null,
-        ...(event.repositories ? { repositoriesSyncedAt: sql`now()` } : {}),
-        updatedAt: sql`now()`,
-      })
-      .where(eq(gitInstallations.id, row.id));
-    if (event.repositories) {
-      await tx.delete(gitRepositories).where(eq(gitRepositories.installationRowId, row.id));
-      await insertRepositories(tx, { orgId: row.orgId, installationRowId: row.id }, event.repositories.map(asRepository));
-    }
-    await audit(tx, row, "git.installation.created", event.sender, {
-      after: { repositoryCount: event.repositories?.length ?? null, repositorySelection: event.installation.repository_selection ?? null },
-    });
-  },
-  // Uninstalled on GitHub: kept, marked, without repositories, so the Git page says what stopped.
-  deleted: (event) => async (tx, row) => {
-    const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(gitRepositories).where(eq(gitRepositories.installationRowId, row.id));
-    const using = await applicationsUsingInstallation(tx, row.orgId, row.id);
-    await tx.update(gitInstallations).set({ deletedOnGithubAt: sql`now()`, updatedAt: sql`now()` }).where(eq(gitInstallations.id, row.id));
-    await tx.delete(gitRepositories).where(eq(gitRepositories.installationRowId, row.id));
-    await audit(tx, row, "git.installation.deleted", event.sender, { before: { repositories: n }, after: applicationLabels(using) });
-  },
-  suspend: (event) => async (tx, row) => {
-    const suspendedAt = event.installation.suspended_at ? new Date(event.installation.suspended_at) : new Date();
-    const using = await applicationsUsingInstallation(tx, row.orgId, row.id);
-    await tx.update(gitInstallations).set({ suspendedAt, updatedAt: sql`now()` }).where(eq(gitInstallations.id, row.id));
-    await audit(tx, row, "git.installation.suspended", event.sender, { after: applicationLabels(using) });
-  },
-  unsuspend: (event) => async (tx, row) => {
-    await tx.update(gitInstallations).set({ suspendedAt: null, updatedAt: sql`now()` }).where(eq(gitInstallations.id, row.id));
-    await audit(tx, row, "git.installation.unsuspended", event.sender, {});
-  },
-};
-
-type RepositoriesEvent = z.output<typeof installationRepositoriesEvent>;
-
-// Both lists are applied whatever the action says (GitHub fills one; a payload with both is not
-// half-applied), each with its own audit event.
-function applyRepositoryChange(event: RepositoriesEvent): Apply {
-  return async (tx, row) => {
-    await tx
-      .update(gitInstallations)
-      .set({ repositorySelection: event.repository_selection ?? row.repositorySelection, repositoriesSyncedAt: sql`now()`, updatedAt: sql`now()` })
-      .where(eq(gitInstallations.id, row.id));
-    if (event.repositories_added.length > 0) {
-      await insertRepositories(tx, { orgId: row.orgId, installationRowId: row.id }, event.repositories_added.map(asRepository));
-      const names = event.repositories_added.map((repo) => repo.full_name);
-      await audit(tx, row, "git.repositories.added", event.sender, { after: repositoryValues(names, event.repository_selection) });
-    }
-    if (event.repositories_removed.length > 0) {
-      const ids = event.repositories_removed.map((repo) => repo.id);
-      const removed = await tx
-        .delete(gitRepositories)
-        .where(and(eq(gitRepositories.installationRowId, row.id), inArray(gitRepositories.githubId, ids)))
-        .returning({ fullName: gitRepositories.fullName });
-      // Names as we knew them (GitHub's payload may carry renamed ones), else as GitHub sends them.
-      const names = removed.length ? removed.map((repo) => repo.fullName) : event.repositories_removed.flatMap((repo) => (repo.full_name ? [repo.full_name] : []));
-      const using = await applicationsUsingRepositories(tx, row.orgId, names);
-      await audit(tx, row, "git.repositories.removed", event.sender, {
-        after: { ...repositoryValues(names, event.repository_selection), ...applicationLabels(using) },
-      });
-    }
-  };
-}
-
-const asRepository = (repo: z.output<typeof repository>) => ({ githubId: repo.id, fullName: repo.full_name, private: repo.private });
-
-const repositoryValues = (names: string[], selection: string | undefined) => ({
-  repositories: names.slice(0, 50),
-  repositoryCount: names.length,
-  repositorySelection: selection ?? null,
-});
-
-async function audit(
-  tx: Tx,
-  row: GitInstallation,
-  action: string,
-  sender: z.output<typeof installationEvent>["sender"],
-  values: { before?: unknown; after?: Record<string, unknown> },
-): Promise<void> {
-  await recordWebhookAudit(tx, row.orgId, {
-    action,
-    targetType: "git_installation",
-    targetId: row.id,
-    targetLabel: row.accountLogin,
-    before: values.before,
-    after: { ...values.after, sender: sender?.login ?? null },
-  });
-}
 
 // A redelivery comes within days at most: ids older than 30 days are forgotten (an indexed range).
 async function forgetOldDeliveries(db: Db): Promise<void> {

@@ -10,7 +10,7 @@ import { roleLabels } from "@/lib/authz/permissions";
 import { planUnderLock } from "@/lib/billing/locked-plan";
 import { invitationEmail } from "@/lib/mail/templates";
 import { sendEmails } from "@/lib/mail/send";
-import { lockOrgAndRecheck, staleAccess } from "@/lib/members/lock";
+import { orgTransaction, staleAccess } from "@/lib/authz/org-transaction";
 import { seatUsage } from "@/lib/members/queries";
 import { type AssignableRole, rolesAssignableBy } from "@/lib/members/rules";
 import { consumeRateLimits } from "@/lib/rate-limit/consume";
@@ -51,9 +51,7 @@ export async function inviteMembers(
   if (invalid.length > 0) return { ok: false, fieldErrors: { emails: `Not a valid email address: ${invalid.join(", ")}.` } };
   if (emails.length > maxInvitesAtOnce) return { ok: false, fieldErrors: { emails: `Invite at most ${maxInvitesAtOnce} addresses at once.` } };
 
-  const outcome = await db.transaction(async (tx) => {
-    const actorRole = await lockOrgAndRecheck(tx, ctx, "member.invite");
-    if (!actorRole) return { ok: false as const, formError: staleAccess };
+  const outcome = await orgTransaction(db, ctx, "member.invite", async (tx, actorRole) => {
     if (!rolesAssignableBy(actorRole).includes(input.role)) {
       return { ok: false as const, fieldErrors: { role: `You cannot give the ${roleLabels[input.role]} role.` } };
     }

@@ -6,7 +6,7 @@ import type { ActionResult } from "@/lib/actions/result";
 import { actorLabel, recordAudit } from "@/lib/audit/record";
 import type { OrgContext } from "@/lib/authz/context";
 import { roleLabels } from "@/lib/authz/permissions";
-import { lockOrgAndRecheck, staleAccess } from "./lock";
+import { orgTransaction, staleAccess } from "@/lib/authz/org-transaction";
 import { type AssignableRole, mayActOn, rolesAssignableBy } from "./rules";
 
 const fail = (formError: string): ActionResult => ({ ok: false, formError });
@@ -24,9 +24,7 @@ const displayName = (member: { name: string | null; email: string }) => member.n
 
 /** Changes a member's role: never one's own, never the owner's, only on those below oneself. */
 export async function changeMemberRole(db: Queryable, ctx: OrgContext, input: { userId: string; role: AssignableRole }): Promise<ActionResult> {
-  return db.transaction(async (tx) => {
-    const actorRole = await lockOrgAndRecheck(tx, ctx, "member.changeRole");
-    if (!actorRole) return fail(staleAccess);
+  return orgTransaction(db, ctx, "member.changeRole", async (tx, actorRole) => {
     const target = await findMember(tx, ctx.org.id, input.userId);
     if (!target) return fail("This person is no longer a member of the organization.");
     if (target.userId === ctx.actor.id) return fail("You cannot change your own role.");
@@ -52,9 +50,7 @@ export async function changeMemberRole(db: Queryable, ctx: OrgContext, input: { 
 
 /** Removes a member, who loses access on their very next request (roles are read per request). */
 export async function removeMember(db: Queryable, ctx: OrgContext, input: { userId: string }): Promise<ActionResult> {
-  return db.transaction(async (tx) => {
-    const actorRole = await lockOrgAndRecheck(tx, ctx, "member.remove");
-    if (!actorRole) return fail(staleAccess);
+  return orgTransaction(db, ctx, "member.remove", async (tx, actorRole) => {
     const target = await findMember(tx, ctx.org.id, input.userId);
     if (!target) return fail("This person is no longer a member of the organization.");
     if (target.userId === ctx.actor.id) return fail("To leave the organization yourself, use Leave organization.");
@@ -74,9 +70,7 @@ export async function removeMember(db: Queryable, ctx: OrgContext, input: { user
 
 /** The caller leaves; the owner must transfer ownership first. */
 export async function leaveOrganization(db: Queryable, ctx: OrgContext): Promise<ActionResult> {
-  return db.transaction(async (tx) => {
-    const role = await lockOrgAndRecheck(tx, ctx, "project.read");
-    if (!role) return fail("You are no longer a member of this organization.");
+  return orgTransaction(db, ctx, { permission: "project.read", refused: () => fail("You are no longer a member of this organization.") }, async (tx, role) => {
     if (role === "owner") {
       return fail(
         ctx.org.kind === "personal"
@@ -109,9 +103,7 @@ export type TransferOutcome =
  * admin. The typed email must be the member's (the server checks it, whatever the page did).
  */
 export async function transferOwnership(db: Queryable, ctx: OrgContext, input: { userId: string; confirmEmail: string }): Promise<TransferOutcome> {
-  return db.transaction(async (tx): Promise<TransferOutcome> => {
-    const actorRole = await lockOrgAndRecheck(tx, ctx, "ownership.transfer");
-    if (!actorRole) return { ok: false, formError: "Only the owner can transfer ownership." };
+  return orgTransaction(db, ctx, { permission: "ownership.transfer", refused: () => ({ ok: false, formError: "Only the owner can transfer ownership." }) }, async (tx, actorRole): Promise<TransferOutcome> => {
     if (ctx.org.kind === "personal") return { ok: false, formError: "A personal organization has no other member to transfer it to." };
     const target = await findMember(tx, ctx.org.id, input.userId);
     if (!target || target.userId === ctx.actor.id) return { ok: false, fieldErrors: { userId: "Choose a member of the organization other than yourself." } };

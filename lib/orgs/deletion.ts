@@ -4,7 +4,7 @@ import type { Queryable, Tx } from "@/db/client";
 import { memberships, organizations, users } from "@/db/schema";
 import type { ActionResult } from "@/lib/actions/result";
 import type { OrgContext } from "@/lib/authz/context";
-import { lockOrgAndRecheck } from "@/lib/members/lock";
+import { orgTransaction } from "@/lib/authz/org-transaction";
 import { auditEventCountCap, describeAuditEvents } from "./audit-event-count";
 
 /** What deleting the organization takes with it, counted now. Later domains add their rows here. */
@@ -88,9 +88,7 @@ export function clustersRefusal(count: number): string {
  * delete. The typed slug is checked here, whatever the page did.
  */
 export async function deleteOrganization(db: Queryable, ctx: OrgContext, input: { confirmSlug: string }): Promise<DeletionOutcome> {
-  return db.transaction(async (tx): Promise<DeletionOutcome> => {
-    const role = await lockOrgAndRecheck(tx, ctx, "org.delete", "update");
-    if (!role) return { ok: false, formError: "Only the owner can delete the organization." };
+  return orgTransaction(db, ctx, { permission: "org.delete", strength: "update", refused: () => ({ ok: false, formError: "Only the owner can delete the organization." }) }, async (tx, role): Promise<DeletionOutcome> => {
     const [org] = await tx.select().from(organizations).where(eq(organizations.id, ctx.org.id));
     if (org.kind === "personal") return { ok: false, formError: personalOrgRefusal };
     if (input.confirmSlug.trim() !== org.slug) {

@@ -8,3 +8,5 @@ export const newOrganizationSchema = z.object({
   slug: slugSchema,
   plan: z.enum(orgPlans, "Choose a plan."),
 });
+
+export type NewOrganization = z.output<typeof newOrganizationSchema>;

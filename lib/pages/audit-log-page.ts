@@ -4,7 +4,7 @@ import { type AuditActionGroup, auditActionGroups } from "@/lib/audit/catalog";
 import { encodeAuditCursor } from "@/lib/audit/cursor";
 import { type AuditFilterField, auditLogSearch, parseAuditFilters, parseAuditPage, type SearchParams } from "@/lib/audit/filters";
 import { type AuditEventView, presentAuditEvent } from "@/lib/audit/present";
-import { listAuditEvents, userExistsWithEmail } from "@/lib/audit/queries";
+import { listAuditEvents, orgPersonExistsWithEmail } from "@/lib/audit/queries";
 import type { OrgContext } from "@/lib/authz/context";
 import { loadSettingsPage, type SettingsPageAccess } from "./settings-page";
 
@@ -15,7 +15,7 @@ export type AuditLogPage = {
   values: Record<AuditFilterField, string>;
   errors: Partial<Record<AuditFilterField, string>>;
   filtered: boolean;
-  /** Said above the list: a page link that is not ours, an actor email nobody has. */
+  /** Said above the list: a page link that is not ours, an actor email no member or past actor has. */
   notice: string | null;
   actionGroups: AuditActionGroup[];
   events: AuditEventView[];
@@ -23,12 +23,17 @@ export type AuditLogPage = {
   links: { newest: string | null; newer: string | null; older: string | null; csv: string | null };
 };
 
+/** The same words whether the email is unknown or an account's elsewhere on the console. */
+export const unknownActorNotice = (email: string) =>
+  `No member or past actor of this organization has the email ${email}. The actor filter needs the current email address of a person.`;
+
 export type AuditLogPageAccess = { ok: true; page: AuditLogPage } | Extract<SettingsPageAccess, { ok: false }>;
 
 /**
  * The audit log page: two SQL statements (the org + membership query shared with the layout, and
  * one page of events joined to the actors; the actor filter's email is resolved inside it), plus a
- * third only when an actor filter matched nothing, to say whether the email is anyone's.
+ * third only when an actor filter matched nothing, to say whether the email is a member's or a past
+ * actor's in this organization (never whether it has an account elsewhere on the console).
  */
 export async function loadAuditLogPage(slug: string, params: SearchParams): Promise<AuditLogPageAccess> {
   const access = await loadSettingsPage(slug, "audit.read");
@@ -54,8 +59,8 @@ export async function loadAuditLogPage(slug: string, params: SearchParams): Prom
   const db = await getDb();
   const listing = await listAuditEvents(db, ctx.org.id, filters, request);
   let notice = page.notice;
-  if (listing.events.length === 0 && filters.actorEmail && !request.cursor && !(await userExistsWithEmail(db, filters.actorEmail))) {
-    notice = `Nobody has the email ${filters.actorEmail}. The actor filter needs the current email address of a person.`;
+  if (listing.events.length === 0 && filters.actorEmail && !request.cursor && !(await orgPersonExistsWithEmail(db, ctx.org.id, filters.actorEmail))) {
+    notice = unknownActorNotice(filters.actorEmail);
   }
   const link = (cursor: { before?: string; after?: string }) => `${basePath}${auditLogSearch(values, cursor)}`;
   return {

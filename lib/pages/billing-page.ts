@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/db/client";
 import type { OrgContext } from "@/lib/authz/context";
 import { type BillingDetailsValues, loadBillingDetails } from "@/lib/billing/details";
+import { type BillingProvider, billingProvider } from "@/lib/billing/provider";
 import { type LimitName, loadUsage, overLimits, planDirection, type Usage, usedOf } from "@/lib/billing/usage";
 import { orgPlans, type OrgPlan, planTable } from "@/lib/orgs/plans";
 import { loadSettingsPage, type SettingsPageAccess } from "./settings-page";
@@ -17,6 +18,8 @@ export type PlanOption = {
   move: "current" | "upgrade" | "downgrade";
   /** For a downgrade: what must go first ("Remove 2 members or pending invitations (5 of 3)"). */
   blockers: string[];
+  /** Set when the billing provider does not let this organization choose the plan here: whom to ask. */
+  refusal: string | null;
 };
 
 export type BillingPage = {
@@ -29,6 +32,8 @@ export type BillingPage = {
   plans: PlanOption[];
   /** The saved billing details, or null before anyone saved them. */
   details: BillingDetailsValues | null;
+  /** When paid plans are not self-serve: whom to ask for one (the billing provider's words). */
+  paidPlansNote: string | null;
 };
 
 type Denied = Extract<SettingsPageAccess, { ok: false }>;
@@ -48,16 +53,18 @@ function metersOf(usage: Usage, plan: OrgPlan): UsageMeter[] {
   }));
 }
 
-function plansFor(usage: Usage, current: OrgPlan): PlanOption[] {
+function plansFor(usage: Usage, current: OrgPlan, provider: BillingProvider): PlanOption[] {
   return orgPlans.map((plan) => {
     const move = planDirection(current, plan);
     const { label, members, clusters, projects } = planTable[plan];
+    const choice = provider.mayChoose(plan);
     return {
       plan,
       label,
       limits: { members, clusters, projects },
       move,
       blockers: move === "downgrade" ? overLimits(usage, plan).map((item) => item.message) : [],
+      refusal: choice.ok ? null : choice.reason,
     };
   });
 }
@@ -74,6 +81,8 @@ export async function loadBillingPage(slug: string): Promise<{ ok: true; page: B
   const db = await getDb();
   const [usage, details] = await Promise.all([loadUsage(db, ctx.org.id), loadBillingDetails(db, ctx.org.id)]);
   const plan = ctx.org.plan;
+  const provider = billingProvider();
+  const plans = plansFor(usage, plan, provider);
   return {
     ok: true,
     page: {
@@ -82,8 +91,9 @@ export async function loadBillingPage(slug: string): Promise<{ ok: true; page: B
       planLabel: planTable[plan].label,
       personal: ctx.org.kind === "personal",
       meters: metersOf(usage, plan),
-      plans: plansFor(usage, plan),
+      plans,
       details,
+      paidPlansNote: plans.find((option) => option.refusal)?.refusal ?? null,
     },
   };
 }

@@ -5,7 +5,7 @@ import type { ActionResult } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit/record";
 import type { OrgContext } from "@/lib/authz/context";
 import { planUnderLock } from "@/lib/billing/locked-plan";
-import { lockOrgAndRecheck, staleAccess } from "@/lib/members/lock";
+import { orgTransaction, staleAccess } from "@/lib/authz/org-transaction";
 
 export type CreateProjectOutcome = { ok: true; project: Project; message: string } | (ActionResult & { ok: false });
 
@@ -18,8 +18,7 @@ export function keyTakenMessage(key: string): string {
  * concurrency; the key's uniqueness (case-insensitive) is the database's.
  */
 export async function createProject(db: Queryable, ctx: OrgContext, input: { name: string; key: string }): Promise<CreateProjectOutcome> {
-  return db.transaction(async (tx): Promise<CreateProjectOutcome> => {
-    if (!(await lockOrgAndRecheck(tx, ctx, "project.create"))) return { ok: false, formError: staleAccess };
+  return orgTransaction(db, ctx, "project.create", async (tx): Promise<CreateProjectOutcome> => {
     const limitReached = await projectLimitReached(tx, ctx);
     if (limitReached) return { ok: false, formError: limitReached };
     const project = await insertProject(tx, ctx, input);

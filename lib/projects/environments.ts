@@ -7,7 +7,8 @@ import type { ActionResult } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit/record";
 import type { OrgContext } from "@/lib/authz/context";
 import { type EnvironmentChoice, resolveEnvironmentTarget } from "./environment-target";
-import { lockProject } from "./manage";
+import { orgTransaction } from "@/lib/authz/org-transaction";
+import { findProjectForWrite } from "./manage";
 import { type ModeClass, modeClass, modeLabels, modePermission } from "./modes";
 import { isUuid } from "./queries";
 
@@ -42,12 +43,12 @@ async function nameTaken(tx: Tx, scope: { orgId: string; projectId: string }, na
 }
 
 export async function createEnvironment(db: Queryable, ctx: OrgContext, input: EnvironmentChoice & { projectId: string }): Promise<EnvironmentOutcome> {
-  return db.transaction(async (tx): Promise<EnvironmentOutcome> => {
-    const found = await lockProject(tx, ctx, "environment.edit.development", input.projectId);
+  return orgTransaction(db, ctx, "environment.edit.development", async (tx, role): Promise<EnvironmentOutcome> => {
+    const found = await findProjectForWrite(tx, ctx, input.projectId);
     if (!found.ok) return found;
     const scope = { orgId: ctx.org.id, projectId: found.project.id };
     if (await nameTaken(tx, scope, input.name)) return { ok: false, fieldErrors: { name: environmentNameTaken } };
-    const target = await resolveEnvironmentTarget(tx, scope, input, found.role);
+    const target = await resolveEnvironmentTarget(tx, scope, input, role);
     if (!target.ok) return target;
     const [created] = await tx
       .insert(environments)
@@ -69,9 +70,9 @@ export async function createEnvironment(db: Queryable, ctx: OrgContext, input: E
 
 type EnvironmentRef = { projectId: string; environmentId: string };
 
-/** Locks the organization, re-checks the action's permission for `cls`, finds the environment. */
-async function lockEnvironment(tx: Tx, ctx: OrgContext, verb: "edit" | "stop" | "delete", cls: ModeClass, ref: EnvironmentRef) {
-  const found = await lockProject(tx, ctx, modePermission("environment", verb, cls), ref.projectId);
+/** The environment of `cls` in this organization's project, inside `orgTransaction` (under its lock). */
+async function findEnvironmentForWrite(tx: Tx, ctx: OrgContext, cls: ModeClass, ref: EnvironmentRef) {
+  const found = await findProjectForWrite(tx, ctx, ref.projectId);
   if (!found.ok) return found;
   if (!isUuid(ref.environmentId)) return fail(unknownEnvironment);
   const [environment] = await tx
@@ -81,7 +82,7 @@ async function lockEnvironment(tx: Tx, ctx: OrgContext, verb: "edit" | "stop" | 
     .where(and(eq(environments.id, ref.environmentId), eq(environments.projectId, found.project.id), eq(environments.orgId, ctx.org.id)));
   if (!environment) return fail(unknownEnvironment);
   if (modeClass(environment.row.mode) !== cls) return fail(modeChangedMessage(environment.row.name, environment.row.mode));
-  return { ok: true as const, project: found.project, role: found.role, environment: environment.row, clusterName: environment.clusterName };
+  return { ok: true as const, project: found.project, environment: environment.row, clusterName: environment.clusterName };
 }
 
 export type EnvironmentEdit = EnvironmentRef & { name: string; mode: EnvironmentMode; clusterId: string };
@@ -89,13 +90,13 @@ export type EnvironmentEdit = EnvironmentRef & { name: string; mode: Environment
 /** Renames, changes the mode or moves an environment ("automatic" applies the rules again). */
 export async function editEnvironment(db: Queryable, ctx: OrgContext, cls: ModeClass, input: EnvironmentEdit): Promise<EnvironmentOutcome> {
   try {
-    return await db.transaction(async (tx): Promise<EnvironmentOutcome> => {
-      const found = await lockEnvironment(tx, ctx, "edit", cls, input);
+    return await orgTransaction(db, ctx, modePermission("environment", "edit", cls), async (tx, role): Promise<EnvironmentOutcome> => {
+      const found = await findEnvironmentForWrite(tx, ctx, cls, input);
       if (!found.ok) return found;
       const { environment, project } = found;
       const scope = { orgId: ctx.org.id, projectId: project.id };
       if (await nameTaken(tx, scope, input.name, environment.id)) return { ok: false, fieldErrors: { name: environmentNameTaken } };
-      const target = await resolveEnvironmentTarget(tx, scope, input, found.role);
+      const target = await resolveEnvironmentTarget(tx, scope, input, role);
       if (!target.ok) return target;
       const before = { name: environment.name, mode: environment.mode, cluster: found.clusterName, automaticCluster: environment.automaticCluster };
       const after = { name: input.name, mode: target.mode, cluster: target.clusterName, automaticCluster: target.automaticCluster };
@@ -120,8 +121,8 @@ export async function editEnvironment(db: Queryable, ctx: OrgContext, cls: ModeC
 
 /** Stop (running → stopped) or start (stopped → running); both use the `.stop` permissions. */
 export async function setEnvironmentRunning(db: Queryable, ctx: OrgContext, cls: ModeClass, ref: EnvironmentRef, running: boolean): Promise<EnvironmentOutcome> {
-  return db.transaction(async (tx): Promise<EnvironmentOutcome> => {
-    const found = await lockEnvironment(tx, ctx, "stop", cls, ref);
+  return orgTransaction(db, ctx, modePermission("environment", "stop", cls), async (tx): Promise<EnvironmentOutcome> => {
+    const found = await findEnvironmentForWrite(tx, ctx, cls, ref);
     if (!found.ok) return found;
     const { environment, project } = found;
     const next = running ? "running" : "stopped";
@@ -147,8 +148,8 @@ export const startEnvironment = (db: Queryable, ctx: OrgContext, cls: ModeClass,
 
 /** Deletes an environment with its applications and databases (the foreign keys cascade). */
 export async function deleteEnvironment(db: Queryable, ctx: OrgContext, cls: ModeClass, ref: EnvironmentRef): Promise<EnvironmentOutcome> {
-  return db.transaction(async (tx): Promise<EnvironmentOutcome> => {
-    const found = await lockEnvironment(tx, ctx, "delete", cls, ref);
+  return orgTransaction(db, ctx, modePermission("environment", "delete", cls), async (tx): Promise<EnvironmentOutcome> => {
+    const found = await findEnvironmentForWrite(tx, ctx, cls, ref);
     if (!found.ok) return found;
     const { environment, project } = found;
     const [counts] = await tx

@@ -1,13 +1,11 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Queryable, Tx } from "@/db/client";
 import { applications, databases, deploymentRules, environments, projects, type Project } from "@/db/schema";
-import type { MemberRole } from "@/db/schema/values";
 import type { ActionResult } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit/record";
 import { listOf } from "@/lib/audit/wording";
 import type { OrgContext } from "@/lib/authz/context";
-import type { Permission } from "@/lib/authz/permissions";
-import { lockOrgAndRecheck, staleAccess } from "@/lib/members/lock";
+import { orgTransaction } from "@/lib/authz/org-transaction";
 import { isUuid } from "./queries";
 
 // Renaming and deleting a project. Each runs in one transaction with its audit event, under the
@@ -18,26 +16,23 @@ export type ProjectOutcome = (ActionResult & { ok: false }) | { ok: true; projec
 
 export const unknownProject = "This project does not exist in this organization (it may have been deleted).";
 
-/** Locks the organization, re-checks `permission` and finds the project in it, for a write. */
-export async function lockProject(
+/** The project in this organization, for a write already inside `orgTransaction` (under its lock). */
+export async function findProjectForWrite(
   tx: Tx,
   ctx: OrgContext,
-  permission: Permission,
   projectId: string,
-): Promise<{ ok: true; project: Project; role: MemberRole } | { ok: false; formError: string }> {
-  const role = await lockOrgAndRecheck(tx, ctx, permission);
-  if (!role) return { ok: false, formError: staleAccess };
+): Promise<{ ok: true; project: Project } | { ok: false; formError: string }> {
   if (!isUuid(projectId)) return { ok: false, formError: unknownProject };
   const [project] = await tx
     .select()
     .from(projects)
     .where(and(eq(projects.id, projectId), eq(projects.orgId, ctx.org.id)));
-  return project ? { ok: true, project, role } : { ok: false, formError: unknownProject };
+  return project ? { ok: true, project } : { ok: false, formError: unknownProject };
 }
 
 export async function renameProject(db: Queryable, ctx: OrgContext, input: { projectId: string; name: string }): Promise<ProjectOutcome> {
-  return db.transaction(async (tx): Promise<ProjectOutcome> => {
-    const found = await lockProject(tx, ctx, "project.edit", input.projectId);
+  return orgTransaction(db, ctx, "project.edit", async (tx): Promise<ProjectOutcome> => {
+    const found = await findProjectForWrite(tx, ctx, input.projectId);
     if (!found.ok) return found;
     const { project } = found;
     if (project.name === input.name) return { ok: true, project, message: "Nothing to update: the name is the same." };
@@ -99,8 +94,8 @@ export function describeContents(contents: ProjectContents): string {
  * checked here and not only in the page.
  */
 export async function deleteProject(db: Queryable, ctx: OrgContext, input: { projectId: string; confirmName: string }): Promise<ProjectOutcome> {
-  return db.transaction(async (tx): Promise<ProjectOutcome> => {
-    const found = await lockProject(tx, ctx, "project.delete", input.projectId);
+  return orgTransaction(db, ctx, "project.delete", async (tx): Promise<ProjectOutcome> => {
+    const found = await findProjectForWrite(tx, ctx, input.projectId);
     if (!found.ok) return found;
     const { project } = found;
     if (input.confirmName.trim() !== project.name) return { ok: false, fieldErrors: { confirmName: typeProjectNameMessage(project.name) } };

@@ -3,7 +3,7 @@ import type { Queryable, Tx } from "@/db/client";
 import { memberships, organizations, projects } from "@/db/schema";
 import type { OrgKind } from "@/db/schema/enums";
 import { buildOrgContext, type Actor } from "@/lib/authz/context";
-import { lockOrgAndRecheck } from "@/lib/members/lock";
+import { orgTransaction } from "@/lib/authz/org-transaction";
 import { planTable } from "@/lib/orgs/plans";
 import { insertProject, projectLimitReached } from "./create";
 import { projectKeySchema } from "./schemas";
@@ -65,8 +65,10 @@ async function findOrCreateInPersonalOrg(db: Queryable, user: Actor, key: string
   // Every user gets a personal organization at sign-up, in the same transaction (lib/users).
   if (!personal) throw new Error("user without a personal organization");
   const ctx = buildOrgContext(user, personal, "owner", "api");
-  return db.transaction(async (tx): Promise<ResolveOutcome> => {
-    if (!(await lockOrgAndRecheck(tx, ctx, "project.create"))) throw new Error("personal organization changed while resolving a project key");
+  const changed = () => {
+    throw new Error("personal organization changed while resolving a project key");
+  };
+  return orgTransaction(db, ctx, { permission: "project.create", refused: changed }, async (tx): Promise<ResolveOutcome> => {
     const existing = await findInOrg(tx, personal.id, key);
     if (existing) return { ok: true, ...existing, created: false };
     if (await projectLimitReached(tx, ctx)) return { ok: false, reason: "plan-limit", message: planLimitMessage(personal.plan, key) };

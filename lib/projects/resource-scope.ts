@@ -4,7 +4,7 @@ import { environments, projects } from "@/db/schema";
 import type { ActionResult } from "@/lib/actions/result";
 import type { OrgContext } from "@/lib/authz/context";
 import type { Permission } from "@/lib/authz/permissions";
-import { lockOrgAndRecheck, staleAccess } from "@/lib/members/lock";
+import { orgTransaction, staleAccess } from "@/lib/authz/org-transaction";
 import { type EnvironmentMode, modeClass, modeLabels, type ModeClass } from "./modes";
 
 // Applications and databases live in an environment of a project. Every id in their URLs and
@@ -64,8 +64,7 @@ export async function writeInEnvironment(
   guard: { permission: Permission; modeClass: ModeClass; scope: ResourceScope },
   write: (tx: Tx, environment: ScopedEnvironment) => Promise<ActionResult>,
 ): Promise<ActionResult> {
-  return db.transaction(async (tx) => {
-    if (!(await lockOrgAndRecheck(tx, ctx, guard.permission))) return fail(staleAccess);
+  return orgTransaction(db, ctx, guard.permission, async (tx) => {
     const environment = await findScopedEnvironment(tx, ctx, guard.scope, "share");
     if (!environment) return fail(unknownEnvironment);
     if (modeClass(environment.mode) !== guard.modeClass) return fail(modeChangedMessage(environment));

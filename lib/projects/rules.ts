@@ -6,7 +6,8 @@ import type { ActionResult } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit/record";
 import type { OrgContext } from "@/lib/authz/context";
 import { findTargetCluster } from "./cluster-targets";
-import { lockProject } from "./manage";
+import { orgTransaction } from "@/lib/authz/org-transaction";
+import { findProjectForWrite } from "./manage";
 import { modeLabels } from "./modes";
 import { isUuid } from "./queries";
 
@@ -43,8 +44,8 @@ const audited = (project: Project, rule: RuleInput & { position: number }, clust
 });
 
 export async function addRule(db: Queryable, ctx: OrgContext, input: RuleInput & { projectId: string }): Promise<ActionResult> {
-  return db.transaction(async (tx) => {
-    const found = await lockProject(tx, ctx, "project.edit", input.projectId);
+  return orgTransaction(db, ctx, "project.edit", async (tx) => {
+    const found = await findProjectForWrite(tx, ctx, input.projectId);
     if (!found.ok) return found;
     const { project } = found;
     const cluster = await findTargetCluster(tx, ctx.org.id, input.clusterId);
@@ -60,9 +61,9 @@ export async function addRule(db: Queryable, ctx: OrgContext, input: RuleInput &
   });
 }
 
-/** The rule in this project of this organization, under the lock `lockProject` took. */
-async function lockRule(tx: Tx, ctx: OrgContext, ref: RuleRef) {
-  const found = await lockProject(tx, ctx, "project.edit", ref.projectId);
+/** The rule in this project of this organization, under the lock `orgTransaction` took. */
+async function findRule(tx: Tx, ctx: OrgContext, ref: RuleRef) {
+  const found = await findProjectForWrite(tx, ctx, ref.projectId);
   if (!found.ok) return found;
   if (!isUuid(ref.ruleId)) return fail(unknownRule);
   const [rule] = await tx
@@ -75,8 +76,8 @@ async function lockRule(tx: Tx, ctx: OrgContext, ref: RuleRef) {
 }
 
 export async function editRule(db: Queryable, ctx: OrgContext, input: RuleInput & RuleRef): Promise<ActionResult> {
-  return db.transaction(async (tx) => {
-    const found = await lockRule(tx, ctx, input);
+  return orgTransaction(db, ctx, "project.edit", async (tx) => {
+    const found = await findRule(tx, ctx, input);
     if (!found.ok) return found;
     const { project, rule } = found;
     const cluster = await findTargetCluster(tx, ctx.org.id, input.clusterId);
@@ -95,8 +96,8 @@ export async function editRule(db: Queryable, ctx: OrgContext, input: RuleInput 
 
 /** Swaps the rule with its neighbour above or below; the first and last stay put. */
 export async function moveRule(db: Queryable, ctx: OrgContext, input: RuleRef & { direction: "up" | "down" }): Promise<ActionResult> {
-  return db.transaction(async (tx) => {
-    const found = await lockRule(tx, ctx, input);
+  return orgTransaction(db, ctx, "project.edit", async (tx) => {
+    const found = await findRule(tx, ctx, input);
     if (!found.ok) return found;
     const { project, rule } = found;
     const ordered = await listRules(tx, ctx.org.id, project.id);
@@ -131,8 +132,8 @@ async function renumber(tx: Tx, orgId: string, ordered: { id: string; position: 
 }
 
 export async function deleteRule(db: Queryable, ctx: OrgContext, input: RuleRef): Promise<ActionResult> {
-  return db.transaction(async (tx) => {
-    const found = await lockRule(tx, ctx, input);
+  return orgTransaction(db, ctx, "project.edit", async (tx) => {
+    const found = await findRule(tx, ctx, input);
     if (!found.ok) return found;
     const { project, rule } = found;
     await tx.delete(deploymentRules).where(and(eq(deploymentRules.id, rule.id), eq(deploymentRules.orgId, ctx.org.id)));

@@ -8,7 +8,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { loadMembership } from "@/lib/authz/authorize";
 import type { OrgContext } from "@/lib/authz/context";
 import { minimumRoleFor, roleLabels } from "@/lib/authz/permissions";
-import { lockOrgAndRecheck, staleAccess } from "@/lib/members/lock";
+import { lockOrgAndRecheck, staleAccess } from "@/lib/authz/org-transaction";
 import { environmentIdsOf, findProjectInOrg, type OrgSummary, planTransfer, type TransferPlan } from "./transfer-plan";
 
 // Moving a project to another organization of the caller (aqua's "Transferring Projects"): the

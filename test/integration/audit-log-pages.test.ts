@@ -130,8 +130,10 @@ describe("cost", () => {
       const older = searchOf(first.page.links.older);
       expect((await count(older)).statements).toBe(2);
       expect((await count({ actor: people.admin.email, action: "clusters", from: "2020-01-01", to: "2099-12-31" })).statements).toBe(2);
-      // Only an actor filter that found nothing asks whether the email is anyone's.
+      // Only an actor filter that found nothing asks whether the email is a member's or past
+      // actor's here, and it costs the same for an email unknown and one of an account elsewhere.
       expect((await count({ actor: "nobody@example.test" })).statements).toBe(3);
+      expect((await count({ actor: people.outsider.email })).statements).toBe(3);
     } finally {
       dbHolder.__orgConsoleDb = previous;
       await client.end();

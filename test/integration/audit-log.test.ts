@@ -185,10 +185,10 @@ describe("filters", () => {
     expect(await actionsOf({ actor: people.admin.email, action: "members" })).toMatchObject({ events: [], notice: null, filtered: true });
   });
 
-  it("says when nobody has the actor's email", async () => {
+  it("says when no member or past actor has the actor's email", async () => {
     const page = await actionsOf({ actor: "nobody@example.test" });
     expect(page.events).toEqual([]);
-    expect(page.notice).toBe("Nobody has the email nobody@example.test. The actor filter needs the current email address of a person.");
+    expect(page.notice).toBe("No member or past actor of this organization has the email nobody@example.test. The actor filter needs the current email address of a person.");
   });
 
   it("answers bad values with a message per field and lists nothing (no export link either)", async () => {

@@ -9,7 +9,7 @@ import { billingDetailsSaved, billingDetailsUnchanged, handleSaveBillingDetails,
 import { billingDetailsSchema, loadBillingDetails, saveBillingDetails } from "@/lib/billing/details";
 import { makeOrgWithEveryRole } from "@/lib/factories";
 import { billingDetailsForm } from "@/lib/factories/billing-details";
-import { staleAccess } from "@/lib/members/lock";
+import { staleAccess } from "@/lib/authz/org-transaction";
 import { useTestDatabase } from "./support/test-database";
 
 // Issue 8, "Must hold": billing.manage × every role × a non-member at the action door for the

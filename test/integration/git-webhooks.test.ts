@@ -209,12 +209,46 @@ describe("applied once, each with a webhook audit event", () => {
   });
 });
 
+describe("a signed body replayed under a new X-GitHub-Delivery id changes nothing and audits nothing", () => {
+  type Connected = Awaited<ReturnType<typeof connected>>;
+  it.each<[string, (c: Connected) => Promise<Webhook>]>([
+    ["repositories removed", async ({ installation }) => github.app.changeRepositories(installation.id, { remove: ["docs"] }).webhook],
+    ["repositories added", async ({ installation }) => github.app.changeRepositories(installation.id, { add: ["worker"] }).webhook],
+    ["installation suspended", async ({ installation }) => github.app.suspend(installation.id).webhook],
+    [
+      "installation unsuspended",
+      async ({ installation }) => {
+        expect((await deliver(github.app.suspend(installation.id).webhook)).status).toBe(200);
+        return github.app.unsuspend(installation.id).webhook;
+      },
+    ],
+    ["installation deleted", async ({ installation }) => github.app.uninstall(installation.id).webhook],
+    [
+      "installation created again",
+      async ({ installation }) => {
+        github.app.changeRepositories(installation.id, { add: ["new-one"] });
+        return github.app.createdWebhook(installation.id);
+      },
+    ],
+  ])("%s", async (_label, make) => {
+    const setup = await connected();
+    const webhook = await make(setup);
+    expect(await deliver(webhook)).toMatchObject({ status: 200, body: { result: "applied" } });
+    const applied = await snapshot(setup.org);
+    for (let replay = 0; replay < 2; replay++) {
+      expect(await deliver(webhook, { deliveryId: randomUUID() })).toMatchObject({ status: 202, body: { ok: true, result: "unchanged" } });
+    }
+    expect(await snapshot(setup.org)).toEqual(applied);
+  });
+});
+
 describe("acknowledged and ignored: nothing written", () => {
   it.each([
     ["an installation no organization connected (created)", () => github.app.createdWebhook(github.app.createInstallation({ account: `lonely-${randomUUID()}` }).id)],
     ["repositories of an installation no organization connected", () => github.app.changeRepositories(github.app.createInstallation({ account: `lonely-${randomUUID()}` }).id, { remove: ["repo-0001"] }).webhook],
     ["ping", () => ({ event: "ping", payload: { zen: "Design for failure.", hook_id: 1 } })],
     ["an event the console does not use", () => ({ event: "push", payload: { ref: "refs/heads/main" } })],
+    ["an event name with digits (projects_v2_item)", () => ({ event: "projects_v2_item", payload: { action: "edited" } })],
   ])("%s: 202", async (_label, make) => {
     const deliveries = await deliveriesCount();
     const events = (await t.db.select().from(auditEvents)).length;

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { messages } from "@/lib/actions/run-action";
 import { addMember, makeOrgWithEveryRole, makeUser, uniqueTag } from "@/lib/factories";
-import { staleAccess } from "@/lib/members/lock";
+import { staleAccess } from "@/lib/authz/org-transaction";
 import { auditBreakerName, installAuditBreaker } from "./support/audit-breaker";
 import { act, roleOf, snapshotMembership } from "./support/member-actions";
 import { holdOrgLock } from "./support/org-lock";

@@ -7,7 +7,7 @@ import { applicationNameTaken, unknownApplication } from "@/lib/projects/applica
 import { databaseNameTaken, unknownDatabase } from "@/lib/projects/databases";
 import type { ModeClass } from "@/lib/projects/modes";
 import { modeChangedMessage, unknownEnvironment } from "@/lib/projects/resource-scope";
-import { staleAccess } from "@/lib/members/lock";
+import { staleAccess } from "@/lib/authz/org-transaction";
 import {
   actOnResource,
   formFor,

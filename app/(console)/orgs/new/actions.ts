@@ -1,6 +1,7 @@
 "use server";
 
 import { userAction } from "@/lib/actions/org-action";
+<<<<<<< HEAD
 import { createTeamOrganization } from "@/lib/orgs/create";
 import { newOrganizationSchema } from "@/lib/orgs/new-organization";
 import { orgCreationLimit } from "@/lib/rate-limit/limits";
@@ -15,3 +16,8 @@ export const createOrganization = userAction({ schema: newOrganizationSchema }, 
   if (!result.ok) return { ok: false, fieldErrors: { slug: "Another organization already uses this slug. Choose another one." } };
   return { ok: true, message: `${result.org.name} is ready. You are its owner.`, redirectTo: `/orgs/${result.org.slug}` };
 });
+=======
+import { createOrganizationDefinition, handleCreateOrganization } from "@/lib/orgs/create-organization-action";
+
+export const createOrganization = userAction(createOrganizationDefinition, handleCreateOrganization);
+>>>>>>> h13-state

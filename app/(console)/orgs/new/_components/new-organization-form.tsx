@@ -7,7 +7,8 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult, ActionState } from "@/lib/actions/result";
 import { slugify } from "@/lib/orgs/slugify";
 
-type Plan = { id: string; label: string; members: number | null; clusters: number | null; projects: number | null };
+// `refusal`: the billing provider's reason this plan cannot be chosen here (whom to ask instead).
+type Plan = { id: string; label: string; members: number | null; clusters: number | null; projects: number | null; refusal: string | null };
 
 type Props = { action: (previous: ActionState, formData: FormData) => Promise<ActionResult>; plans: Plan[] };
 
@@ -21,6 +22,7 @@ export function NewOrganizationForm({ action, plans }: Props) {
   const [slug, setSlug] = useState<string | null>(null);
   const shownSlug = slug ?? (name ? slugify(name) : "");
   const plan = value("plan", "free");
+  const refusal = plans.find((p) => p.refusal)?.refusal ?? null;
   return (
     <form action={submit} noValidate>
       <fieldset disabled={pending} className="space-y-5">
@@ -43,10 +45,26 @@ export function NewOrganizationForm({ action, plans }: Props) {
         />
         <fieldset>
           <legend className="text-sm font-medium">Plan</legend>
+          {refusal && (
+            <p id="plan-refusal" className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
+              {refusal}
+            </p>
+          )}
           <div className="mt-2 grid gap-2 sm:grid-cols-2">
             {plans.map((p) => (
-              <label key={p.id} className="flex cursor-pointer gap-3 rounded-md border border-zinc-300 p-3 text-sm has-checked:border-indigo-600 has-checked:bg-indigo-50 dark:border-zinc-700 dark:has-checked:bg-indigo-950">
-                <input type="radio" name="plan" value={p.id} defaultChecked={p.id === plan} className="mt-0.5" />
+              <label
+                key={p.id}
+                className="flex cursor-pointer gap-3 rounded-md border border-zinc-300 p-3 text-sm has-checked:border-indigo-600 has-checked:bg-indigo-50 has-disabled:cursor-not-allowed dark:border-zinc-700 dark:has-checked:bg-indigo-950"
+              >
+                <input
+                  type="radio"
+                  name="plan"
+                  value={p.id}
+                  defaultChecked={p.id === plan && !p.refusal}
+                  disabled={Boolean(p.refusal)}
+                  aria-describedby={p.refusal ? "plan-refusal" : undefined}
+                  className="mt-0.5"
+                />
                 <span>
                   <span className="font-medium">{p.label}</span>
                   <span className="block text-xs text-zinc-600 dark:text-zinc-400">

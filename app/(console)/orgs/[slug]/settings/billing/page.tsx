@@ -24,7 +24,7 @@ const vatHints = { eu: Object.fromEntries(euCountryCodes.map((code) => [code, va
 export default async function BillingPage({ params }: Props) {
   const access = await loadBillingPage((await params).slug);
   if (!access.ok) return <RoleRequired {...access.denial} />;
-  const { ctx, planLabel, personal, meters, plans, details } = access.page;
+  const { ctx, planLabel, personal, meters, plans, details, paidPlansNote } = access.page;
   const { org } = ctx;
   return (
     <div className="max-w-5xl min-w-0 space-y-10">
@@ -51,6 +51,11 @@ export default async function BillingPage({ params }: Props) {
           <p className={lead}>
             Upgrading applies at once. Downgrading is possible once {org.name} uses no more than the lower plan allows; otherwise the plan
             says what to reduce first.
+          </p>
+        )}
+        {!personal && paidPlansNote && (
+          <p className={lead} data-testid="paid-plans-note">
+            {paidPlansNote}
           </p>
         )}
         <PlanComparison plans={plans} orgName={org.name} changePlan={personal ? null : changePlanAction.bind(null, org.slug)} />
