@@ -6,14 +6,10 @@ import { recordAudit } from "@/lib/audit/record";
 import type { OrgContext } from "@/lib/authz/context";
 import { invitationEmail } from "@/lib/mail/templates";
 import { sendEmails } from "@/lib/mail/send";
-<<<<<<< HEAD
-import { lockOrgAndRecheck, staleAccess } from "@/lib/members/lock";
+import { orgTransaction, staleAccess } from "@/lib/authz/org-transaction";
 import { consumeRateLimits, RateLimitedError } from "@/lib/rate-limit/consume";
 import { rateLimitSettings, resendLimits } from "@/lib/rate-limit/limits";
 import { invitationRefusalMessage } from "@/lib/rate-limit/messages";
-=======
-import { orgTransaction, staleAccess } from "@/lib/authz/org-transaction";
->>>>>>> h13-state
 import { expiryFromNow, invitationLink, invitationToken } from "./token";
 
 const gone = "This invitation is no longer pending: it was accepted, declined, revoked or has expired.";
@@ -23,7 +19,6 @@ const gone = "This invitation is no longer pending: it was accepted, declined, r
 const pendingIn = (ctx: OrgContext, invitationId: string) =>
   and(eq(invitations.id, invitationId), eq(invitations.orgId, ctx.org.id), eq(invitations.status, "pending"));
 
-<<<<<<< HEAD
 /**
  * Sends the same invitation again with a fresh 7-day expiry, counting the resends. The email counts
  * against the invitation's daily resends and the organization's and inviter's hourly invitations;
@@ -49,13 +44,7 @@ async function resendUnlessLimited(
   input: { invitationId: string; appUrl: string },
   limits: { settings?: typeof rateLimitSettings; now?: Date },
 ): Promise<ActionResult> {
-  const updated = await db.transaction(async (tx) => {
-    if (!(await lockOrgAndRecheck(tx, ctx, "member.invite"))) return null;
-=======
-/** Sends the same invitation again with a fresh 7-day expiry, counting the resends. */
-export async function resendInvitation(db: Queryable, ctx: OrgContext, input: { invitationId: string; appUrl: string }): Promise<ActionResult> {
   const updated = await orgTransaction(db, ctx, { permission: "member.invite", refused: () => null }, async (tx) => {
->>>>>>> h13-state
     const [row] = await tx
       .update(invitations)
       .set({ expiresAt: expiryFromNow(), lastSentAt: new Date(), resentCount: sql`${invitations.resentCount} + 1` })

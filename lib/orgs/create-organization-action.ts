@@ -1,6 +1,8 @@
 import type { Db } from "@/db/client";
 import type { HandlerResult, UserActionDefinition } from "@/lib/actions/run-action";
 import { billingProvider } from "@/lib/billing/provider";
+import { orgCreationLimit } from "@/lib/rate-limit/limits";
+import { orgCreationRefusalMessage } from "@/lib/rate-limit/messages";
 import { findActor } from "@/lib/users/create-user";
 import { createTeamOrganization } from "./create";
 import { newOrganizationSchema, type NewOrganization } from "./new-organization";
@@ -16,7 +18,8 @@ export async function handleCreateOrganization(userId: string, input: NewOrganiz
   if (!choice.ok) return { ok: false, fieldErrors: { plan: choice.reason } };
   const creator = await findActor(db, userId);
   if (!creator) return { ok: false, formError: "Your account no longer exists. Sign in again." };
-  const result = await createTeamOrganization(db, creator, input);
+  const result = await createTeamOrganization(db, creator, input, { limit: orgCreationLimit(creator.id) });
+  if (!result.ok && "limited" in result) return { ok: false, formError: orgCreationRefusalMessage(result.limited) };
   if (!result.ok) return { ok: false, fieldErrors: { slug: "Another organization already uses this slug. Choose another one." } };
   return { ok: true, message: `${result.org.name} is ready. You are its owner.`, redirectTo: `/orgs/${result.org.slug}` };
 }
