@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
+  index,
   integer,
   pgTable,
   primaryKey,
@@ -50,3 +51,18 @@ export const accounts = pgTable(
 );
 
 export type User = typeof users.$inferSelect;
+
+/**
+ * One row per signed-in browser: the session token names its row (`sid`), and every request's
+ * membership query checks it is still here. Signing out deletes it, "Sign out of all other
+ * sessions" deletes the others, and removing the account deletes them all.
+ */
+export const userSessions = pgTable("user_sessions", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  userId: uuid("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  // What the browser called itself at sign-in, to tell sessions apart (cut to 200 characters).
+  userAgent: text("user_agent"),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index("user_sessions_user_id_idx").on(t.userId)]);

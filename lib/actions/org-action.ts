@@ -4,7 +4,8 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
 import { getDb } from "@/db/client";
-import { currentUserId } from "@/lib/auth";
+import { currentSession } from "@/lib/auth";
+import type { SessionRef } from "@/lib/auth/user-sessions";
 import type { ActionResult, ActionState } from "./result";
 import {
   type HandlerResult,
@@ -26,7 +27,8 @@ export const flashCookie = "flash";
 export function orgAction<Schema extends z.ZodType>(definition: OrgActionDefinition<Schema>, handler: OrgHandler<Schema>) {
   return async (slug: string, _previous: ActionState, formData: FormData): Promise<ActionResult> => {
     const db = await getDb();
-    const result = await runOrgAction(definition, handler, { db, userId: await currentUserId(), slug: String(slug), input: formData });
+    const session = await currentSession();
+    const result = await runOrgAction(definition, handler, { db, ...signedIn(session), slug: String(slug), input: formData });
     return finish(result);
   };
 }
@@ -35,9 +37,12 @@ export function orgAction<Schema extends z.ZodType>(definition: OrgActionDefinit
 export function userAction<Schema extends z.ZodType>(definition: UserActionDefinition<Schema>, handler: UserHandler<Schema>) {
   return async (_previous: ActionState, formData: FormData): Promise<ActionResult> => {
     const db = await getDb();
-    return finish(await runUserAction(definition, handler, { db, userId: await currentUserId(), input: formData }));
+    return finish(await runUserAction(definition, handler, { db, ...signedIn(await currentSession()), input: formData }));
   };
 }
+
+// Who the cookie names, and its session row, which the door checks still exists.
+const signedIn = (session: SessionRef | null) => ({ userId: session?.userId ?? null, sessionId: session?.sessionId ?? null });
 
 async function finish({ redirectTo, ...result }: HandlerResult): Promise<ActionResult> {
   if (!result.ok) return result;

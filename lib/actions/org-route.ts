@@ -1,6 +1,6 @@
 import "server-only";
 import { type Db, getDb } from "@/db/client";
-import { currentUserId } from "@/lib/auth";
+import { currentSession } from "@/lib/auth";
 import { authorize } from "@/lib/authz/authorize";
 import type { OrgContext } from "@/lib/authz/context";
 import { type Permission, roleLabels } from "@/lib/authz/permissions";
@@ -27,11 +27,12 @@ export function plainResponse(status: number, message: string): Response {
 export function orgRoute<Params extends OrgParams>(definition: { permission: Permission }, handler: OrgRouteHandler<Params>) {
   return async (request: Request, context: { params: Promise<Params> }): Promise<Response> => {
     const params = await context.params;
-    const userId = await currentUserId();
-    if (!userId) return plainResponse(401, messages.signedOut);
+    const session = await currentSession();
+    if (!session) return plainResponse(401, messages.signedOut);
     const db = await getDb();
-    const access = await authorize(db, { userId, slug: String(params.slug), permission: definition.permission });
+    const access = await authorize(db, { ...session, slug: String(params.slug), permission: definition.permission });
     if (!access.ok) {
+      if (access.reason === "signed-out") return plainResponse(401, messages.signedOut);
       return access.reason === "not-found"
         ? plainResponse(404, messages.notFound)
         : plainResponse(403, messages.forbidden(roleLabels[access.requiredRole]));

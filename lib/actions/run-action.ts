@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { loadSessionUser } from "@/lib/auth/user-sessions";
 import type { Db } from "@/db/client";
 import { authorize } from "@/lib/authz/authorize";
 import type { OrgContext } from "@/lib/authz/context";
@@ -24,7 +25,14 @@ export type UserHandler<Schema extends z.ZodType> = (
   db: Db,
 ) => Promise<HandlerResult>;
 
-type Call = { db: Db; userId: string | null; input: FormData | Record<string, string>; origin?: AuditOrigin };
+type Call = {
+  db: Db;
+  userId: string | null;
+  /** Set by the web's doors (org-action.ts): the cookie's session row must still exist. */
+  sessionId?: string | null;
+  input: FormData | Record<string, string>;
+  origin?: AuditOrigin;
+};
 
 export const messages = {
   signedOut: "Your session has ended. Sign in again to continue.",
@@ -49,8 +57,10 @@ export async function runOrgAction<Schema extends z.ZodType>(
     slug: call.slug,
     permission: definition.permission,
     origin: call.origin,
+    sessionId: call.sessionId,
   });
   if (!access.ok) {
+    if (access.reason === "signed-out") return { ok: false, formError: messages.signedOut };
     return access.reason === "not-found"
       ? { ok: false, formError: messages.notFound }
       : { ok: false, formError: messages.forbidden(roleLabels[access.requiredRole]) };
@@ -66,6 +76,10 @@ export async function runUserAction<Schema extends z.ZodType>(
 ): Promise<HandlerResult> {
   const { userId } = call;
   if (!userId) return { ok: false, formError: messages.signedOut };
+  // No organization query to ride on here: these mutations are rare, so the session costs its own.
+  if (call.sessionId !== undefined && !(await loadSessionUser(call.db, { userId, sessionId: call.sessionId }))) {
+    return { ok: false, formError: messages.signedOut };
+  }
   return parseThenHandle(definition.schema, call.input, (input) => handler(userId, input, call.db));
 }
 

@@ -17,6 +17,7 @@ import { baseAuthConfig } from "./config";
 import { SignInNotAllowed } from "./sign-in-not-allowed";
 import { emailDomainAllowed, oauthPolicyRefusal, signInPolicy, signInRefusedPolicyPath } from "./sign-in-policy";
 import { readSession } from "./session";
+import { endSession, loadSessionUser, type SessionRef, startSession } from "./user-sessions";
 
 export { readSession } from "./session";
 
@@ -78,6 +79,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => {
     ...baseAuthConfig,
     callbacks: {
       ...baseAuthConfig.callbacks,
+      // A sign-in opens a session row; the token names it (`sid`) and lives only as long as it.
+      async jwt({ token, user }) {
+        if (user?.id) {
+          token.sub = user.id;
+          token.sid = await startSession(db, user.id, request?.headers.get("user-agent") ?? null);
+        }
+        return token;
+      },
       // OAuth sign-ins: attempts per address and per email (lib/rate-limit/sign-in.ts), then who
       // may sign in at all (lib/auth/sign-in-policy.ts). The development sign-in checks both in
       // its authorize.
@@ -86,6 +95,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => {
         if (allowed !== true || account?.type === "credentials") return allowed;
         const refusal = await oauthPolicyRefusal({ email: user.email, provider: account?.provider, accessToken: account?.access_token });
         return refusal ? signInRefusedPolicyPath(refusal) : true;
+      },
+    },
+    events: {
+      // Sign-out ends the session on the server too: a copy of the cookie opens nothing after it.
+      async signOut(message) {
+        const sid = "token" in message ? message.token?.sid : undefined;
+        if (typeof sid === "string") await endSession(db, sid);
       },
     },
     secret: authSecret(),
@@ -101,7 +117,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => {
   };
 });
 
-/** The signed-in user's id, or null. Identity only: never read a role from the session. */
+/**
+ * Who the cookie names and its session row, without asking the database: the doors put the
+ * session's check into the query they make anyway (lib/authz/authorize.ts). Identity only: never
+ * read a role from the session.
+ */
+export async function currentSession(): Promise<SessionRef | null> {
+  const session = await readSession();
+  return session ? { userId: session.userId, sessionId: session.sessionId } : null;
+}
+
+/** The signed-in user's id once the database confirms the session (for doors with no query of their own). */
 export async function currentUserId(): Promise<string | null> {
-  return (await readSession())?.userId ?? null;
+  const session = await currentSession();
+  return session && (await loadSessionUser(await getDb(), session)) ? session.userId : null;
 }

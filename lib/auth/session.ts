@@ -4,8 +4,14 @@ import { cookies } from "next/headers";
 import { cache } from "react";
 import { authSecret } from "@/lib/env";
 
-/** Who the session cookie says is signed in. Identity only: roles are read from the database. */
-export type SessionIdentity = { userId: string; name: string | null; email: string | null };
+/**
+ * Who the session cookie says is signed in, and the server-side session row it names (which the
+ * database must still hold: lib/auth/user-sessions.ts). Identity only: roles are read from the
+ * database.
+ */
+export type SessionIdentity = { userId: string; sessionId: string | null; name: string | null; email: string | null };
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // Auth.js's session cookie: `__Secure-` over HTTPS. A large token is split into `.0`, `.1`… parts.
 const cookieNames = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
@@ -78,7 +84,8 @@ export async function decodeSessionToken(token: string, cookieName: string): Pro
     if (!isCurrent(claims, Date.now() / 1000)) return null;
     if (typeof claims.sub !== "string" || claims.sub === "") return null;
     const text = (value: unknown) => (typeof value === "string" ? value : null);
-    return { userId: claims.sub, name: text(claims.name), email: text(claims.email) };
+    const sessionId = typeof claims.sid === "string" && uuidPattern.test(claims.sid) ? claims.sid : null;
+    return { userId: claims.sub, sessionId, name: text(claims.name), email: text(claims.email) };
   } catch {
     return null;
   }

@@ -1,7 +1,8 @@
-import { and, eq, getTableColumns } from "drizzle-orm";
+import { and, eq, getTableColumns, type SQL, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { memberships, organizations, users } from "@/db/schema";
 import type { AuditOrigin, MemberRole } from "@/db/schema/enums";
+import { liveSession, type SessionRef } from "@/lib/auth/user-sessions";
 import { buildOrgContext, type OrgContext } from "./context";
 import { minimumRoleFor, type Permission } from "./permissions";
 
@@ -9,16 +10,32 @@ export type AuthorizeResult =
   | { ok: true; ctx: OrgContext }
   // "not-found" covers both a missing organization and one the caller is not in: names never leak.
   | { ok: false; reason: "not-found" }
+  // The cookie's session was signed out (here or from another device) or its account removed.
+  | { ok: false; reason: "signed-out" }
   | { ok: false; reason: "forbidden"; requiredRole: MemberRole; ctx: OrgContext };
 
 /** The organization by slug joined to the caller's membership and identity: one statement. */
-export async function loadMembership(db: Queryable, userId: string, slug: string, origin: AuditOrigin = "ui") {
+export async function loadMembership(db: Queryable, userId: string, slug: string, origin: AuditOrigin = "ui"): Promise<OrgContext | null> {
+  const loaded = await membershipRow(db, userId, slug, sql<boolean>`true`, origin);
+  return loaded === "signed-out" ? null : loaded;
+}
+
+/**
+ * The same for a request made with a session cookie: the one statement also checks that the
+ * session row still exists, so a signed-out cookie is refused without a round trip of its own.
+ */
+export async function loadMembershipInSession(db: Queryable, session: SessionRef, slug: string, origin: AuditOrigin = "ui") {
+  return membershipRow(db, session.userId, slug, liveSession(session), origin);
+}
+
+async function membershipRow(db: Queryable, userId: string, slug: string, live: SQL<boolean>, origin: AuditOrigin): Promise<OrgContext | null | "signed-out"> {
   const [row] = await db
     .select({
       org: getTableColumns(organizations),
       role: memberships.role,
       actorName: users.name,
       actorEmail: users.email,
+      live: live.mapWith(Boolean),
     })
     .from(organizations)
     .innerJoin(memberships, and(eq(memberships.orgId, organizations.id), eq(memberships.userId, userId)))
@@ -26,14 +43,19 @@ export async function loadMembership(db: Queryable, userId: string, slug: string
     .where(eq(organizations.slug, slug))
     .limit(1);
   if (!row) return null;
+  if (!row.live) return "signed-out";
   return buildOrgContext({ id: userId, name: row.actorName, email: row.actorEmail }, row.org, row.role, origin);
 }
 
 export async function authorize(
   db: Queryable,
-  request: { userId: string; slug: string; permission: Permission; origin?: AuditOrigin },
+  request: { userId: string; slug: string; permission: Permission; origin?: AuditOrigin; /** Set by the web's doors: the cookie's session row must still exist. */ sessionId?: string | null },
 ): Promise<AuthorizeResult> {
-  const ctx = await loadMembership(db, request.userId, request.slug, request.origin);
+  const ctx =
+    request.sessionId === undefined
+      ? await loadMembership(db, request.userId, request.slug, request.origin)
+      : await loadMembershipInSession(db, { userId: request.userId, sessionId: request.sessionId }, request.slug, request.origin);
+  if (ctx === "signed-out") return { ok: false, reason: "signed-out" };
   if (!ctx) return { ok: false, reason: "not-found" };
   if (!ctx.can(request.permission)) {
     return { ok: false, reason: "forbidden", requiredRole: minimumRoleFor(request.permission), ctx };

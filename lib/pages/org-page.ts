@@ -2,8 +2,9 @@ import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
-import { currentUserId, readSession } from "@/lib/auth";
-import { loadMembership } from "@/lib/authz/authorize";
+import { currentSession, currentUserId } from "@/lib/auth";
+import { countOtherSessions, loadSessionUser } from "@/lib/auth/user-sessions";
+import { loadMembershipInSession } from "@/lib/authz/authorize";
 import type { OrgContext } from "@/lib/authz/context";
 import type { MemberRole } from "@/db/schema/values";
 import { invitationToken } from "@/lib/invitations/token";
@@ -23,8 +24,11 @@ export async function requireUserId(): Promise<string> {
  * same 404 as a missing organization, so names never leak.
  */
 export const loadOrgPage = cache(async (slug: string): Promise<OrgContext> => {
-  const userId = await requireUserId();
-  const ctx = await loadMembership(await getDb(), userId, slug);
+  const session = await currentSession();
+  if (!session) redirect("/sign-in");
+  // The same statement checks the session row: a signed-out cookie goes back to sign in.
+  const ctx = await loadMembershipInSession(await getDb(), session, slug);
+  if (ctx === "signed-out") redirect("/sign-in");
   if (!ctx) notFound();
   return ctx;
 });
@@ -43,11 +47,12 @@ export type SwitcherInvitation = { id: string; orgName: string; role: MemberRole
  * (filtered by `query`) and the pending invitations addressed to their email. Two statements.
  */
 export async function switcherListing(query: string) {
-  const user = await readSession();
-  if (!user) return null;
+  const session = await currentSession();
   const db = await getDb();
+  const user = session && (await loadSessionUser(db, session));
+  if (!user) return null;
   const [listing, invitations] = await Promise.all([
-    listOrganizationsForUser(db, user.userId, { query }),
+    listOrganizationsForUser(db, user.id, { query }),
     user.email ? listInvitationsForEmail(db, user.email) : [],
   ]);
   const needle = query.trim().toLowerCase();
@@ -66,7 +71,15 @@ export async function accountOrganizations(userId: string, query: string) {
 
 /** The signed-in user as the navbar shows them on pages outside any organization. */
 export async function requireSessionUser(): Promise<{ id: string; name: string | null; email: string }> {
-  const user = await readSession();
+  const session = await currentSession();
+  // As stored now (a renamed user shows the new name), and only while the session row exists.
+  const user = session && (await loadSessionUser(await getDb(), session));
   if (!user) redirect("/sign-in");
-  return { id: user.userId, name: user.name, email: user.email ?? "" };
+  return user;
+}
+
+/** How many other browsers the signed-in user's sessions are open in (the account page). */
+export async function otherSessionCount(): Promise<number> {
+  const session = await currentSession();
+  return session ? countOtherSessions(await getDb(), session) : 0;
 }

@@ -6,10 +6,7 @@ import type { Organization, User } from "@/db/schema";
 // fetches one event from GET …/audit-log/events/[id]. Its door is the page's (audit.read on the
 // URL's organization, from the database), and the event is looked up by id AND organization.
 
-vi.mock("@/lib/auth", async () => {
-  const { session } = await import("./support/fake-session");
-  return { currentUserId: async () => session.userId, auth: async () => null };
-});
+vi.mock("@/lib/auth", async () => (await import("./support/fake-auth")).fakeAuthModule());
 
 const { useTestDatabase } = await import("./support/test-database");
 const { useAuditLogDoors } = await import("./support/audit-log");

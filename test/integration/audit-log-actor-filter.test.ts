@@ -4,10 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 // members and past actors, so it cannot tell whether an email has an account elsewhere on the
 // console. The page loader runs through its real door (the session is the one thing faked).
 
-vi.mock("@/lib/auth", async () => {
-  const { session } = await import("./support/fake-session");
-  return { currentUserId: async () => session.userId, auth: async () => null };
-});
+vi.mock("@/lib/auth", async () => (await import("./support/fake-auth")).fakeAuthModule());
 
 const { useTestDatabase } = await import("./support/test-database");
 const { useAuditLogDoors } = await import("./support/audit-log");

@@ -8,10 +8,7 @@ import type { Organization, User } from "@/db/schema";
 // Issue 5, the audit log's keyset pages (both ways, over ties), the streamed CSV export, and what
 // a page costs in SQL statements.
 
-vi.mock("@/lib/auth", async () => {
-  const { session } = await import("./support/fake-session");
-  return { currentUserId: async () => session.userId, auth: async () => null };
-});
+vi.mock("@/lib/auth", async () => (await import("./support/fake-auth")).fakeAuthModule());
 
 const { useTestDatabase } = await import("./support/test-database");
 const { dbHolder, filtersOf, searchOf, useAuditLogDoors } = await import("./support/audit-log");

@@ -7,10 +7,7 @@ import type { MemberRole } from "@/db/schema/values";
 // is the one thing faked), what the page says, and the filters on PostgreSQL. Keyset pages, the
 // streamed export and the cost of a page are in audit-log-pages.test.ts.
 
-vi.mock("@/lib/auth", async () => {
-  const { session } = await import("./support/fake-session");
-  return { currentUserId: async () => session.userId, auth: async () => null };
-});
+vi.mock("@/lib/auth", async () => (await import("./support/fake-auth")).fakeAuthModule());
 
 const { useTestDatabase } = await import("./support/test-database");
 const { useAuditLogDoors } = await import("./support/audit-log");

@@ -12,11 +12,11 @@ import { gitInstallations, type Organization, type User } from "@/db/schema";
 // connected), the repositories with the applications that use them at scale, the warnings, and
 // what a page costs in SQL statements.
 
-vi.mock("@/lib/auth", async () => {
-  const { session } = await import("./support/fake-session");
-  return { currentUserId: async () => session.userId, auth: async () => null };
+vi.mock("@/lib/auth", async () => (await import("./support/fake-auth")).fakeAuthModule());
+// Links are built from APP_URL, never from a request header (read when lib/env loads).
+vi.hoisted(() => {
+  process.env.APP_URL = "https://console.test";
 });
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ host: "console.test", "x-forwarded-proto": "https" }) }));
 
 const { useTestDatabase } = await import("./support/test-database");
 const { session } = await import("./support/fake-session");

@@ -7,10 +7,7 @@ import type { Organization, User } from "@/db/schema";
 // repository when an application is added or moved — whatever the page offered. Without an
 // installation the field stays free text.
 
-vi.mock("@/lib/auth", async () => {
-  const { session } = await import("./support/fake-session");
-  return { currentUserId: async () => session.userId, auth: async () => null };
-});
+vi.mock("@/lib/auth", async () => (await import("./support/fake-auth")).fakeAuthModule());
 
 const { useTestDatabase } = await import("./support/test-database");
 const { session } = await import("./support/fake-session");

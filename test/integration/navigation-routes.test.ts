@@ -6,20 +6,7 @@ import type { Organization, User } from "@/db/schema";
 // projects come from the organization in the URL, for its members only; the switcher's list; and
 // neither answers a malformed search with a 500.
 
-vi.mock("@/lib/auth", async () => {
-  const { session } = await import("./support/fake-session");
-  const { users } = await import("@/db/schema");
-  const { eq } = await import("drizzle-orm");
-  const { getDb } = await import("@/db/client");
-  return {
-    currentUserId: async () => session.userId,
-    auth: async () => {
-      if (!session.userId) return null;
-      const [user] = await (await getDb()).select().from(users).where(eq(users.id, session.userId));
-      return { user: { id: user.id, email: user.email, name: user.name } };
-    },
-  };
-});
+vi.mock("@/lib/auth", async () => (await import("./support/fake-auth")).fakeAuthModule());
 
 const { useTestDatabase } = await import("./support/test-database");
 const { session } = await import("./support/fake-session");

@@ -6,8 +6,8 @@ import type { Organization, User } from "@/db/schema";
 // the page, the project scoped by the URL's organization, the destinations offered (bounded), and
 // the preview for ?to=.
 
-const session = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock("@/lib/auth", () => ({ currentUserId: async () => session.userId, auth: async () => null }));
+const { session } = await import("./support/fake-session");
+vi.mock("@/lib/auth", async () => (await import("./support/fake-auth")).fakeAuthModule());
 
 const { useTestDatabase } = await import("./support/test-database");
 const { addMember, makeOrgWithEveryRole, makeTeamOrg, makeUser, uniqueTag } = await import("@/lib/factories");

@@ -12,8 +12,8 @@ import { useTestDatabase } from "./support/test-database";
 const t = useTestDatabase();
 
 // The page loaders read the session (faked here) and the app's one database handle (this file's).
-const session = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock("@/lib/auth", () => ({ currentUserId: async () => session.userId, auth: async () => null }));
+const { session } = await import("./support/fake-session");
+vi.mock("@/lib/auth", async () => (await import("./support/fake-auth")).fakeAuthModule());
 const holder = globalThis as { __orgConsoleDb?: Promise<{ db: Db; close: () => Promise<void> }> };
 beforeAll(() => {
   holder.__orgConsoleDb = Promise.resolve({ db: t.db, close: async () => {} });

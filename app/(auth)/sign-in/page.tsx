@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { buttonClass } from "@/components/ui/button-styles";
-import { readSession } from "@/lib/auth";
+import { currentUserId } from "@/lib/auth";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { configuredOAuthProviders, devLoginEnabled } from "@/lib/env";
 import { signInErrorMessage } from "@/lib/rate-limit/sign-in-page";
@@ -18,7 +18,8 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function SignInPage({ searchParams }: Props) {
   const params = await searchParams;
   const callbackUrl = safeCallbackPath(params.callbackUrl);
-  if (await readSession()) redirect(callbackUrl);
+  // Only a live session skips the form (a signed-out copy of a cookie would loop back here).
+  if (await currentUserId()) redirect(callbackUrl);
   const providers = configuredOAuthProviders();
   return (
     <main className="mx-auto max-w-md px-4 py-16">

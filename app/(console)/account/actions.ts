@@ -1,7 +1,8 @@
 "use server";
 
 import { z } from "zod";
-import { orgAction } from "@/lib/actions/org-action";
+import { orgAction, userAction } from "@/lib/actions/org-action";
+import { handleSignOutOtherSessions, signOutOtherSessionsDefinition } from "@/lib/auth/sign-out-others";
 import { leaveOrganization } from "@/lib/members/change";
 
 // Bound to the organization's slug like every organization mutation: membership is re-read at the
@@ -9,3 +10,6 @@ import { leaveOrganization } from "@/lib/members/change";
 export const leaveFromAccountAction = orgAction({ permission: "project.read", schema: z.object({}) }, async (ctx, _input, db) =>
   leaveOrganization(db, ctx),
 );
+
+// The door checks this browser's session is still live before any other is ended.
+export const signOutOtherSessionsAction = userAction(signOutOtherSessionsDefinition, (userId, input, db) => handleSignOutOtherSessions(userId, input, db));

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ApiTokensSection } from "@/components/account/api-tokens-section";
+import { OtherSessionsForm } from "@/components/account/other-sessions-form";
 import { ConsoleShell } from "@/components/layout/console-shell";
 import { RowConfirmButton, RowConfirmations } from "@/components/account/confirm-row";
 import { Avatar } from "@/components/ui/avatar";
@@ -9,9 +10,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { SearchForm } from "@/components/ui/search-form";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
 import { roleLabels } from "@/lib/authz/permissions";
-import { accountOrganizations, requireSessionUser } from "@/lib/pages/org-page";
+import { accountOrganizations, otherSessionCount, requireSessionUser } from "@/lib/pages/org-page";
 import { signOutAction, switchOrganization } from "../actions";
-import { leaveFromAccountAction } from "./actions";
+import { leaveFromAccountAction, signOutOtherSessionsAction } from "./actions";
 import { createApiTokenAction, revokeApiTokenAction } from "./api-token-actions";
 
 export const metadata: Metadata = { title: "Account" };
@@ -22,7 +23,7 @@ export default async function AccountPage({ searchParams }: Props) {
   const user = await requireSessionUser();
   const raw = (await searchParams).q;
   const query = (Array.isArray(raw) ? raw[0] : raw)?.trim().slice(0, 100) ?? "";
-  const { organizations, total } = await accountOrganizations(user.id, query);
+  const [{ organizations, total }, otherSessions] = await Promise.all([accountOrganizations(user.id, query), otherSessionCount()]);
   return (
     <ConsoleShell user={user} current={null} switchOrganization={switchOrganization} signOut={signOutAction}>
       <div className="max-w-4xl min-w-0 space-y-10">
@@ -108,6 +109,16 @@ export default async function AccountPage({ searchParams }: Props) {
               Showing {organizations.length} of {total} organizations. Type a name to find the others.
             </p>
           )}
+        </section>
+
+        <section aria-labelledby="sessions-heading">
+          <h2 id="sessions-heading" className="text-lg font-semibold">Sessions</h2>
+          <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
+            {otherSessions === 0
+              ? "You are signed in only in this browser."
+              : `You are also signed in in ${otherSessions} other ${otherSessions === 1 ? "browser" : "browsers"}. Signing them out ends those sessions at once, even for a copied cookie.`}
+          </p>
+          <OtherSessionsForm others={otherSessions} action={signOutOtherSessionsAction} />
         </section>
 
         <ApiTokensSection userId={user.id} createAction={createApiTokenAction} revokeAction={revokeApiTokenAction} />

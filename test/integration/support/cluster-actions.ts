@@ -76,6 +76,7 @@ export async function downloadAs(db: Db, user: Pick<User, "id"> | null, org: Pic
   if (!user) return { status: 401, message: messages.signedOut };
   const access = await authorize(db, { userId: user.id, slug: org.slug, permission: "cluster.connect" });
   if (!access.ok) {
+    if (access.reason === "signed-out") return { status: 401, message: messages.signedOut };
     return access.reason === "not-found"
       ? { status: 404, message: messages.notFound }
       : { status: 403, message: messages.forbidden(roleLabels[access.requiredRole]) };
