@@ -110,6 +110,8 @@ describe("cost", () => {
   it("reads a page in two SQL statements, filtered or not, at any depth", async () => {
     const { org, users: people } = await makeOrgWithEveryRole(t.db);
     await insertEvents(org, people.admin, 60);
+    // Signed in before counting: the fake session's row is made on its first use.
+    await loadAs(people.owner, org, {});
     const client = postgres(t.url, { max: 1, onnotice: () => {} });
     let statements = 0;
     const counting = drizzle(client, { schema, logger: { logQuery: () => void statements++ } }) as unknown as Db;

@@ -67,7 +67,7 @@ describe("Sign out of all other sessions", () => {
     const theirs = await startSession(t.db, other.id, "theirs");
     expect(await countOtherSessions(t.db, { userId: user.id, sessionId: current })).toBe(2);
 
-    const result = await runUserAction(signOutOtherSessionsDefinition, (userId, input, db) => handleSignOutOtherSessions(userId, input, db, current), {
+    const result = await runUserAction(signOutOtherSessionsDefinition, (userId, _input, db) => handleSignOutOtherSessions(userId, db, current), {
       db: t.db,
       userId: user.id,
       sessionId: current,
@@ -85,7 +85,7 @@ describe("Sign out of all other sessions", () => {
     const ended = await startSession(t.db, user.id, null);
     const laptop = await startSession(t.db, user.id, "laptop");
     await endSession(t.db, ended);
-    const result = await runUserAction(signOutOtherSessionsDefinition, (userId, input, db) => handleSignOutOtherSessions(userId, input, db, ended), {
+    const result = await runUserAction(signOutOtherSessionsDefinition, (userId, _input, db) => handleSignOutOtherSessions(userId, db, ended), {
       db: t.db,
       userId: user.id,
       sessionId: ended,

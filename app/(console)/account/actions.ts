@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { orgAction, userAction } from "@/lib/actions/org-action";
+import { currentSession } from "@/lib/auth";
 import { handleSignOutOtherSessions, signOutOtherSessionsDefinition } from "@/lib/auth/sign-out-others";
 import { leaveOrganization } from "@/lib/members/change";
 
@@ -12,4 +13,6 @@ export const leaveFromAccountAction = orgAction({ permission: "project.read", sc
 );
 
 // The door checks this browser's session is still live before any other is ended.
-export const signOutOtherSessionsAction = userAction(signOutOtherSessionsDefinition, (userId, input, db) => handleSignOutOtherSessions(userId, input, db));
+export const signOutOtherSessionsAction = userAction(signOutOtherSessionsDefinition, async (userId, _input, db) =>
+  handleSignOutOtherSessions(userId, db, (await currentSession())?.sessionId ?? null),
+);
