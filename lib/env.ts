@@ -10,8 +10,8 @@ function unsetWhenEmpty<T extends z.ZodType>(schema: T) {
 
 const limit = (fallback: number) => unsetWhenEmpty(z.coerce.number().int().positive()).transform((value) => value ?? fallback);
 
-// Abuse limits (lib/rate-limit/limits.ts), each a count per window; documented in
-// docs/security/rate-limits.md. Generous enough that people never meet them; tests set their own.
+// Abuse limits (lib/rate-limit/limits.ts), each a count per window; documented in the README's
+// "Rate limits". Generous enough that people never meet them; tests set their own.
 const rateLimitSettings = {
   RATE_LIMIT_SIGN_IN_PER_IP_PER_HOUR: limit(300),
   RATE_LIMIT_SIGN_IN_PER_EMAIL_PER_HOUR: limit(20),
