@@ -24,6 +24,8 @@ function auditLog(page: Page, slug: string) {
 }
 
 test("the audit log shows a session's events in plain words, filters them and exports them as CSV", async ({ page, db, signIn }) => {
+  // A long journey with axe in light and dark at two widths on every state: real work, not a wait.
+  test.slow();
   const { org, users } = await makeOrgWithEveryRole(db);
   const invitee = `new-${uniqueTag()}@example.test`;
   const website = `https://acme-${uniqueTag()}.test`;

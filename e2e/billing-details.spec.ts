@@ -35,6 +35,8 @@ async function savedRow(db: Db, orgId: string) {
 }
 
 test("billing details: the VAT hint follows the country, mismatches are refused next to their fields, then saved normalized", async ({ page, db, signIn }) => {
+  // A long journey with axe in light and dark at two widths on every state: real work, not a wait.
+  test.slow();
   const { org, users } = await makeOrgWithEveryRole(db, { plan: "business" });
   await signIn(page, users.admin, { callbackUrl: billingPath(org.slug) });
   const form = detailsForm(page);

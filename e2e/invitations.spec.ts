@@ -12,6 +12,8 @@ import { membersPage } from "./support/members-page";
 const newAddress = (who: string) => `${who}-${uniqueTag()}@example.test`;
 
 test("an invitation goes out by email; the invitee signs in from its link, accepts and is listed", async ({ page, browser, db, signIn }) => {
+  // A long journey with axe in light and dark at two widths on every state: real work, not a wait.
+  test.slow();
   const { org, users: people } = await makeOrgWithEveryRole(db);
   const invitee = { email: newAddress("ivy"), name: `Ivy Invitee ${uniqueTag()}` };
   const members = membersPage(page, org.slug);

@@ -33,7 +33,15 @@ export function useLoadOnIntent<T>(load: () => Promise<T>) {
     "aria-expanded": false,
     onPointerEnter: () => fetchControl(false),
     onFocus: () => fetchControl(false),
-    onClick: (event: React.MouseEvent) => fetchControl(event.detail === 0 ? "keyboard" : "pointer"),
+    // Radix menus open on pointerdown, so the intent is taken there too: the real trigger may
+    // replace this button between the press and its click, which then never reaches this one.
+    onPointerDown: (event: React.PointerEvent) => {
+      if (event.button === 0 && !event.ctrlKey) fetchControl("pointer");
+    },
+    // Enter or Space (a click with no pointer behind it).
+    onClick: (event: React.MouseEvent) => {
+      if (event.detail === 0) fetchControl("keyboard");
+    },
   };
   return { loaded, openOnLoad, focusOnLoad, triggerProps };
 }
