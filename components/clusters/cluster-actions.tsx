@@ -4,7 +4,8 @@ import { createContext, useCallback, useContext, useEffect, useRef, useState, us
 import { toast } from "@/components/ui/toast";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { ActionResult, ActionState } from "@/lib/actions/result";
-import { SuccessorSelect } from "./successor-select";
+import { useLazyComponent } from "@/components/ui/use-lazy-component";
+import type { SuccessorSelect as SuccessorSelectType } from "./successor-select";
 
 type Action = (previous: ActionState, formData: FormData) => Promise<ActionResult>;
 
@@ -117,13 +118,21 @@ export function ClusterActions({ headingId, basePath, actions, successorCount, c
           typed={{ expected: chosen.row.name, field: "confirmName" }}
           extra={
             chosen.kind === "delete" && chosen.row.isDefault && successorCount > 0
-              ? ({ fieldError, value }) => <SuccessorSelect url={`${basePath}/successors`} error={fieldError("successorId")} defaultValue={value("successorId")} />
+              ? ({ fieldError, value }) => <LazySuccessorSelect url={`${basePath}/successors`} error={fieldError("successorId")} defaultValue={value("successorId")} />
               : undefined
           }
         />
       )}
     </ClusterActionsContext.Provider>
   );
+}
+
+const loadSuccessorSelect = () => import("./successor-select").then((module) => module.SuccessorSelect);
+
+/** The successor select, fetched with the one dialog that shows it (deleting the default cluster), not with the page. */
+function LazySuccessorSelect(props: React.ComponentProps<typeof SuccessorSelectType>) {
+  const Select = useLazyComponent(loadSuccessorSelect, true);
+  return Select ? <Select {...props} /> : null;
 }
 
 function dialogTexts(row: ClusterRowRef, kind: ConfirmKind, successorCount: number) {
