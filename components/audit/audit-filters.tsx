@@ -1,15 +1,19 @@
+"use client";
+
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button-styles";
 import { describedByFor, Field, FieldFrame, inputClass } from "@/components/ui/field";
-import type { AuditActionGroup } from "@/lib/audit/catalog";
 import type { AuditFilterField } from "@/lib/audit/filters";
+
+export type ActionGroups = [label: string, options: [value: string, label: string][]][];
 
 type Props = {
   basePath: string;
   values: Record<AuditFilterField, string>;
   errors: Partial<Record<AuditFilterField, string>>;
   filtered: boolean;
-  actionGroups: AuditActionGroup[];
+  /** The action-type choices by category: [category label, [value, label][]][] (compact: it is page data). */
+  actionGroups: ActionGroups;
   csvHref: string | null;
 };
 
@@ -22,7 +26,11 @@ function DateField({ name, label, hint, value, error }: { name: "from" | "to"; l
   );
 }
 
-/** A plain GET form: filters are the URL, so they work without JavaScript and links can be shared. */
+/**
+ * A plain GET form: filters are the URL, so they work without JavaScript and links can be shared.
+ * A client component only so that the page sends its values and choices as data rather than the
+ * form's markup a second time (the RSC payload); it needs no JavaScript to work.
+ */
 export function AuditFilters({ basePath, values, errors, filtered, actionGroups, csvHref }: Props) {
   const actionId = "field-action";
   return (
@@ -40,11 +48,11 @@ export function AuditFilters({ basePath, values, errors, filtered, actionGroups,
         <FieldFrame id={actionId} label="Action type" error={errors.action}>
           <select id={actionId} name="action" defaultValue={values.action} aria-invalid={errors.action ? true : undefined} aria-describedby={describedByFor(actionId)} className={inputClass}>
             <option value="">All actions</option>
-            {actionGroups.map((group) => (
-              <optgroup key={group.label} label={group.label}>
-                {group.options.map((option) => (
-                  <option key={option.value} value={option.value}>
-                    {option.label}
+            {actionGroups.map(([group, options]) => (
+              <optgroup key={group} label={group}>
+                {options.map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
                   </option>
                 ))}
               </optgroup>

@@ -4,7 +4,8 @@ import { createContext, useCallback, useContext, useEffect, useRef, useState, us
 import { toast } from "@/components/ui/toast";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { ActionResult, ActionState } from "@/lib/actions/result";
-import { SuccessorSelect } from "./successor-select";
+import { useLazyComponent } from "@/components/ui/use-lazy-component";
+import type { SuccessorSelect as SuccessorSelectType } from "./successor-select";
 
 type Action = (previous: ActionState, formData: FormData) => Promise<ActionResult>;
 
@@ -17,9 +18,11 @@ type ConfirmKind = "stop" | "delete";
 
 type Props = {
   headingId: string;
+  /** The clusters page: rows link to `${basePath}/<id>/…`, the successors list is `${basePath}/successors`. */
+  basePath: string;
   actions: Record<DirectKind | ConfirmKind, Action>;
-  /** Clusters that may take over as default when the default one is deleted. */
-  successors: { id: string; name: string }[];
+  /** How many clusters may take over as default when the default one is deleted (the dialog fetches them). */
+  successorCount: number;
   children: React.ReactNode;
 };
 
@@ -28,6 +31,7 @@ type Context = {
   run: (row: ClusterRowRef, kind: DirectKind) => void;
   /** The row whose direct action is on its way, if any. */
   pending: { id: string; kind: DirectKind } | null;
+  basePath: string;
 };
 
 const ClusterActionsContext = createContext<Context | null>(null);
@@ -39,7 +43,7 @@ export function useClusterActions(): Context {
 }
 
 /** The row's "…" trigger: where focus goes back after its dialog, or after its primary button went away. */
-const menuTriggerOf = (id: string) => document.querySelector<HTMLElement>(`[data-cluster-menu="${CSS.escape(id)}"] button`);
+const menuTriggerOf = (id: string) => document.querySelector<HTMLElement>(`[data-cluster-menu="${CSS.escape(id)}"] [data-row-menu]`);
 
 /** The kit's PageHeader title is not focusable by itself; a script may still move focus to it. */
 function focusableHeading(id: string): HTMLElement | null {
@@ -53,7 +57,7 @@ function focusableHeading(id: string): HTMLElement | null {
  * cluster and which action, this runs it. Stop and Delete ask for the name in the kit's
  * ConfirmDialog; Start, Retry and Set as default run at once and answer with a toast.
  */
-export function ClusterActions({ headingId, actions, successors, children }: Props) {
+export function ClusterActions({ headingId, basePath, actions, successorCount, children }: Props) {
   const [chosen, setChosen] = useState<{ row: ClusterRowRef; kind: ConfirmKind } | null>(null);
   const [pending, setPending] = useState<Context["pending"]>(null);
   const [, startTransition] = useTransition();
@@ -100,21 +104,21 @@ export function ClusterActions({ headingId, actions, successors, children }: Pro
   };
 
   return (
-    <ClusterActionsContext.Provider value={{ confirm, run, pending }}>
+    <ClusterActionsContext.Provider value={{ confirm, run, pending, basePath }}>
       {children}
       {chosen && (
         <ConfirmDialog
           open
           onOpenChange={(open) => !open && close(false)}
           onSuccess={() => close(true)}
-          {...dialogTexts(chosen.row, chosen.kind, successors)}
+          {...dialogTexts(chosen.row, chosen.kind, successorCount)}
           variant="danger"
           action={actions[chosen.kind]}
           fields={{ clusterId: chosen.row.id }}
           typed={{ expected: chosen.row.name, field: "confirmName" }}
           extra={
-            chosen.kind === "delete" && chosen.row.isDefault && successors.length > 0
-              ? ({ fieldError, value }) => <SuccessorSelect successors={successors} error={fieldError("successorId")} defaultValue={value("successorId")} />
+            chosen.kind === "delete" && chosen.row.isDefault && successorCount > 0
+              ? ({ fieldError, value }) => <LazySuccessorSelect url={`${basePath}/successors`} error={fieldError("successorId")} defaultValue={value("successorId")} />
               : undefined
           }
         />
@@ -123,7 +127,15 @@ export function ClusterActions({ headingId, actions, successors, children }: Pro
   );
 }
 
-function dialogTexts(row: ClusterRowRef, kind: ConfirmKind, successors: { id: string }[]) {
+const loadSuccessorSelect = () => import("./successor-select").then((module) => module.SuccessorSelect);
+
+/** The successor select, fetched with the one dialog that shows it (deleting the default cluster), not with the page. */
+function LazySuccessorSelect(props: React.ComponentProps<typeof SuccessorSelectType>) {
+  const Select = useLazyComponent(loadSuccessorSelect, true);
+  return Select ? <Select {...props} /> : null;
+}
+
+function dialogTexts(row: ClusterRowRef, kind: ConfirmKind, successorCount: number) {
   if (kind === "stop") {
     return {
       title: `Stop ${row.name}?`,
@@ -145,7 +157,7 @@ function dialogTexts(row: ClusterRowRef, kind: ConfirmKind, successors: { id: st
       <>
         <p>{row.name} and everything deployed on it are deleted, and its kubeconfig stops working. This cannot be undone.</p>
         {row.isDefault &&
-          (successors.length > 0 ? (
+          (successorCount > 0 ? (
             <p className="font-medium">It is the default cluster: choose the cluster that becomes the default.</p>
           ) : (
             <p className="font-medium">It is the default cluster; the next cluster installed becomes the default.</p>

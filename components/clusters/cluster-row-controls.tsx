@@ -3,25 +3,20 @@
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { RowActions, type RowAction } from "@/components/ui/row-actions";
-import type { ClusterRowAction } from "@/lib/pages/clusters-page";
-import { type ClusterRowRef, useClusterActions } from "./cluster-actions";
+import { useClusterActions } from "./cluster-actions";
+import type { ClusterRowData } from "./cluster-rows";
 
-type Props = {
-  row: ClusterRowRef;
-  /** The one button beside the menu: Start for a stopped cluster, Retry for one in error. */
-  primary: "start" | "retry" | null;
-  /** Whether Stop belongs in the menu (not for a stopped cluster, whose way forward is Start). */
-  stoppable: boolean;
-  denied: Partial<Record<ClusterRowAction, string>>;
-  basePath: string;
-};
+/** The "…" menu's items that can be off, each with its reason. */
+export type MenuAction = "update" | "download" | "setDefault" | "stop" | "delete";
 
 const primaryLabels = { start: ["Start", "Starting…"], retry: ["Retry", "Retrying…"] } as const;
 
 /** A cluster row's controls: at most one button, and one "…" menu with the rest (each off item says why). */
-export function ClusterRowControls({ row, primary, stoppable, denied, basePath }: Props) {
+export function ClusterRowControls({ cluster }: { cluster: ClusterRowData }) {
   const router = useRouter();
-  const { confirm, run, pending } = useClusterActions();
+  const { confirm, run, pending, basePath } = useClusterActions();
+  const { primary, denied, stoppable } = cluster;
+  const row = { id: cluster.id, name: cluster.name, isDefault: Boolean(cluster.isDefault), production: Boolean(cluster.production) };
   const busy = pending?.id === row.id;
   const href = `${basePath}/${row.id}`;
   const actions: RowAction[] = [
@@ -33,7 +28,9 @@ export function ClusterRowControls({ row, primary, stoppable, denied, basePath }
     { label: "Delete", variant: "danger", disabledReason: denied.delete, onSelect: () => confirm(row, "delete"), separated: !stoppable },
   ];
   return (
-    <div className="flex items-center justify-end gap-2">
+    // Laid out by globals.css (.clusters-table td[data-controls] > div); the menu is found by
+    // data-cluster-menu when focus must come back to it.
+    <div data-cluster-menu={row.id}>
       {primary && (
         <Button
           variant="secondary"
@@ -46,9 +43,7 @@ export function ClusterRowControls({ row, primary, stoppable, denied, basePath }
           <span className="sr-only"> {row.name}</span>
         </Button>
       )}
-      <span data-cluster-menu={row.id} className="contents">
-        <RowActions label={`Actions for ${row.name}`} actions={actions} />
-      </span>
+      <RowActions label={`Actions for ${row.name}`} actions={actions} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, count, eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDb, type Queryable } from "@/db/client";
 import { clusters } from "@/db/schema";
 import type { ClusterAction, ClusterStatus, CloudProvider } from "@/db/schema/values";
 import type { OrgContext } from "@/lib/authz/context";
@@ -43,8 +43,12 @@ export type ClustersPage = {
   ctx: OrgContext;
   clusters: ClusterView[];
   usage: ClusterUsage;
-  /** Clusters that may take over as default when the default one is deleted (the domain's rule). */
-  successors: { id: string; name: string }[];
+  /**
+   * How many clusters may take over as default when the default one is deleted (the domain's
+   * rule). Only the count: the Delete dialog fetches their names when it opens (clusterSuccessors),
+   * so 200 clusters do not weigh on every view of the page.
+   */
+  successorCount: number;
   /** Whether any cluster is between two states: the page then refreshes itself. */
   live: boolean;
   /** The rows shown are one page of the list, so the page weighs the same at 200 clusters as at 25. */
@@ -117,11 +121,24 @@ export async function loadClustersPage(slug: string, requestedPage = 1): Promise
       ctx,
       clusters: views.slice((page - 1) * clustersPageSize, page * clustersPageSize),
       usage: usageOf(ctx, rows.length),
-      successors: rows.filter((row) => !row.isDefault && mayBeDefault(row.status)).map((row) => ({ id: row.id, name: row.name })),
+      successorCount: rows.filter(isSuccessor).length,
       live: views.some((view) => view.transitioning),
       pagination: { page, pages },
     },
   };
+}
+
+type ListedCluster = Awaited<ReturnType<typeof listClusters>>[number];
+
+const isSuccessor = (row: Pick<ListedCluster, "isDefault" | "status">) => !row.isDefault && mayBeDefault(row.status);
+
+/**
+ * The clusters that may take over as default (for the Delete dialog of the default cluster, which
+ * asks for one): ids and names, in the page's order. The caller has checked the page's permission.
+ */
+export async function clusterSuccessors(db: Queryable, orgId: string): Promise<{ id: string; name: string }[]> {
+  const rows = await listClusters(db, orgId);
+  return rows.filter(isSuccessor).map((row) => ({ id: row.id, name: row.name }));
 }
 
 /** The "Add cluster" page: who may add, and how many clusters the plan still allows. */

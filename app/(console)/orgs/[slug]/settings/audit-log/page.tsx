@@ -30,7 +30,7 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
       />
       {/* Keyed on the filters: a client-side navigation (Clear filters, an actor's Filter link) must
           show the new values, and React keeps an uncontrolled control's old value otherwise. */}
-      <AuditFilters key={JSON.stringify(values)} basePath={basePath} values={values} errors={errors} filtered={filtered} actionGroups={actionGroups} csvHref={links.csv} />
+      <AuditFilters key={JSON.stringify(values)} basePath={basePath} values={values} errors={errors} filtered={filtered} actionGroups={actionGroups.map((group) => [group.label, group.options.map((option) => [option.value, option.label])])} csvHref={links.csv} />
       {notice && (
         <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
           {notice}

@@ -22,7 +22,7 @@ const headingId = "clusters-heading";
 export default async function ClustersPage({ params, searchParams }: Props) {
   const access = await loadClustersPage((await params).slug, Number((await searchParams).page ?? 1));
   if (!access.ok) return <RoleRequired {...access.denial} />;
-  const { ctx, clusters, usage, successors, live, pagination } = access.page;
+  const { ctx, clusters, usage, successorCount, live, pagination } = access.page;
   const { org } = ctx;
   const basePath = `/orgs/${org.slug}/settings/clusters`;
   const bound = (action: OrgFormAction) => action.bind(null, org.slug);
@@ -51,7 +51,7 @@ export default async function ClustersPage({ params, searchParams }: Props) {
             basePath={basePath}
             headingId={headingId}
             clusters={clusters}
-            successors={successors}
+            successorCount={successorCount}
             actions={{
               stop: bound(stopClusterAction),
               start: bound(startClusterAction),

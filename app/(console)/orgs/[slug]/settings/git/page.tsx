@@ -51,6 +51,7 @@ export default async function GitPermissionPage({ params, searchParams }: Props)
           <ConnectedAccount orgName={org.name} connection={connection} disconnect={disconnectGithubAppAction.bind(null, org.slug)} />
           <GitWarnings warnings={connection.warnings} />
           <Repositories
+            orgSlug={org.slug}
             basePath={basePath}
             account={connection.installation.accountLogin}
             repositoryCount={connection.installation.repositoryCount}

@@ -44,30 +44,17 @@ export function ConnectedAccount({ orgName, connection, disconnect }: Props) {
           <a href={manageUrl} target="_blank" rel="noopener noreferrer" className={buttonClass({ variant: "secondary" })}>
             Manage permission<span className="sr-only"> on GitHub (opens in a new tab)</span>
           </a>
-          <DisconnectButton action={disconnect} account={installation.accountLogin}>
-            <p>
-              {orgName} stops using {gitAppName} on {installation.accountLogin}: the platform can again see all the repositories your own Git
-              account can, and every member sees them in the repository pickers.
-            </p>
-            {losing.total > 0 ? (
-              <>
-                <p className="mt-2">
-                  {losing.total === 1 ? "This application loses" : `These ${losing.total} applications lose`} update and auto-deploy through the App:
-                </p>
-                <ul className="mt-1 max-h-48 list-disc overflow-y-auto pl-5" data-testid="git-disconnect-applications">
-                  {losing.rows.map((app) => (
-                    <li key={app.applicationId}>
-                      {app.name} ({app.projectName} / {app.environmentName}) — <span className="font-mono">{app.gitRepository}</span>
-                    </li>
-                  ))}
-                  {more > 0 && <li>and {plural(more, "more application")}</li>}
-                </ul>
-              </>
-            ) : (
-              <p className="mt-2">No application uses a repository of this installation.</p>
-            )}
-            <p className="mt-2">The App stays installed on GitHub until you uninstall it there.</p>
-          </DisconnectButton>
+          <DisconnectButton
+            action={disconnect}
+            account={installation.accountLogin}
+            orgName={orgName}
+            appName={gitAppName}
+            losing={{
+              total: losing.total,
+              rows: losing.rows.map((app) => ({ name: app.name, place: `${app.projectName} / ${app.environmentName}`, repository: app.gitRepository })),
+              ...(more > 0 && { more: `and ${plural(more, "more application")}` }),
+            }}
+          />
         </div>
       </div>
     </Card>

@@ -1,13 +1,14 @@
-import Link from "next/link";
-import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { hrefWith, Pagination } from "@/components/ui/pagination";
 import { SearchForm } from "@/components/ui/search-form";
 import { Table, TableCaption, TableHead, TableHeaderCell } from "@/components/ui/table";
 import { plural } from "@/lib/git/warnings";
 import type { RepositoryView } from "@/lib/pages/git-page";
+import { environmentHref } from "@/lib/projects/resource-scope";
+import { type RepositoryPlace, type RepositoryRowData, RepositoryRows } from "./repository-rows";
 
 type Props = {
+  orgSlug: string;
   basePath: string;
   account: string;
   repositoryCount: number;
@@ -17,15 +18,41 @@ type Props = {
   nextCursor: string | null;
 };
 
-const link = "text-indigo-700 underline underline-offset-2 dark:text-indigo-300";
-const muted = "text-zinc-600 dark:text-zinc-400";
+
+/**
+ * The rows as RepositoryRows needs them: each environment named once for the table (most
+ * applications of a page share a few), absent keys rather than empty ones.
+ */
+function rowsOf(orgSlug: string, repositories: RepositoryView[]): { places: RepositoryPlace[]; rows: RepositoryRowData[] } {
+  const places: RepositoryPlace[] = [];
+  const placeIndex = new Map<string, number>();
+  const placeOf = (use: RepositoryView["uses"][number]) => {
+    const href = environmentHref(orgSlug, use);
+    let index = placeIndex.get(href);
+    if (index === undefined) {
+      index = places.push({ href, label: `${use.projectName} / ${use.environmentName}` }) - 1;
+      placeIndex.set(href, index);
+    }
+    return index;
+  };
+  const rows = repositories.map((repo): RepositoryRowData => {
+    const more = repo.useCount - repo.uses.length;
+    return {
+      name: repo.fullName,
+      ...(repo.private && { private: true }),
+      ...(repo.useCount > 0 && { uses: repo.uses.map((use) => ({ place: placeOf(use), id: use.applicationId, name: use.name })) }),
+      ...(more > 0 && { more: `and ${plural(more, "more application")}` }),
+    };
+  });
+  return { places, rows };
+}
 
 /**
  * The repositories the installation grants, 50 a page by name (searching and paging are plain GET
  * links), each with the applications of this organization that use it. Light rows on the dense
  * kit table: 5,000 granted repositories weigh one page of them.
  */
-export function Repositories({ basePath, account, repositoryCount, repositories, query, after, nextCursor }: Props) {
+export function Repositories({ orgSlug, basePath, account, repositoryCount, repositories, query, after, nextCursor }: Props) {
   const shown = repositories.length;
   const status =
     shown === 0 ? "" : `Showing ${plural(shown, "repository", "repositories")}${query ? ` matching “${query}”` : ""}${after ? " (later page)" : ""} of ${repositoryCount} granted.`;
@@ -50,7 +77,7 @@ export function Repositories({ basePath, account, repositoryCount, repositories,
         </div>
       ) : (
         <div className="mt-3 rounded-lg border border-zinc-200 bg-white max-md:border-0 max-md:bg-transparent dark:border-zinc-800 dark:bg-zinc-900 max-md:dark:bg-transparent">
-          <Table>
+          <Table className="repositories-table">
             <TableCaption>Repositories granted to the organization, with the applications that use them</TableCaption>
             <TableHead>
               <tr>
@@ -59,15 +86,7 @@ export function Repositories({ basePath, account, repositoryCount, repositories,
               </tr>
             </TableHead>
             <tbody className="divide-y divide-zinc-200 max-md:block max-md:space-y-3 max-md:divide-y-0 dark:divide-zinc-800">
-              {repositories.map((repo) => (
-                <tr key={repo.id} data-testid="git-repository-row">
-                  <th scope="row" className="font-mono font-medium break-all">
-                    {repo.fullName}
-                    {repo.private && <Badge className="ml-2 font-sans">Private</Badge>}
-                  </th>
-                  <td data-label="Used by">{repo.useCount === 0 ? <span className={muted}>No application</span> : <Uses repo={repo} />}</td>
-                </tr>
-              ))}
+              <RepositoryRows {...rowsOf(orgSlug, repositories)} />
             </tbody>
           </Table>
         </div>
@@ -79,23 +98,5 @@ export function Repositories({ basePath, account, repositoryCount, repositories,
         next={nextCursor ? { href: hrefWith(basePath, { q: query, after: nextCursor }), label: "Next page" } : null}
       />
     </section>
-  );
-}
-
-function Uses({ repo }: { repo: RepositoryView }) {
-  return (
-    <ul>
-      {repo.uses.map((use) => (
-        <li key={use.applicationId}>
-          <Link href={use.href} className={link}>
-            {use.name}
-          </Link>{" "}
-          <span className={muted}>
-            ({use.projectName} / {use.environmentName})
-          </span>
-        </li>
-      ))}
-      {repo.useCount > repo.uses.length && <li className={muted}>and {plural(repo.useCount - repo.uses.length, "more application")}</li>}
-    </ul>
   );
 }
