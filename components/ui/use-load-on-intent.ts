@@ -12,8 +12,12 @@ export type OpenOnLoad = false | "pointer" | "keyboard";
  * arrived opens it once it has ("keyboard" when made with Enter or Space, so the first item takes
  * focus as the primitive does itself).
  */
+// What each loader brought, once it has: a row mounted after the first menu was fetched renders
+// the real control at once, with nothing to swap under the user's pointer.
+const arrived = new Map<() => Promise<unknown>, unknown>();
+
 export function useLoadOnIntent<T>(load: () => Promise<T>) {
-  const [loaded, setLoaded] = useState<T | null>(null);
+  const [loaded, setLoaded] = useState<T | null>(() => (arrived.get(load) as T | undefined) ?? null);
   const [openOnLoad, setOpenOnLoad] = useState<OpenOnLoad>(false);
   const [focusOnLoad, setFocusOnLoad] = useState(false);
   const trigger = useRef<HTMLButtonElement>(null);
@@ -21,6 +25,7 @@ export function useLoadOnIntent<T>(load: () => Promise<T>) {
   function fetchControl(open: OpenOnLoad) {
     if (open) setOpenOnLoad(open);
     void load().then((module) => {
+      arrived.set(load, module);
       setFocusOnLoad(document.activeElement === trigger.current);
       setLoaded(() => module);
     });
