@@ -78,7 +78,8 @@ export default defineConfig({
   retries: 0,
   forbidOnly: true,
   reporter: "list",
-  timeout: 60_000,
+  // Two servers and a proxy share the machine's cores with the browsers in the two-instance run.
+  timeout: twoInstances ? 120_000 : 60_000,
   expect: { timeout: 10_000 },
   use: {
     baseURL,
