@@ -18,6 +18,9 @@ const port = Number(process.env.E2E_PORT || 3107);
 // localhost, not 127.0.0.1: Auth.js redirects to localhost, and the session cookie must follow.
 const baseURL = `http://localhost:${port}`;
 
+// E2E_INSTANCES=2 (`npm test -- --e2e-two-instances`): two `next start` behind a proxy on the port.
+const twoInstances = process.env.E2E_INSTANCES === "2";
+
 // A local server plays GitHub, so "Continue with GitHub" runs Auth.js's real OAuth code path.
 const githubPort = port + 1;
 // A real SMTP server on loopback takes the console's emails; the tests read them over HTTP.
@@ -117,14 +120,37 @@ export default defineConfig({
       stdout: "ignore",
       stderr: "pipe",
     },
-    {
-      command: `npx next start -p ${port}`,
-      url: `${baseURL}/sign-in`,
-      env: serverEnv,
-      reuseExistingServer: false,
-      timeout: 60_000,
-      stdout: "ignore",
-      stderr: "pipe",
-    },
+    ...consoleServers(),
   ],
 });
+
+/**
+ * One `next start` on the port, or with E2E_INSTANCES=2 two of them on one database (each running
+ * the cluster job worker) behind a round-robin proxy on the port, so that consecutive requests of a
+ * journey meet only in PostgreSQL. Same environment for both: one AUTH_SECRET, so a session
+ * cookie made on one instance opens the other.
+ */
+function consoleServers() {
+  const nextStart = (listen: number) => ({
+    command: `npx next start -p ${listen}`,
+    url: `http://localhost:${listen}/sign-in`,
+    env: serverEnv,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: "ignore" as const,
+    stderr: "pipe" as const,
+  });
+  if (!twoInstances) return [nextStart(port)];
+  const instances = [port + 20, port + 21];
+  return [
+    ...instances.map(nextStart),
+    {
+      command: `npx tsx scripts/round-robin-proxy.ts ${port} ${instances.join(" ")}`,
+      url: `${baseURL}/sign-in`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "ignore" as const,
+      stderr: "pipe" as const,
+    },
+  ];
+}
