@@ -65,7 +65,7 @@ async function measurePage(spec: PageSpec, baseUrl: string, counter: StatementCo
   const sqlCount = await counter.count(settings.sqlRequests, async () => {
     for (let i = 0; i < settings.sqlRequests; i++) {
       const page = await fetchPage(url, spec.cookie, spec.request);
-      if (page.status !== 200) throw new Error(`GET ${url} answered ${page.status} while counting SQL`);
+      if (page.status < 200 || page.status >= 300) throw new Error(`GET ${url} answered ${page.status} while counting SQL`);
     }
   });
   console.log(`  ${spec.path} as ${spec.viewer}: ${first.bytes} bytes of HTML, ${sqlCount.perRequest} SQL statements per request`);
