@@ -16,9 +16,15 @@ const token = (claims: Record<string, unknown>, options: { maxAge?: number; secr
   encode({ token: claims, secret: options.secret ?? secret, salt: options.salt ?? salt, maxAge: options.maxAge });
 
 describe("decodeSessionToken", () => {
-  it("reads the identity from a token Auth.js encoded", async () => {
-    const jwt = await token({ sub: "user-1", name: "Dana", email: "dana@example.test" });
-    expect(await decodeSessionToken(jwt, salt)).toEqual({ userId: "user-1", name: "Dana", email: "dana@example.test" });
+  it("reads the identity and the session row's id from a token Auth.js encoded", async () => {
+    const sid = "7d4f3c2a-1b0e-4f5a-9c8d-6e7f8a9b0c1d";
+    const jwt = await token({ sub: "user-1", sid, name: "Dana", email: "dana@example.test" });
+    expect(await decodeSessionToken(jwt, salt)).toEqual({ userId: "user-1", sessionId: sid, name: "Dana", email: "dana@example.test" });
+  });
+
+  it("names no session row for a token without one, or with a sid that is not a row id", async () => {
+    expect((await decodeSessionToken(await token({ sub: "user-1" }), salt))?.sessionId).toBeNull();
+    expect((await decodeSessionToken(await token({ sub: "user-1", sid: "x'; drop table users" }), salt))?.sessionId).toBeNull();
   });
 
   it("refuses an expired token", async () => {
