@@ -7,10 +7,7 @@ import type { Organization, User } from "@/db/schema";
 // door is the page's (cluster.manage on the URL's organization), and only that organization's
 // running or stopped, non-default clusters are listed.
 
-vi.mock("@/lib/auth", async () => {
-  const { session } = await import("./support/fake-session");
-  return { currentUserId: async () => session.userId, auth: async () => null };
-});
+vi.mock("@/lib/auth", async () => (await import("./support/fake-auth")).fakeAuthModule());
 
 const { useTestDatabase } = await import("./support/test-database");
 const { session } = await import("./support/fake-session");
