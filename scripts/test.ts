@@ -5,7 +5,7 @@ import path from "node:path";
 import postgres from "postgres";
 import { openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { findPostgresBin, freePort, missingPostgresHint, runCommand, startPostgres, type PostgresServer } from "./lib/postgres-server";
+import { findPostgresBin, freePortBlock, missingPostgresHint, runCommand, startPostgres, type PostgresServer } from "./lib/postgres-server";
 
 // `npm test`: every check in order, stopping at the first failure (DESIGN.md §8).
 // `npm test -- --skip-e2e` leaves out the build and the browser tests for a fast local run.
@@ -121,7 +121,10 @@ function vitest(project: "unit" | "integration", env: Record<string, string> = {
 
 async function playwright(env: Record<string, string>, filters: string[], reportName = "e2e"): Promise<Outcome> {
   const report = path.join(reports, `${reportName}.json`);
-  const code = await runCommand(bin("playwright"), ["test", "--reporter=list,json", ...filters], { ...env, PLAYWRIGHT_JSON_OUTPUT_FILE: report });
+  // A free block of ports for `next start` and its local servers (playwright.config.ts derives
+  // them from this one), drawn just before the run so nothing takes them in between.
+  const port = String(await freePortBlock(24));
+  const code = await runCommand(bin("playwright"), ["test", "--reporter=list,json", ...filters], { ...env, E2E_PORT: port, PLAYWRIGHT_JSON_OUTPUT_FILE: report });
   if (existsSync(report)) {
     const { stats } = JSON.parse(readFileSync(report, "utf8"));
     counts.passed += (stats?.expected ?? 0) + (stats?.flaky ?? 0);
@@ -166,8 +169,6 @@ async function e2eEnv(pg: PostgresServer): Promise<Record<string, string>> {
     AUTH_SECRET: randomBytes(32).toString("base64"),
     AUTH_DEV_LOGIN: "true",
     AUTH_TRUST_HOST: "true",
-    // A free port for `next start`, so two runs on one machine do not collide (if the config reads it).
-    E2E_PORT: String(await freePort()),
   };
 }
 

@@ -32,6 +32,30 @@ export function freePort(): Promise<number> {
   });
 }
 
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.unref();
+    server.once("error", () => resolve(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
+  });
+}
+
+/**
+ * The first of `size` consecutive free ports, for a run that derives its other ports from one
+ * (playwright.config.ts uses port + 1 … port + 21). Drawn below Linux's ephemeral range (32768 up),
+ * where the kernel hands out the local ports of outgoing connections and of `listen(0)`: a block
+ * next to a `freePort()` answer was once taken by such a port between the check and the listen.
+ */
+export async function freePortBlock(size: number): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const base = 20000 + Math.floor(Math.random() * (32000 - 20000 - size));
+    const checks = await Promise.all(Array.from({ length: size }, (_, offset) => canListen(base + offset)));
+    if (checks.every(Boolean)) return base;
+  }
+  throw new Error(`no block of ${size} free ports between 20000 and 32000`);
+}
+
 const isRoot = process.getuid?.() === 0;
 
 // initdb refuses to run as root, so as root every server command runs as the `postgres` user.
