@@ -12,7 +12,8 @@ import { membersPage } from "./support/members-page";
 const invitesPerHour = 12;
 const signInsPerEmail = 8;
 const addresses = (n: number, who: string) => Array.from({ length: n }, (_, i) => `${who}-${i}-${uniqueTag()}@example.test`);
-const utcTime = String.raw`\d{2}:\d{2} UTC \(in (\d+ minutes?|about an hour)\)`;
+// A time on another day (past midnight UTC) names the day first: "4 Dec, 00:53 UTC (in about an hour)".
+const utcTime = String.raw`(\d{1,2} [A-Z][a-z]{2}, )?\d{2}:\d{2} UTC \(in (\d+ minutes?|about an hour)\)`;
 
 test("the invite form refuses a list over the hourly limit whole, says how many are left and when more can be sent", async ({ page, db, signIn }) => {
   test.slow();
