@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { withPreparedStatements } from "./prepared-statements";
 import * as schema from "./schema";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -19,7 +20,7 @@ export async function openDatabase(url = process.env.DATABASE_URL, pgliteDir = d
     const { drizzle } = await import("drizzle-orm/postgres-js");
     const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
     const client = postgres(url, { max, onnotice: () => {} });
-    return { db: drizzle(client, { schema }) as unknown as Db, close: () => client.end() };
+    return { db: drizzle(withPreparedStatements(client), { schema }) as unknown as Db, close: () => client.end() };
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");

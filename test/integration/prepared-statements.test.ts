@@ -1,0 +1,44 @@
+import { eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { users } from "@/db/schema";
+import { makeUser } from "@/lib/factories";
+import { openClients } from "./support/clients";
+import { useTestDatabase } from "./support/test-database";
+
+// db/prepared-statements.ts: the app's client prepares each statement text once per connection,
+// in and out of transactions, and still runs parameterless and multi-statement text as before.
+
+const t = useTestDatabase();
+
+const preparedTexts = async (db: Parameters<typeof makeUser>[0]) => {
+  const rows = await db.execute<{ statement: string }>(sql`select statement from pg_prepared_statements`);
+  return rows.map((row) => row.statement);
+};
+
+describe("prepared statements", () => {
+  it("names a query once per connection and reuses it, in and out of a transaction", async () => {
+    const clients = await openClients(t.url, 1);
+    try {
+      const [db] = clients.dbs;
+      const user = await makeUser(t.db, { email: `prepared-${Date.now()}@example.test` });
+      const byId = () => db.select({ email: users.email }).from(users).where(eq(users.id, user.id));
+      expect(await byId()).toEqual([{ email: user.email }]);
+      expect(await byId()).toEqual([{ email: user.email }]);
+      const inTransaction = await db.transaction(async (tx) => {
+        const [row] = await tx.select({ name: users.name }).from(users).where(eq(users.email, user.email));
+        return row;
+      });
+      expect(inTransaction).toEqual({ name: user.name });
+      const texts = await preparedTexts(db);
+      expect(texts.filter((text) => text.includes('from "users" where "users"."id" = $1'))).toHaveLength(1);
+      expect(texts.some((text) => text.includes('where "users"."email" = $1'))).toBe(true);
+    } finally {
+      await clients.close();
+    }
+  });
+
+  it("runs parameterless text with several statements through the simple protocol, as migrations do", async () => {
+    const rows = await t.db.execute(sql.raw("select 1 as one; select 2 as two"));
+    expect(rows).toBeDefined();
+  });
+});
