@@ -34,6 +34,8 @@ export default defineConfig({
           include: ["test/integration/**/*.test.ts"],
           environment: "node",
           globalSetup: ["test/integration/global-setup.ts"],
+          // The public address links in emails are built from (test/integration/support/member-actions.ts).
+          env: { APP_URL: "https://console.test" },
           maxWorkers: integrationWorkers,
           testTimeout: 30_000,
           hookTimeout: 60_000,

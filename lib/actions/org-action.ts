@@ -7,15 +7,8 @@ import { getDb } from "@/db/client";
 import { currentSession } from "@/lib/auth";
 import type { SessionRef } from "@/lib/auth/user-sessions";
 import type { ActionResult, ActionState } from "./result";
-import {
-  type HandlerResult,
-  type OrgActionDefinition,
-  type OrgHandler,
-  runOrgAction,
-  runUserAction,
-  type UserActionDefinition,
-  type UserHandler,
-} from "./run-action";
+import type { OrgActionSpec, UserActionSpec } from "./define";
+import { type HandlerResult, runOrgAction, runUserAction } from "./run-action";
 
 export const flashCookie = "flash";
 
@@ -24,20 +17,20 @@ export const flashCookie = "flash";
  * `updateX.bind(null, slug)`. The slug is re-resolved against the caller's membership on every
  * call (runOrgAction); nothing the browser sends is trusted on its own.
  */
-export function orgAction<Schema extends z.ZodType>(definition: OrgActionDefinition<Schema>, handler: OrgHandler<Schema>) {
+export function orgAction<Schema extends z.ZodType>(action: OrgActionSpec<Schema>) {
   return async (slug: string, _previous: ActionState, formData: FormData): Promise<ActionResult> => {
     const db = await getDb();
     const session = await currentSession();
-    const result = await runOrgAction(definition, handler, { db, ...signedIn(session), slug: String(slug), input: formData });
+    const result = await runOrgAction(action, { db, ...signedIn(session), slug: String(slug), input: formData });
     return finish(result);
   };
 }
 
 /** The same for mutations of the signed-in user that no organization owns yet (creating one). */
-export function userAction<Schema extends z.ZodType>(definition: UserActionDefinition<Schema>, handler: UserHandler<Schema>) {
+export function userAction<Schema extends z.ZodType>(action: UserActionSpec<Schema>) {
   return async (_previous: ActionState, formData: FormData): Promise<ActionResult> => {
     const db = await getDb();
-    return finish(await runUserAction(definition, handler, { db, ...signedIn(await currentSession()), input: formData }));
+    return finish(await runUserAction(action, { db, ...signedIn(await currentSession()), input: formData }));
   };
 }
 

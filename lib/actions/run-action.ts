@@ -3,26 +3,27 @@ import { loadSessionUser } from "@/lib/auth/user-sessions";
 import type { Db } from "@/db/client";
 import { authorize } from "@/lib/authz/authorize";
 import type { OrgContext } from "@/lib/authz/context";
-import { type Permission, roleLabels } from "@/lib/authz/permissions";
+import { roleLabels } from "@/lib/authz/permissions";
 import type { AuditOrigin } from "@/db/schema/enums";
 import { formDataToObject } from "./form-data";
+import type { OrgActionSpec, UserActionSpec } from "./define";
 import type { ActionResult } from "./result";
 
 /** What a handler may return: a form result, plus where to go next on success. */
 export type HandlerResult = ActionResult & { redirectTo?: string };
 
-export type OrgActionDefinition<Schema extends z.ZodType> = { permission: Permission; schema: Schema };
 export type OrgHandler<Schema extends z.ZodType> = (
   ctx: OrgContext,
   input: z.output<Schema>,
   db: Db,
 ) => Promise<HandlerResult>;
 
-export type UserActionDefinition<Schema extends z.ZodType> = { schema: Schema };
 export type UserHandler<Schema extends z.ZodType> = (
   userId: string,
   input: z.output<Schema>,
   db: Db,
+  /** The caller's own session row (the cookie's), for actions about the user's other sessions. */
+  sessionId: string | null,
 ) => Promise<HandlerResult>;
 
 type Call = {
@@ -44,18 +45,14 @@ export const messages = {
 /**
  * The door every organization mutation goes through, in this order and before anything else runs:
  * session → organization by slug joined to the caller's membership (one query) → permission table
- * → zod → handler. `orgAction` binds it to the request; tests call it directly with a user id.
+ * → zod → handler. `orgAction` binds it to the request; tests run the same spec with a user id.
  */
-export async function runOrgAction<Schema extends z.ZodType>(
-  definition: OrgActionDefinition<Schema>,
-  handler: OrgHandler<Schema>,
-  call: Call & { slug: string },
-): Promise<HandlerResult> {
+export async function runOrgAction<Schema extends z.ZodType>(action: OrgActionSpec<Schema>, call: Call & { slug: string }): Promise<HandlerResult> {
   if (!call.userId) return { ok: false, formError: messages.signedOut };
   const access = await authorize(call.db, {
     userId: call.userId,
     slug: call.slug,
-    permission: definition.permission,
+    permission: action.permission,
     origin: call.origin,
     sessionId: call.sessionId,
   });
@@ -65,22 +62,18 @@ export async function runOrgAction<Schema extends z.ZodType>(
       ? { ok: false, formError: messages.notFound }
       : { ok: false, formError: messages.forbidden(roleLabels[access.requiredRole]) };
   }
-  return parseThenHandle(definition.schema, call.input, (input) => handler(access.ctx, input, call.db));
+  return parseThenHandle(action.schema, call.input, (input) => action.handler(access.ctx, input, call.db));
 }
 
 /** The same door for mutations that belong to the signed-in user rather than to an organization. */
-export async function runUserAction<Schema extends z.ZodType>(
-  definition: UserActionDefinition<Schema>,
-  handler: UserHandler<Schema>,
-  call: Call,
-): Promise<HandlerResult> {
+export async function runUserAction<Schema extends z.ZodType>(action: UserActionSpec<Schema>, call: Call): Promise<HandlerResult> {
   const { userId } = call;
   if (!userId) return { ok: false, formError: messages.signedOut };
   // No organization query to ride on here: these mutations are rare, so the session costs its own.
   if (call.sessionId !== undefined && !(await loadSessionUser(call.db, { userId, sessionId: call.sessionId }))) {
     return { ok: false, formError: messages.signedOut };
   }
-  return parseThenHandle(definition.schema, call.input, (input) => handler(userId, input, call.db));
+  return parseThenHandle(action.schema, call.input, (input) => action.handler(userId, input, call.db, call.sessionId ?? null));
 }
 
 async function parseThenHandle<Schema extends z.ZodType>(

@@ -2,12 +2,12 @@ import { asc, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { apiTokens } from "@/db/schema";
 import { messages, runUserAction } from "@/lib/actions/run-action";
-import { createApiTokenDefinition, handleCreateApiToken, handleRevokeApiToken, revokeApiTokenDefinition } from "@/lib/api-tokens/actions";
 import { hashApiToken, tokenPattern } from "@/lib/api-tokens/secret";
 import { authenticateApiToken, createApiToken, listApiTokens, maxTokensPerUser } from "@/lib/api-tokens/tokens";
 import { makeUser } from "@/lib/factories";
 import { makeApiToken } from "@/lib/factories/api-tokens";
 import { useTestDatabase } from "./support/test-database";
+import * as tokenActions from "@/lib/api-tokens/actions";
 
 // Issue 6 (7): personal API tokens, through the same door the /account page uses (runUserAction)
 // and the authentication the API runs. Tokens are scoped by their owner everywhere.
@@ -16,8 +16,8 @@ const t = useTestDatabase();
 const day = 24 * 60 * 60 * 1000;
 
 const create = (userId: string | null, input: Record<string, string>) =>
-  runUserAction(createApiTokenDefinition, handleCreateApiToken, { db: t.db, userId, input });
-const revoke = (userId: string | null, tokenId: string) => runUserAction(revokeApiTokenDefinition, handleRevokeApiToken, { db: t.db, userId, input: { tokenId } });
+  runUserAction(tokenActions.createApiToken, { db: t.db, userId, input });
+const revoke = (userId: string | null, tokenId: string) => runUserAction(tokenActions.revokeApiToken, { db: t.db, userId, input: { tokenId } });
 /** Records every UPDATE of an api_tokens row in this file's database, to count real writes. */
 async function countTokenUpdates() {
   await t.db.execute(sql`create table if not exists test_token_updates (token_id uuid not null)`);

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { memberships, organizations, type Organization, type User } from "@/db/schema";
+import { defineOrgAction } from "@/lib/actions/define";
 import { messages, type OrgHandler, runOrgAction } from "@/lib/actions/run-action";
 import { recordAudit } from "@/lib/audit/record";
 import { memberRoles, type MemberRole, minimumRoleFor, type Permission, permissions, roleHasPermission, roleLabels } from "@/lib/authz/permissions";
@@ -15,7 +16,7 @@ import { useTestDatabase } from "./support/test-database";
 const t = useTestDatabase();
 
 const probeSchema = z.object({ note: z.string().min(1, "Enter a note.") });
-const probe = (permission: Permission) => ({ permission, schema: probeSchema });
+
 
 /** A real write, as a domain function would do it: the row and its audit event in one transaction. */
 let handlerRuns = 0;
@@ -36,6 +37,7 @@ const probeHandler: OrgHandler<typeof probeSchema> = async (ctx, input, db) => {
   });
   return { ok: true, message: input.note };
 };
+const probe = (permission: Permission) => defineOrgAction({ permission, schema: probeSchema }, probeHandler);
 
 type Caller = MemberRole | "outsider";
 const callers: Caller[] = [...memberRoles, "outsider"];
@@ -48,7 +50,7 @@ beforeAll(async () => {
 });
 
 function call(permission: Permission, userId: string | null, input: Record<string, string> | FormData, slug = org.slug) {
-  return runOrgAction(probe(permission), probeHandler, { db: t.db, userId, slug, input });
+  return runOrgAction(probe(permission), { db: t.db, userId, slug, input });
 }
 
 /** Runs a call that must be refused and checks that nothing ran and nothing changed. */
@@ -142,7 +144,7 @@ describe("roles come from the database on every call", () => {
   it("applies a demotion to the very next call", async () => {
     const { org: fresh, users } = await makeOrgWithEveryRole(t.db);
     const edit = () =>
-      runOrgAction(probe("org.edit"), probeHandler, { db: t.db, userId: users.admin.id, slug: fresh.slug, input: { note: "n" } });
+      runOrgAction(probe("org.edit"), { db: t.db, userId: users.admin.id, slug: fresh.slug, input: { note: "n" } });
     expect(await edit()).toMatchObject({ ok: true });
 
     await t.db
@@ -155,7 +157,7 @@ describe("roles come from the database on every call", () => {
   it("applies a removal to the very next call", async () => {
     const { org: fresh, users } = await makeOrgWithEveryRole(t.db);
     const read = () =>
-      runOrgAction(probe("project.read"), probeHandler, { db: t.db, userId: users.developer.id, slug: fresh.slug, input: { note: "n" } });
+      runOrgAction(probe("project.read"), { db: t.db, userId: users.developer.id, slug: fresh.slug, input: { note: "n" } });
     expect(await read()).toMatchObject({ ok: true });
 
     await t.db.delete(memberships).where(and(eq(memberships.orgId, fresh.id), eq(memberships.userId, users.developer.id)));
@@ -165,7 +167,7 @@ describe("roles come from the database on every call", () => {
   it("applies a promotion to the very next call", async () => {
     const { org: fresh, users } = await makeOrgWithEveryRole(t.db);
     const create = () =>
-      runOrgAction(probe("project.create"), probeHandler, { db: t.db, userId: users.viewer.id, slug: fresh.slug, input: { note: "n" } });
+      runOrgAction(probe("project.create"), { db: t.db, userId: users.viewer.id, slug: fresh.slug, input: { note: "n" } });
     await expectRefused(create, messages.forbidden("Developer"), fresh.id);
 
     await t.db
@@ -180,7 +182,7 @@ describe("roles come from the database on every call", () => {
     const team = await makeTeamOrg(t.db, owner);
     await t.db.update(organizations).set({ slug: `renamed-${uniqueTag()}` }).where(eq(organizations.id, team.id));
     await expectRefused(
-      () => runOrgAction(probe("project.read"), probeHandler, { db: t.db, userId: owner.id, slug: team.slug, input: { note: "n" } }),
+      () => runOrgAction(probe("project.read"), { db: t.db, userId: owner.id, slug: team.slug, input: { note: "n" } }),
       messages.notFound,
       team.id,
     );

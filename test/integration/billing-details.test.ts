@@ -5,12 +5,12 @@ import { messages, runOrgAction } from "@/lib/actions/run-action";
 import { describeAuditEvent } from "@/lib/audit/catalog";
 import { authorize } from "@/lib/authz/authorize";
 import { memberRoles, type MemberRole, minimumRoleFor, roleHasPermission, roleLabels } from "@/lib/authz/permissions";
-import { billingDetailsSaved, billingDetailsUnchanged, handleSaveBillingDetails, saveBillingDetailsDefinition } from "@/lib/billing/actions/details";
 import { billingDetailsSchema, loadBillingDetails, saveBillingDetails } from "@/lib/billing/details";
 import { makeOrgWithEveryRole } from "@/lib/factories";
 import { billingDetailsForm } from "@/lib/factories/billing-details";
 import { staleAccess } from "@/lib/authz/org-transaction";
 import { useTestDatabase } from "./support/test-database";
+import * as billingActions from "@/lib/billing/actions";
 
 // Issue 8, "Must hold": billing.manage × every role × a non-member at the action door for the
 // billing details, denials and refused input leaving the row and the audit log as they were, and
@@ -19,7 +19,7 @@ import { useTestDatabase } from "./support/test-database";
 const t = useTestDatabase();
 
 function saveAs(user: Pick<User, "id"> | null, org: Pick<Organization, "slug">, input: Record<string, string>) {
-  return runOrgAction(saveBillingDetailsDefinition, handleSaveBillingDetails, { db: t.db, userId: user?.id ?? null, slug: org.slug, input });
+  return runOrgAction(billingActions.saveBillingDetails, { db: t.db, userId: user?.id ?? null, slug: org.slug, input });
 }
 
 async function snapshot(orgId: string) {
@@ -36,7 +36,7 @@ async function detailsAuditOf(orgId: string) {
 /** An organization whose owner has saved the French details of the factory. */
 async function orgWithDetails() {
   const built = await makeOrgWithEveryRole(t.db);
-  expect(await saveAs(built.users.owner, built.org, billingDetailsForm())).toStrictEqual({ ok: true, message: billingDetailsSaved });
+  expect(await saveAs(built.users.owner, built.org, billingDetailsForm())).toStrictEqual({ ok: true, message: billingActions.billingDetailsSaved });
   return built;
 }
 
@@ -54,7 +54,7 @@ describe("billing.manage at the action door", () => {
       expect(await snapshot(org.id)).toEqual(before);
       return;
     }
-    expect(result).toStrictEqual({ ok: true, message: billingDetailsSaved });
+    expect(result).toStrictEqual({ ok: true, message: billingActions.billingDetailsSaved });
     const [row] = (await snapshot(org.id)).details;
     expect(row).toMatchObject({ billingEmail: "accounts@acme.test", updatedBy: people[caller].id });
     expect((await snapshot(org.id)).audit).toHaveLength(before.audit.length + 1);
@@ -92,7 +92,7 @@ describe("saving and updating", () => {
     });
 
     const update = billingDetailsForm({ billingEmail: "Finance@Acme.test", vatNumber: "", country: "DE", postalCode: "10115", city: "Berlin" });
-    expect(await saveAs(people.admin, org, update)).toStrictEqual({ ok: true, message: billingDetailsSaved });
+    expect(await saveAs(people.admin, org, update)).toStrictEqual({ ok: true, message: billingActions.billingDetailsSaved });
     const [, updated] = await detailsAuditOf(org.id);
     expect(updated.actorId).toBe(people.admin.id);
     expect(updated.before).toStrictEqual({ billingEmail: "billing@acme.test", vatNumber: "FR40303265045", city: "Paris", postalCode: "75002", country: "FR" });
@@ -126,7 +126,7 @@ describe("saving and updating", () => {
   it("saving the same values again writes nothing", async () => {
     const { org, users: people } = await orgWithDetails();
     const before = await snapshot(org.id);
-    expect(await saveAs(people.admin, org, billingDetailsForm({ vatNumber: "40303265045" }))).toStrictEqual({ ok: true, message: billingDetailsUnchanged });
+    expect(await saveAs(people.admin, org, billingDetailsForm({ vatNumber: "40303265045" }))).toStrictEqual({ ok: true, message: billingActions.billingDetailsUnchanged });
     expect(await snapshot(org.id)).toEqual(before);
   });
 
@@ -177,7 +177,7 @@ describe("under the organization lock", () => {
       saveAs(people.owner, org, billingDetailsForm({ billingEmail: "one@acme.test" })),
       saveAs(people.admin, org, billingDetailsForm({ billingEmail: "two@acme.test" })),
     ]);
-    expect(results).toEqual([{ ok: true, message: billingDetailsSaved }, { ok: true, message: billingDetailsSaved }]);
+    expect(results).toEqual([{ ok: true, message: billingActions.billingDetailsSaved }, { ok: true, message: billingActions.billingDetailsSaved }]);
     // Both transactions may start in the same instant (created_at is the transaction's start), so
     // the order is read from the chain itself: one replaced the factory's email, the other that one.
     const [, ...saves] = await detailsAuditOf(org.id);

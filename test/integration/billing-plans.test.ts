@@ -4,7 +4,6 @@ import type { Db } from "@/db/client";
 import { auditEvents, organizations, type Organization, type User } from "@/db/schema";
 import { messages, runOrgAction } from "@/lib/actions/run-action";
 import { memberRoles, type MemberRole, minimumRoleFor, roleHasPermission, roleLabels } from "@/lib/authz/permissions";
-import { changePlanDefinition, handleChangePlan } from "@/lib/billing/actions/plans";
 import { alreadyOnPlan, downgradeRefusal, personalPlanRefusal } from "@/lib/billing/change-plan";
 import { loadUsage, overLimits, seatsUsed } from "@/lib/billing/usage";
 import { addMember, makeOrgWithEveryRole, makeTeamOrg, makeUser, uniqueTag } from "@/lib/factories";
@@ -17,6 +16,7 @@ import { type Clients, openClients } from "./support/clients";
 import { act, contextOf, snapshotMembership, testAppUrl } from "./support/member-actions";
 import { runAs } from "./support/project-actions";
 import { useTestDatabase } from "./support/test-database";
+import { changePlan } from "@/lib/billing/actions";
 
 // Issue 8, "Must hold": billing.manage × every role × a non-member at the action door (denials
 // change nothing), upgrades at once, downgrades refused with what to reduce while usage exceeds the
@@ -49,7 +49,7 @@ const db = (i: number) => clients.dbs[i % clients.dbs.length];
 const address = (name = "invitee") => `${name}-${uniqueTag()}@example.test`;
 
 function changeAs(user: Pick<User, "id"> | null, org: Pick<Organization, "slug">, plan: string, via: Db = t.db) {
-  return runOrgAction(changePlanDefinition, handleChangePlan, { db: via, userId: user?.id ?? null, slug: org.slug, input: { plan } });
+  return runOrgAction(changePlan, { db: via, userId: user?.id ?? null, slug: org.slug, input: { plan } });
 }
 
 async function planOf(org: Pick<Organization, "id">): Promise<OrgPlan> {

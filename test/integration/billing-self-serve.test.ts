@@ -5,13 +5,13 @@ import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { auditEvents, organizations, type Organization } from "@/db/schema";
 import { runOrgAction, runUserAction } from "@/lib/actions/run-action";
-import { changePlanDefinition, handleChangePlan } from "@/lib/billing/actions/plans";
 import { personalPlanRefusal } from "@/lib/billing/change-plan";
 import { grantPlan, operatorActorLabel } from "@/lib/billing/grant-plan";
 import { billingProvider, paidPlanRefusal } from "@/lib/billing/provider";
 import { addMember, makeOrgWithEveryRole, makeTeamOrg, makeUser, uniqueTag } from "@/lib/factories";
-import { createOrganizationDefinition, handleCreateOrganization } from "@/lib/orgs/create-organization-action";
 import { useTestDatabase } from "./support/test-database";
+import { changePlan } from "@/lib/billing/actions";
+import { createOrganization } from "@/lib/orgs/actions";
 
 // Issue 13, item 5: the billing provider decides who may choose a paid plan. The shipped provider
 // grants them only with BILLING_SELF_SERVE=true (on by default outside production); otherwise the
@@ -54,7 +54,7 @@ describe("the provider's decision", () => {
     selfServe("false");
     const owner = await makeUser(t.db);
     const org = await makeTeamOrg(t.db, owner, { plan: "business" });
-    const change = (plan: string) => runOrgAction(changePlanDefinition, handleChangePlan, { db: t.db, userId: owner.id, slug: org.slug, input: { plan } });
+    const change = (plan: string) => runOrgAction(changePlan, { db: t.db, userId: owner.id, slug: org.slug, input: { plan } });
     expect(await change("enterprise")).toMatchObject({ ok: false, formError: paidPlanRefusal(contact) });
     expect(await planOf(org)).toBe("business");
     expect(await planEvents(org)).toHaveLength(0);
@@ -67,14 +67,14 @@ describe("the provider's decision", () => {
   it("with self-serve, the same upgrade applies", async () => {
     selfServe("true");
     const { org, users } = await makeOrgWithEveryRole(t.db);
-    expect(await runOrgAction(changePlanDefinition, handleChangePlan, { db: t.db, userId: users.admin.id, slug: org.slug, input: { plan: "enterprise" } })).toMatchObject({ ok: true });
+    expect(await runOrgAction(changePlan, { db: t.db, userId: users.admin.id, slug: org.slug, input: { plan: "enterprise" } })).toMatchObject({ ok: true });
     expect(await planOf(org)).toBe("enterprise");
   });
 
   it("New organization: a paid plan only when self-serve allows it", async () => {
     const user = await makeUser(t.db);
     const create = (plan: string, slug = `new-${uniqueTag()}`) =>
-      runUserAction(createOrganizationDefinition, handleCreateOrganization, { db: t.db, userId: user.id, input: { name: "Acme", slug, plan } });
+      runUserAction(createOrganization, { db: t.db, userId: user.id, input: { name: "Acme", slug, plan } });
     const count = () => t.db.$count(organizations);
 
     selfServe("false");

@@ -7,10 +7,10 @@ import { memberRoles, type MemberRole, minimumRoleFor, roleHasPermission, roleLa
 import { makeOrgWithEveryRole } from "@/lib/factories";
 import { grantRepositories, makeInstallation } from "@/lib/factories/git-installations";
 import { makeApplication, makeResourceEnvironment } from "@/lib/factories/resources";
-import { disconnectGithubAppDefinition, handleDisconnectGithubApp } from "@/lib/git/actions";
 import { disconnectedMessage, notConnectedMessage } from "@/lib/git/messages";
 import { beginAs, testApp, useFakeGithub } from "./support/github";
 import { useTestDatabase } from "./support/test-database";
+import { disconnectGithubApp } from "@/lib/git/actions";
 
 // Issue 7, "Must hold": git.manage × every role × a non-member at the action door, for "Install
 // Github Application" and "Disconnect", through the definitions the page binds; denials leave
@@ -34,7 +34,7 @@ async function snapshot(db: Db, orgId: string) {
 }
 
 function disconnectAs(user: Pick<User, "id"> | null, org: Pick<Organization, "slug">) {
-  return runOrgAction(disconnectGithubAppDefinition, handleDisconnectGithubApp, { db: t.db, userId: user?.id ?? null, slug: org.slug, input: {} });
+  return runOrgAction(disconnectGithubApp, { db: t.db, userId: user?.id ?? null, slug: org.slug, input: {} });
 }
 
 /** A connected organization whose applications use two of its three granted repositories (names in other case). */

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { auditEvents, memberships, organizations, users, type Organization, type User } from "@/db/schema";
 import type { MemberRole } from "@/db/schema/enums";
+import { defineOrgAction } from "@/lib/actions/define";
 import { runOrgAction } from "@/lib/actions/run-action";
 import { recordAudit } from "@/lib/audit/record";
 import { addMember, makeOrgWithEveryRole, makeTeamOrg, makeUser } from "@/lib/factories";
@@ -34,11 +35,10 @@ function setRole(db: Pick<Db, "update">, org: Organization, user: User, role: Me
 /** Writes one audit event as `actor` did, through the action door. */
 async function auditAs(org: Organization, actor: User) {
   const result = await runOrgAction(
-    { permission: "project.read", schema: z.object({}) },
-    async (ctx, _input, db) => {
+    defineOrgAction({ permission: "project.read", schema: z.object({}) }, async (ctx, _input, db) => {
       await recordAudit(db, ctx, { action: "test.event", targetType: "organization", targetId: ctx.org.id, targetLabel: ctx.org.name });
       return { ok: true };
-    },
+    }),
     { db: t.db, userId: actor.id, slug: org.slug, input: {} },
   );
   expect(result).toMatchObject({ ok: true });

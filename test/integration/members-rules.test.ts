@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { organizations, type User } from "@/db/schema";
+import { defineOrgAction } from "@/lib/actions/define";
 import { messages, runOrgAction } from "@/lib/actions/run-action";
 import { authorize } from "@/lib/authz/authorize";
 import { memberRoles } from "@/lib/authz/permissions";
@@ -114,9 +115,10 @@ describe("the role hierarchy", () => {
     for (const actor of ["owner", "admin"] as const) {
       const before = await snapshotMembership(t.db, org.id);
       const result = await runOrgAction(
-        { permission: "member.changeRole", schema: laxSchema },
         // The cast is the point: a handler that forgot to narrow the role.
-        (ctx, input, db) => changeMemberRole(db, ctx, input as { userId: string; role: "admin" }),
+        defineOrgAction({ permission: "member.changeRole", schema: laxSchema }, (ctx, input, db) =>
+          changeMemberRole(db, ctx, input as { userId: string; role: "admin" }),
+        ),
         { db: t.db, userId: people[actor].id, slug: org.slug, input: { userId: people.developer.id, role: "owner" } },
       );
       expect(result).toMatchObject({ ok: false, formError: "You cannot give the Owner role." });
@@ -137,7 +139,7 @@ describe("leaving", () => {
     const { org, users: people } = await makeOrgWithEveryRole(t.db);
     for (const role of ["admin", "developer", "viewer"] as const) {
       const result = await act(t.db, "leave", people[role], org);
-      expect(result).toStrictEqual({ ok: true, message: `You left ${org.name}.` });
+      expect(result).toStrictEqual({ ok: true, message: `You left ${org.name}.`, redirectTo: "/" });
       expect(await roleOf(t.db, org, people[role])).toBeNull();
       const [event] = (await snapshotMembership(t.db, org.id)).audit.slice(-1);
       expect(event).toMatchObject({ action: "member.leave", actorId: people[role].id, targetId: people[role].id, before: { role } });

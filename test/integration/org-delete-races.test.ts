@@ -4,11 +4,11 @@ import type { User } from "@/db/schema";
 import { runOrgAction } from "@/lib/actions/run-action";
 import { addMember, makeTeamOrg, makeUser, uniqueTag } from "@/lib/factories";
 import { acceptInvitation } from "@/lib/invitations/respond";
-import { deleteOrganizationDefinition, handleDeleteOrganization } from "@/lib/orgs/delete-organization-action";
 import { type Clients, openClients } from "./support/clients";
 import { act, invitationsOf, tokenOf } from "./support/member-actions";
 import { rowsReferencing } from "./support/org-rows";
 import { useTestDatabase } from "./support/test-database";
+import { deleteOrganization } from "@/lib/orgs/actions";
 
 // Issue 5, "Must hold": requests that race the organization's deletion (invitations being accepted,
 // role changes, new invitations, members leaving) either finish before it or fail cleanly, and
@@ -68,7 +68,7 @@ describe("deleting while others write", () => {
         ...c.admins.slice(1).map((admin): Request => (db) => act(db, "invite", admin, org, { emails: `late-${uniqueTag()}@example.test`, role: "viewer" })),
       ];
       const deletion: Request = (db) =>
-        runOrgAction(deleteOrganizationDefinition, handleDeleteOrganization, { db, userId: c.owner.id, slug: org.slug, input: { confirmSlug: org.slug } });
+        runOrgAction(deleteOrganization, { db, userId: c.owner.id, slug: org.slug, input: { confirmSlug: org.slug } });
       // The deletion starts somewhere in the crowd, a different place each round.
       const order = [...racing];
       const at = (round * 5) % (racing.length + 1);

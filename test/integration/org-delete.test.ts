@@ -5,11 +5,11 @@ import { messages, runOrgAction } from "@/lib/actions/run-action";
 import { memberRoles, type MemberRole, minimumRoleFor, roleHasPermission, roleLabels } from "@/lib/authz/permissions";
 import { makeOrgWithEveryRole, makeUser, uniqueTag } from "@/lib/factories";
 import { makeCluster } from "@/lib/factories/clusters";
-import { deleteOrganizationDefinition, handleDeleteOrganization } from "@/lib/orgs/delete-organization-action";
 import { clustersRefusal, personalOrgRefusal } from "@/lib/orgs/deletion";
 import { act, snapshotMembership } from "./support/member-actions";
 import { referencesToOrganizations, rowsReferencing } from "./support/org-rows";
 import { useTestDatabase } from "./support/test-database";
+import { deleteOrganization } from "@/lib/orgs/actions";
 
 // Issue 5, "Must hold": org.delete × every role × a non-member at the action door, the typed slug
 // checked by the server, and a deletion that leaves no row of the organization in any table that
@@ -24,7 +24,7 @@ beforeAll(() => {
 });
 
 function deleteAs(user: Pick<User, "id"> | null, org: Pick<Organization, "slug">, input: Record<string, string>) {
-  return runOrgAction(deleteOrganizationDefinition, handleDeleteOrganization, { db: t.db, userId: user?.id ?? null, slug: org.slug, input });
+  return runOrgAction(deleteOrganization, { db: t.db, userId: user?.id ?? null, slug: org.slug, input });
 }
 
 /** An organization with rows in every table the members work writes: people, invitations, history. */

@@ -1,7 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { auditEvents, memberships, organizations, users } from "@/db/schema";
-import { type OrgHandler, runOrgAction } from "@/lib/actions/run-action";
+import { runOrgAction } from "@/lib/actions/run-action";
+import { updateGeneralInformation } from "@/lib/orgs/actions";
 import { addMember, makeOrgWithEveryRole, makeTeamOrg, makeUser, uniqueTag } from "@/lib/factories";
 import { createTeamOrganization } from "@/lib/orgs/create";
 import { organizationDetailsSchema } from "@/lib/orgs/details";
@@ -122,15 +123,9 @@ describe("createTeamOrganization", () => {
 });
 
 describe("General Information through the action door", () => {
-  const definition = { permission: "org.edit" as const, schema: organizationDetailsSchema };
-  // What the settings page's action does with the domain result.
-  const updateDetails: OrgHandler<typeof organizationDetailsSchema> = async (ctx, input, db) => {
-    const result = await updateOrganizationDetails(db, ctx, input);
-    if (!result.ok) return { ok: false, fieldErrors: { slug: "This slug is already taken." } };
-    return { ok: true, message: result.changed ? "Organization updated." : "Nothing to update." };
-  };
+  // The very action the settings page runs (lib/orgs/actions.ts).
   const submit = (userId: string, slug: string, input: Record<string, string>) =>
-    runOrgAction(definition, updateDetails, { db: t.db, userId, slug, input });
+    runOrgAction(updateGeneralInformation, { db: t.db, userId, slug, input });
 
   it("lets an admin change the row and records before and after", async () => {
     const { org, users: people } = await makeOrgWithEveryRole(t.db);
@@ -142,7 +137,11 @@ describe("General Information through the action door", () => {
       website: "acme.test",
       adminContactEmails: "Ops@acme.test, billing@acme.test, ops@ACME.test",
     });
-    expect(result).toStrictEqual({ ok: true, message: "Organization updated." });
+    expect(result).toStrictEqual({
+      ok: true,
+      message: "General information updated. The organization has a new URL.",
+      redirectTo: `/orgs/${newSlug}/settings/general`,
+    });
 
     const [row] = await t.db.select().from(organizations).where(eq(organizations.id, org.id));
     expect(row).toMatchObject({
@@ -176,7 +175,7 @@ describe("General Information through the action door", () => {
   it("records only the fields that changed, and nothing when nothing changed", async () => {
     const { org, users: people } = await makeOrgWithEveryRole(t.db);
     const same = { name: org.name, slug: org.slug, description: "", website: "", adminContactEmails: "" };
-    expect(await submit(people.owner.id, org.slug, same)).toStrictEqual({ ok: true, message: "Nothing to update." });
+    expect(await submit(people.owner.id, org.slug, same)).toStrictEqual({ ok: true, message: "Nothing to update: no field changed." });
     expect(await submit(people.owner.id, org.slug, { ...same, description: "New" })).toMatchObject({ ok: true });
 
     const events = await t.db.select().from(auditEvents).where(and(eq(auditEvents.orgId, org.id), eq(auditEvents.action, "org.update")));
@@ -193,7 +192,7 @@ describe("General Information through the action door", () => {
 
     const input = { name: "Renamed", slug: other.slug, description: "", website: "", adminContactEmails: "" };
     const result = await submit(people.admin.id, org.slug, input);
-    expect(result).toStrictEqual({ ok: false, fieldErrors: { slug: "This slug is already taken." }, values: input });
+    expect(result).toStrictEqual({ ok: false, fieldErrors: { slug: "Another organization already uses this slug. Choose another one." }, values: input });
     expect(logged).not.toHaveBeenCalled();
     expect(await snapshotOrg(t.db, org.id)).toEqual(before);
   });

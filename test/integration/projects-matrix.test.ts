@@ -183,7 +183,7 @@ const cases: Case[] = [
 
 describe.each(cases)("$name", (c) => {
   it(`is declared with ${c.permission}`, () => {
-    expect(c.spec.definition.permission).toBe(c.permission);
+    expect(c.spec.permission).toBe(c.permission);
   });
 
   it.each(callers)("as %s", async (caller) => {

@@ -47,7 +47,7 @@ const cases = resources.flatMap((resource) => verbs.flatMap((verb) => classes.ma
 
 describe("each action is declared with the permission of its mode class", () => {
   it.each(cases)("$resource $verb in $modeClass", ({ resource, verb, modeClass }) => {
-    expect(resourceActions[resource][verb][modeClass].definition.permission).toBe(permissionFor(resource, verb, modeClass));
+    expect(resourceActions[resource][verb][modeClass].permission).toBe(permissionFor(resource, verb, modeClass));
   });
 });
 

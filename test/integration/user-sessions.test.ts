@@ -2,13 +2,13 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { userSessions, users } from "@/db/schema";
 import { messages, runOrgAction, runUserAction } from "@/lib/actions/run-action";
-import { handleSignOutOtherSessions, signOutOtherSessionsDefinition } from "@/lib/auth/sign-out-others";
+import { signOutOtherSessions } from "@/lib/auth/actions";
 import { countOtherSessions, endSession, loadSessionUser, startSession } from "@/lib/auth/user-sessions";
 import { authorize } from "@/lib/authz/authorize";
 import { makeOrgWithEveryRole, makeUser } from "@/lib/factories";
-import { handleUpdateDetails, updateDetailsDefinition } from "@/lib/orgs/general-information-action";
 import { snapshotOrg } from "./support/snapshot";
 import { useTestDatabase } from "./support/test-database";
+import { updateGeneralInformation } from "@/lib/orgs/actions";
 
 // Issue 13: sessions the server can end. The doors check the cookie's session row in the query
 // they make anyway; a signed-out (or copied) cookie is refused and changes nothing.
@@ -36,7 +36,7 @@ describe("a session the server ended", () => {
     const sessionId = await startSession(t.db, people.admin.id, null);
     await endSession(t.db, sessionId);
     const before = await snapshotOrg(t.db, org.id);
-    const result = await runOrgAction(updateDetailsDefinition, handleUpdateDetails, { db: t.db, userId: people.admin.id, sessionId, slug: org.slug, input: details(org.slug) });
+    const result = await runOrgAction(updateGeneralInformation, { db: t.db, userId: people.admin.id, sessionId, slug: org.slug, input: details(org.slug) });
     expect(result).toMatchObject({ ok: false, formError: messages.signedOut });
     expect(await snapshotOrg(t.db, org.id)).toEqual(before);
   });
@@ -67,7 +67,7 @@ describe("Sign out of all other sessions", () => {
     const theirs = await startSession(t.db, other.id, "theirs");
     expect(await countOtherSessions(t.db, { userId: user.id, sessionId: current })).toBe(2);
 
-    const result = await runUserAction(signOutOtherSessionsDefinition, (userId, _input, db) => handleSignOutOtherSessions(userId, db, current), {
+    const result = await runUserAction(signOutOtherSessions, {
       db: t.db,
       userId: user.id,
       sessionId: current,
@@ -85,7 +85,7 @@ describe("Sign out of all other sessions", () => {
     const ended = await startSession(t.db, user.id, null);
     const laptop = await startSession(t.db, user.id, "laptop");
     await endSession(t.db, ended);
-    const result = await runUserAction(signOutOtherSessionsDefinition, (userId, _input, db) => handleSignOutOtherSessions(userId, db, ended), {
+    const result = await runUserAction(signOutOtherSessions, {
       db: t.db,
       userId: user.id,
       sessionId: ended,

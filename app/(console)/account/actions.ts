@@ -1,18 +1,13 @@
 "use server";
 
-import { z } from "zod";
 import { orgAction, userAction } from "@/lib/actions/org-action";
-import { currentSession } from "@/lib/auth";
-import { handleSignOutOtherSessions, signOutOtherSessionsDefinition } from "@/lib/auth/sign-out-others";
-import { leaveOrganization } from "@/lib/members/change";
+import * as apiTokens from "@/lib/api-tokens/actions";
+import * as auth from "@/lib/auth/actions";
+import * as members from "@/lib/members/actions";
 
-// Bound to the organization's slug like every organization mutation: membership is re-read at the
-// door and again under the organization's lock; the owner is told to transfer ownership first.
-export const leaveFromAccountAction = orgAction({ permission: "project.read", schema: z.object({}) }, async (ctx, _input, db) =>
-  leaveOrganization(db, ctx),
-);
-
+// Bound to the organization's slug like every organization mutation.
+export const leaveFromAccountAction = orgAction(members.leaveOrganizationFromAccount);
 // The door checks this browser's session is still live before any other is ended.
-export const signOutOtherSessionsAction = userAction(signOutOtherSessionsDefinition, async (userId, _input, db) =>
-  handleSignOutOtherSessions(userId, db, (await currentSession())?.sessionId ?? null),
-);
+export const signOutOtherSessionsAction = userAction(auth.signOutOtherSessions);
+export const createApiTokenAction = userAction(apiTokens.createApiToken);
+export const revokeApiTokenAction = userAction(apiTokens.revokeApiToken);

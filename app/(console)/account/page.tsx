@@ -12,8 +12,7 @@ import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeaderCell, 
 import { roleLabels } from "@/lib/authz/permissions";
 import { accountOrganizations, otherSessionCount, requireSessionUser } from "@/lib/pages/org-page";
 import { signOutAction, switchOrganization } from "../actions";
-import { leaveFromAccountAction, signOutOtherSessionsAction } from "./actions";
-import { createApiTokenAction, revokeApiTokenAction } from "./api-token-actions";
+import { createApiTokenAction, leaveFromAccountAction, revokeApiTokenAction, signOutOtherSessionsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Account" };
 

@@ -1,17 +1,8 @@
 import type { z } from "zod";
-import type { OrgActionDefinition, OrgHandler } from "@/lib/actions/run-action";
+import { defineOrgAction, type OrgActionSpec } from "@/lib/actions/define";
 import type { ModeClass } from "../modes";
 
-// An action of the projects domain: the door's definition ({ permission, schema }) and its handler,
-// declared in lib/ so the page's "use server" module is one line per action
-// (`orgAction(spec.definition, spec.handler)`) and the tests run the very same pair through
-// runOrgAction.
-
-export type OrgActionSpec<Schema extends z.ZodType> = { definition: OrgActionDefinition<Schema>; handler: OrgHandler<Schema> };
-
-export function defineOrgAction<Schema extends z.ZodType>(definition: OrgActionDefinition<Schema>, handler: OrgHandler<Schema>): OrgActionSpec<Schema> {
-  return { definition, handler };
-}
+export { defineOrgAction, type OrgActionSpec };
 
 /** One action per mode class: the door checks a static permission, the page binds the one it needs. */
 export type ByModeClass<Schema extends z.ZodType> = Record<ModeClass, OrgActionSpec<Schema>>;

@@ -2,56 +2,29 @@ import { asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Queryable } from "@/db/client";
 import { auditEvents, clusterJobs, clusters, organizations, type Organization, type User } from "@/db/schema";
-import { type HandlerResult, messages, type OrgActionDefinition, type OrgHandler, runOrgAction } from "@/lib/actions/run-action";
+import type { OrgActionSpec } from "@/lib/actions/define";
+import { type HandlerResult, messages, runOrgAction } from "@/lib/actions/run-action";
 import { authorize } from "@/lib/authz/authorize";
 import { roleLabels } from "@/lib/authz/permissions";
 import type { InfrastructureEngine } from "@/lib/clusters/engine/types";
 import { claimJob, enqueueJob, runJob } from "@/lib/clusters/jobs";
-import { createCluster, downloadKubeconfig, requestClusterAction, setDefaultCluster, updateCluster } from "@/lib/clusters/manage";
-import { clusterIdSchema, clusterSettingsSchema, newClusterSchema } from "@/lib/clusters/schemas";
+import * as clusterActionSpecs from "@/lib/clusters/actions";
+import { downloadKubeconfig } from "@/lib/clusters/manage";
+import { clusterIdSchema } from "@/lib/clusters/schemas";
 import { makeCluster } from "@/lib/factories/clusters";
 
-// The cluster mutations as the Clusters pages declare them: the same permission at the door, the
-// same schema, the same domain call, run through runOrgAction (the door every server action goes
-// through). Mirrors app/(console)/orgs/[slug]/settings/clusters/{actions.ts,new,[clusterId]/edit}
-// ("use server" modules bound to the request, so they cannot be imported here): keep them in step.
-
-const cluster = z.object({ clusterId: clusterIdSchema });
-const confirmed = cluster.extend({ confirmName: z.string().max(200).default("") });
-
-export const clusterSchemas = {
-  create: newClusterSchema,
-  update: z.object({ clusterId: clusterIdSchema }).and(clusterSettingsSchema),
-  stop: confirmed,
-  start: cluster,
-  retry: cluster,
-  delete: confirmed.extend({ successorId: z.preprocess((v) => (v === "" ? undefined : v), clusterIdSchema.optional()) }),
-  setDefault: cluster,
-};
-
-type Call = { db: Db; userId: string | null; slug: string; input: Record<string, string> | FormData };
-type Action = { permission: "cluster.manage" | "cluster.connect"; run: (call: Call) => Promise<HandlerResult> };
-
-function action<Schema extends z.ZodType>(
-  definition: OrgActionDefinition<Schema> & { permission: Action["permission"] },
-  handler: OrgHandler<Schema>,
-): Action {
-  return { permission: definition.permission, run: (call) => runOrgAction(definition, handler, call) };
-}
+// The Clusters pages' own actions (lib/clusters/actions.ts), by a short name, run through the door
+// every server action goes through (runOrgAction).
 
 export const clusterActions = {
-  create: action({ permission: "cluster.manage", schema: clusterSchemas.create }, (ctx, input, db) => createCluster(db, ctx, input)),
-  update: action({ permission: "cluster.manage", schema: clusterSchemas.update }, (ctx, { clusterId, ...settings }, db) =>
-    updateCluster(db, ctx, clusterId, settings),
-  ),
-  stop: action({ permission: "cluster.manage", schema: clusterSchemas.stop }, (ctx, input, db) => requestClusterAction(db, ctx, { ...input, action: "stop" })),
-  start: action({ permission: "cluster.manage", schema: clusterSchemas.start }, (ctx, input, db) => requestClusterAction(db, ctx, { ...input, action: "start" })),
-  retry: action({ permission: "cluster.manage", schema: clusterSchemas.retry }, (ctx, input, db) => requestClusterAction(db, ctx, { ...input, action: "retry" })),
-  delete: action({ permission: "cluster.manage", schema: clusterSchemas.delete }, (ctx, input, db) =>
-    requestClusterAction(db, ctx, { ...input, action: "delete" }),
-  ),
-  setDefault: action({ permission: "cluster.manage", schema: clusterSchemas.setDefault }, (ctx, input, db) => setDefaultCluster(db, ctx, input.clusterId)),
-} satisfies Record<string, Action>;
+  create: clusterActionSpecs.createCluster,
+  update: clusterActionSpecs.updateClusterSettings,
+  stop: clusterActionSpecs.stopCluster,
+  start: clusterActionSpecs.startCluster,
+  retry: clusterActionSpecs.retryCluster,
+  delete: clusterActionSpecs.deleteCluster,
+  setDefault: clusterActionSpecs.setDefaultCluster,
+};
 
 export type ClusterActionName = keyof typeof clusterActions;
 
@@ -63,7 +36,7 @@ export function actOnCluster(
   org: Pick<Organization, "slug">,
   input: Record<string, string> | FormData = {},
 ): Promise<HandlerResult> {
-  return clusterActions[name].run({ db, userId: user?.id ?? null, slug: org.slug, input });
+  return runOrgAction(clusterActions[name] as OrgActionSpec<z.ZodType>, { db, userId: user?.id ?? null, slug: org.slug, input });
 }
 
 export type KubeconfigDownload = { status: 200; filename: string; content: string } | { status: 401 | 403 | 404; message: string };

@@ -3,11 +3,11 @@ import { afterAll, beforeAll, vi } from "vitest";
 import type { Db } from "@/db/client";
 import { auditEvents, gitInstallations, gitRepositories, type Organization, type User } from "@/db/schema";
 import { runOrgAction } from "@/lib/actions/run-action";
-import { handleInstallGithubApp, installGithubAppDefinition } from "@/lib/git/actions";
 import { answerSetup } from "@/lib/git/setup-http";
 import { startFakeGitHub, type FakeGitHub } from "@/scripts/lib/fake-github";
 import type { FakeGitHubApp } from "@/scripts/lib/fake-github-app";
 import { generateTestAppKey } from "@/scripts/lib/fake-github-app-key";
+import { installGithubApp } from "@/lib/git/actions";
 
 // The local GitHub (scripts/lib/fake-github.ts) on a free port of this test file, with the
 // console's GitHub App configured to talk to it, as GITHUB_URL and GITHUB_API_URL would in a GHES
@@ -53,7 +53,7 @@ export function stubGithubEnv(url: string, privateKey: string) {
 
 /** "Install Github Application" as `user` clicks it: the GitHub URL the action redirects to. */
 export async function beginAs(db: Db, user: Pick<User, "id"> | null, org: Pick<Organization, "slug">) {
-  return runOrgAction(installGithubAppDefinition, handleInstallGithubApp, { db, userId: user?.id ?? null, slug: org.slug, input: {} });
+  return runOrgAction(installGithubApp, { db, userId: user?.id ?? null, slug: org.slug, input: {} });
 }
 
 /** The browser on GitHub's installation page: submits the form, returns where GitHub redirects. */

@@ -2,77 +2,31 @@ import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Queryable } from "@/db/client";
 import { auditEvents, invitations, memberships, organizations, type Invitation, type Organization, type User } from "@/db/schema";
-import { type HandlerResult, type OrgActionDefinition, type OrgHandler, runOrgAction } from "@/lib/actions/run-action";
+import type { OrgActionSpec } from "@/lib/actions/define";
+import { type HandlerResult, runOrgAction } from "@/lib/actions/run-action";
 import { authorize } from "@/lib/authz/authorize";
 import type { OrgContext } from "@/lib/authz/context";
 import type { Permission } from "@/lib/authz/permissions";
-import { inviteMembers, splitAddresses } from "@/lib/invitations/invite";
-import { resendInvitation, revokeInvitation } from "@/lib/invitations/manage";
+import * as invitationActions from "@/lib/invitations/actions";
 import { hashToken, invitationToken } from "@/lib/invitations/token";
-import { sendEmails } from "@/lib/mail/send";
-import { ownershipTransferredEmails } from "@/lib/mail/templates";
-import { changeMemberRole, leaveOrganization, removeMember, transferOwnership } from "@/lib/members/change";
-import { assignableRoles, rolesAssignableBy } from "@/lib/members/rules";
+import * as memberActionSpecs from "@/lib/members/actions";
 
-// The member mutations as the Members page's server actions declare them: the same permission at
-// the door, the same kind of schema, the same domain call. Tests run them through runOrgAction, the
-// door every server action goes through, so authorization is tested where it is enforced.
+// The Members page's own actions (lib/members/actions.ts, lib/invitations/actions.ts), by a short
+// name, run through the door every server action goes through (runOrgAction), so authorization is
+// tested where it is enforced.
 
+// Links in emails are built from APP_URL, which vitest.config.ts sets for integration tests.
 export const testAppUrl = "https://console.test";
 
-// Mirrors app/(console)/orgs/[slug]/settings/members/actions.ts (a "use server" module bound to
-// the request, so it cannot be imported here): keep the two in step.
-const member = z.object({ userId: z.uuid("Choose a member of the organization.") });
-const role = z.enum(assignableRoles, "Choose Admin, Developer or Viewer.");
-
-export const memberSchemas = {
-  invite: z.object({
-    emails: z.string().max(20_000, "That list is too long: invite at most 50 addresses at once.").transform(splitAddresses),
-    role,
-  }),
-  changeRole: member.extend({ role }),
-  remove: member,
-  transfer: member.extend({ confirmEmail: z.string().max(320) }),
-  invitation: z.object({ invitationId: z.uuid("This invitation does not exist.") }),
-  leave: z.object({}),
-};
-
-type Call = { db: Db; userId: string | null; slug: string; input: Record<string, string> | FormData };
-type Action = { permission: Permission; run: (call: Call) => Promise<HandlerResult> };
-
-function action<Schema extends z.ZodType>(definition: OrgActionDefinition<Schema>, handler: OrgHandler<Schema>): Action {
-  return { permission: definition.permission, run: (call) => runOrgAction(definition, handler, call) };
-}
-
 export const memberActions = {
-  invite: action({ permission: "member.invite", schema: memberSchemas.invite }, async (ctx, input, db) => {
-    if (!rolesAssignableBy(ctx.role).includes(input.role)) return { ok: false, fieldErrors: { role: "You cannot give this role." } };
-    return inviteMembers(db, ctx, { ...input, appUrl: testAppUrl });
-  }),
-  changeRole: action({ permission: "member.changeRole", schema: memberSchemas.changeRole }, (ctx, input, db) =>
-    changeMemberRole(db, ctx, input),
-  ),
-  remove: action({ permission: "member.remove", schema: memberSchemas.remove }, (ctx, input, db) => removeMember(db, ctx, input)),
-  transfer: action({ permission: "ownership.transfer", schema: memberSchemas.transfer }, async (ctx, input, db) => {
-    const outcome = await transferOwnership(db, ctx, input);
-    if (!outcome.ok) return outcome;
-    await sendEmails(
-      ownershipTransferredEmails({
-        orgName: ctx.org.name,
-        previousOwner: outcome.previousOwner,
-        newOwner: outcome.newOwner,
-        link: `${testAppUrl}/orgs/${ctx.org.slug}`,
-      }),
-    );
-    return { ok: true, message: outcome.message };
-  }),
-  resend: action({ permission: "member.invite", schema: memberSchemas.invitation }, (ctx, input, db) =>
-    resendInvitation(db, ctx, { ...input, appUrl: testAppUrl }),
-  ),
-  revoke: action({ permission: "member.invite", schema: memberSchemas.invitation }, (ctx, input, db) => revokeInvitation(db, ctx, input)),
-  // Any member may leave: the door asks for the permission every role holds.
-  leave: action({ permission: "project.read", schema: memberSchemas.leave }, (ctx, _input, db) => leaveOrganization(db, ctx)),
-} satisfies Record<string, Action>;
+  invite: invitationActions.inviteMembers,
+  changeRole: memberActionSpecs.changeMemberRole,
+  remove: memberActionSpecs.removeMember,
+  transfer: memberActionSpecs.transferOwnership,
+  resend: invitationActions.resendInvitation,
+  revoke: invitationActions.revokeInvitation,
+  leave: memberActionSpecs.leaveOrganization,
+};
 
 export type MemberActionName = keyof typeof memberActions;
 
@@ -84,7 +38,7 @@ export function act(
   org: Pick<Organization, "slug">,
   input: Record<string, string> | FormData = {},
 ): Promise<HandlerResult> {
-  return memberActions[name].run({ db, userId: user?.id ?? null, slug: org.slug, input });
+  return runOrgAction(memberActions[name] as OrgActionSpec<z.ZodType>, { db, userId: user?.id ?? null, slug: org.slug, input });
 }
 
 /** An authorized context, as `authorize` builds it, for calling domain functions directly. */

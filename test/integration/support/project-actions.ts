@@ -20,7 +20,7 @@ export function runAs<Schema extends z.ZodType>(
   org: Pick<Organization, "slug">,
   input: Record<string, string>,
 ): Promise<HandlerResult> {
-  return runOrgAction(spec.definition, spec.handler, { db, userId: user?.id ?? null, slug: org.slug, input });
+  return runOrgAction(spec, { db, userId: user?.id ?? null, slug: org.slug, input });
 }
 
 /** Every row of the organization in the tables the projects actions write, in a stable order. */

@@ -4,11 +4,11 @@ import { applications, auditEvents, databases, deploymentRules, environments, ty
 import { runOrgAction } from "@/lib/actions/run-action";
 import { makeTeamOrg, makeUser } from "@/lib/factories";
 import { makeCluster } from "@/lib/factories/clusters";
-import { handleTransferProject, transferProjectDefinition } from "@/lib/projects/actions/transfer";
+import { transferProject } from "@/lib/projects/actions/transfer";
 
 /** The transfer through the door the page uses, as `user` in `source`. */
 export function transferAs(db: Db, user: Pick<User, "id"> | null, source: Pick<Organization, "slug">, input: Record<string, string>) {
-  return runOrgAction(transferProjectDefinition, handleTransferProject, { db, userId: user?.id ?? null, slug: source.slug, input });
+  return runOrgAction(transferProject, { db, userId: user?.id ?? null, slug: source.slug, input });
 }
 
 /** An organization owned by a new user, with a default cluster unless `cluster: false`. */

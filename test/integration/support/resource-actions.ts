@@ -38,8 +38,8 @@ export function actOnResource(
   org: Pick<Organization, "slug">,
   input: Record<string, string>,
 ): Promise<HandlerResult> {
-  const { definition, handler } = resourceActions[resource][verb][modeClass] as unknown as OrgActionSpec<z.ZodType>;
-  return runOrgAction(definition, handler, { db, userId: user?.id ?? null, slug: org.slug, input });
+  const action = resourceActions[resource][verb][modeClass] as unknown as OrgActionSpec<z.ZodType>;
+  return runOrgAction(action, { db, userId: user?.id ?? null, slug: org.slug, input });
 }
 
 /**

@@ -1,6 +1,6 @@
 "use server";
 
 import { userAction } from "@/lib/actions/org-action";
-import { createOrganizationDefinition, handleCreateOrganization } from "@/lib/orgs/create-organization-action";
+import * as orgs from "@/lib/orgs/actions";
 
-export const createOrganization = userAction(createOrganizationDefinition, handleCreateOrganization);
+export const createOrganization = userAction(orgs.createOrganization);

@@ -3,4 +3,4 @@
 import { orgAction } from "@/lib/actions/org-action";
 import { createProjectAction } from "@/lib/projects/actions/projects";
 
-export const createProject = orgAction(createProjectAction.definition, createProjectAction.handler);
+export const createProject = orgAction(createProjectAction);

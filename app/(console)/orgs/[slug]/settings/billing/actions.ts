@@ -1,6 +1,7 @@
 "use server";
 
 import { orgAction } from "@/lib/actions/org-action";
-import { changePlanDefinition, handleChangePlan } from "@/lib/billing/actions/plans";
+import * as billing from "@/lib/billing/actions";
 
-export const changePlanAction = orgAction(changePlanDefinition, handleChangePlan);
+export const changePlanAction = orgAction(billing.changePlan);
+export const saveBillingDetailsAction = orgAction(billing.saveBillingDetails);

@@ -10,8 +10,7 @@ import { personalPlanRefusal } from "@/lib/billing/change-plan";
 import { countries, euCountryCodes } from "@/lib/billing/countries";
 import { vatHint } from "@/lib/billing/vat";
 import { loadBillingPage } from "@/lib/pages/billing-page";
-import { changePlanAction } from "./actions";
-import { saveBillingDetailsAction } from "./details-actions";
+import { changePlanAction, saveBillingDetailsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Billing" };
 

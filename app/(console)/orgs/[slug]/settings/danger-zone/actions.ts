@@ -1,7 +1,7 @@
 "use server";
 
 import { orgAction } from "@/lib/actions/org-action";
-import { deleteOrganizationDefinition, handleDeleteOrganization } from "@/lib/orgs/delete-organization-action";
+import * as orgs from "@/lib/orgs/actions";
 
 // Leave organization and Transfer ownership on this page are the Members page's own actions.
-export const deleteOrganizationAction = orgAction(deleteOrganizationDefinition, handleDeleteOrganization);
+export const deleteOrganizationAction = orgAction(orgs.deleteOrganization);

@@ -1,6 +1,6 @@
 "use server";
 
 import { orgAction } from "@/lib/actions/org-action";
-import { handleUpdateDetails, updateDetailsDefinition } from "@/lib/orgs/general-information-action";
+import * as orgs from "@/lib/orgs/actions";
 
-export const updateGeneralInformation = orgAction(updateDetailsDefinition, handleUpdateDetails);
+export const updateGeneralInformation = orgAction(orgs.updateGeneralInformation);

@@ -1,7 +1,7 @@
 "use server";
 
 import { orgAction } from "@/lib/actions/org-action";
-import { disconnectGithubAppDefinition, handleDisconnectGithubApp, handleInstallGithubApp, installGithubAppDefinition } from "@/lib/git/actions";
+import * as git from "@/lib/git/actions";
 
-export const installGithubAppAction = orgAction(installGithubAppDefinition, handleInstallGithubApp);
-export const disconnectGithubAppAction = orgAction(disconnectGithubAppDefinition, handleDisconnectGithubApp);
+export const installGithubAppAction = orgAction(git.installGithubApp);
+export const disconnectGithubAppAction = orgAction(git.disconnectGithubApp);

@@ -4,9 +4,9 @@ import { orgAction } from "@/lib/actions/org-action";
 import { deleteProjectAction, renameProjectAction } from "@/lib/projects/actions/projects";
 import { addRuleAction, deleteRuleAction, editRuleAction, moveRuleAction } from "@/lib/projects/actions/rules";
 
-export const renameProject = orgAction(renameProjectAction.definition, renameProjectAction.handler);
-export const deleteProject = orgAction(deleteProjectAction.definition, deleteProjectAction.handler);
-export const addRule = orgAction(addRuleAction.definition, addRuleAction.handler);
-export const editRule = orgAction(editRuleAction.definition, editRuleAction.handler);
-export const moveRule = orgAction(moveRuleAction.definition, moveRuleAction.handler);
-export const deleteRule = orgAction(deleteRuleAction.definition, deleteRuleAction.handler);
+export const renameProject = orgAction(renameProjectAction);
+export const deleteProject = orgAction(deleteProjectAction);
+export const addRule = orgAction(addRuleAction);
+export const editRule = orgAction(editRuleAction);
+export const moveRule = orgAction(moveRuleAction);
+export const deleteRule = orgAction(deleteRuleAction);

@@ -1,6 +1,6 @@
 "use server";
 
 import { orgAction } from "@/lib/actions/org-action";
-import { handleTransferProject, transferProjectDefinition } from "@/lib/projects/actions/transfer";
+import { transferProject } from "@/lib/projects/actions/transfer";
 
-export const transferProjectAction = orgAction(transferProjectDefinition, handleTransferProject);
+export const transferProjectAction = orgAction(transferProject);

@@ -3,4 +3,4 @@
 import { orgAction } from "@/lib/actions/org-action";
 import { createEnvironmentAction } from "@/lib/projects/actions/environments";
 
-export const createEnvironment = orgAction(createEnvironmentAction.definition, createEnvironmentAction.handler);
+export const createEnvironment = orgAction(createEnvironmentAction);

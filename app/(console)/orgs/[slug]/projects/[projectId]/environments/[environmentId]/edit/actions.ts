@@ -4,5 +4,5 @@ import { orgAction } from "@/lib/actions/org-action";
 import { editEnvironmentActions } from "@/lib/projects/actions/environments";
 
 // One server action per mode class: the page binds the one matching the environment's mode.
-export const editProductionEnvironment = orgAction(editEnvironmentActions.production.definition, editEnvironmentActions.production.handler);
-export const editDevelopmentEnvironment = orgAction(editEnvironmentActions.development.definition, editEnvironmentActions.development.handler);
+export const editProductionEnvironment = orgAction(editEnvironmentActions.production);
+export const editDevelopmentEnvironment = orgAction(editEnvironmentActions.development);

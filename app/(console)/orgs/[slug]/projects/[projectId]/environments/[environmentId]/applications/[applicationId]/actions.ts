@@ -7,7 +7,7 @@ import { deleteApplicationActions, updateApplicationActions } from "@/lib/projec
 const { production: update, development: updateElsewhere } = updateApplicationActions;
 const { production: remove, development: removeElsewhere } = deleteApplicationActions;
 
-export const updateApplicationInProduction = orgAction(update.definition, update.handler);
-export const updateApplicationInDevelopment = orgAction(updateElsewhere.definition, updateElsewhere.handler);
-export const deleteApplicationInProduction = orgAction(remove.definition, remove.handler);
-export const deleteApplicationInDevelopment = orgAction(removeElsewhere.definition, removeElsewhere.handler);
+export const updateApplicationInProduction = orgAction(update);
+export const updateApplicationInDevelopment = orgAction(updateElsewhere);
+export const deleteApplicationInProduction = orgAction(remove);
+export const deleteApplicationInDevelopment = orgAction(removeElsewhere);

@@ -7,5 +7,5 @@ import { createApplicationActions } from "@/lib/projects/actions/applications";
 // of the environment's mode as rendered.
 const { production, development } = createApplicationActions;
 
-export const createApplicationInProduction = orgAction(production.definition, production.handler);
-export const createApplicationInDevelopment = orgAction(development.definition, development.handler);
+export const createApplicationInProduction = orgAction(production);
+export const createApplicationInDevelopment = orgAction(development);

@@ -7,7 +7,7 @@ import { deleteDatabaseActions, updateDatabaseActions } from "@/lib/projects/act
 const { production: update, development: updateElsewhere } = updateDatabaseActions;
 const { production: remove, development: removeElsewhere } = deleteDatabaseActions;
 
-export const updateDatabaseInProduction = orgAction(update.definition, update.handler);
-export const updateDatabaseInDevelopment = orgAction(updateElsewhere.definition, updateElsewhere.handler);
-export const deleteDatabaseInProduction = orgAction(remove.definition, remove.handler);
-export const deleteDatabaseInDevelopment = orgAction(removeElsewhere.definition, removeElsewhere.handler);
+export const updateDatabaseInProduction = orgAction(update);
+export const updateDatabaseInDevelopment = orgAction(updateElsewhere);
+export const deleteDatabaseInProduction = orgAction(remove);
+export const deleteDatabaseInDevelopment = orgAction(removeElsewhere);

@@ -7,5 +7,5 @@ import { createDatabaseActions } from "@/lib/projects/actions/databases";
 // the environment's mode as rendered.
 const { production, development } = createDatabaseActions;
 
-export const createDatabaseInProduction = orgAction(production.definition, production.handler);
-export const createDatabaseInDevelopment = orgAction(development.definition, development.handler);
+export const createDatabaseInProduction = orgAction(production);
+export const createDatabaseInDevelopment = orgAction(development);

@@ -1,0 +1,68 @@
+import { z } from "zod";
+import { defineOrgAction, defineUserAction } from "@/lib/actions/define";
+import { billingProvider } from "@/lib/billing/provider";
+import { sendEmails } from "@/lib/mail/send";
+import { organizationDeletedEmails } from "@/lib/mail/templates";
+import { orgCreationLimit } from "@/lib/rate-limit/limits";
+import { orgCreationRefusalMessage } from "@/lib/rate-limit/messages";
+import { findActor } from "@/lib/users/create-user";
+import { createTeamOrganization } from "./create";
+import { deleteOrganization as deleteWithEverything, deleteOrganizationSchema, describeLoss } from "./deletion";
+import { organizationDetailsSchema } from "./details";
+import { newOrganizationSchema } from "./new-organization";
+import { rememberActiveOrganization } from "./queries";
+import { findSection, orgHref } from "./sections";
+import { updateOrganizationDetails } from "./update-details";
+
+// The organization's own actions: General Information, the Danger Zone's deletion, "New
+// organization" and the navbar switcher.
+
+export const updateGeneralInformation = defineOrgAction({ permission: "org.edit", schema: organizationDetailsSchema }, async (ctx, details, db) => {
+  const result = await updateOrganizationDetails(db, ctx, details);
+  if ("formError" in result) return result;
+  if (!result.ok) return { ok: false, fieldErrors: { slug: "Another organization already uses this slug. Choose another one." } };
+  if (!result.changed) return { ok: true, message: "Nothing to update: no field changed." };
+  if (result.slugChanged) {
+    return { ok: true, message: "General information updated. The organization has a new URL.", redirectTo: `/orgs/${result.slug}/settings/general` };
+  }
+  return { ok: true, message: "General information updated." };
+});
+
+export const deleteOrganization = defineOrgAction({ permission: "org.delete", schema: deleteOrganizationSchema }, async (ctx, input, db) => {
+  const outcome = await deleteWithEverything(db, ctx, input);
+  if (!outcome.ok) return outcome;
+  const { deleted, lost, landingSlug, adminEmails } = outcome;
+  const loss = describeLoss(lost);
+  // After the commit: a slow mail server never holds the organization's lock.
+  await sendEmails(
+    organizationDeletedEmails({ orgName: deleted.name, slug: deleted.slug, deletedBy: ctx.actor.name ?? ctx.actor.email, lost: loss, to: adminEmails, at: new Date() }),
+  );
+  return { ok: true, message: `${deleted.name} was deleted, with ${loss}.`, redirectTo: landingSlug ? `/orgs/${landingSlug}` : "/" };
+});
+
+export const createOrganization = defineUserAction({ schema: newOrganizationSchema }, async (userId, input, db) => {
+  // The billing provider decides who may start on a paid plan, as it does for a plan change.
+  const choice = billingProvider().mayChoose(input.plan);
+  if (!choice.ok) return { ok: false, fieldErrors: { plan: choice.reason } };
+  const creator = await findActor(db, userId);
+  if (!creator) return { ok: false, formError: "Your account no longer exists. Sign in again." };
+  const result = await createTeamOrganization(db, creator, input, { limit: orgCreationLimit(creator.id) });
+  if (!result.ok && "limited" in result) return { ok: false, formError: orgCreationRefusalMessage(result.limited) };
+  if (!result.ok) return { ok: false, fieldErrors: { slug: "Another organization already uses this slug. Choose another one." } };
+  return { ok: true, message: `${result.org.name} is ready. You are its owner.`, redirectTo: `/orgs/${result.org.slug}` };
+});
+
+/**
+ * The navbar switcher. Membership of the target organization is checked at the door like any
+ * mutation (it writes the user's last active organization); the user stays on the same section
+ * when their role there opens it, else lands on the organization's home.
+ */
+export const switchOrganization = defineOrgAction(
+  { permission: "project.read", schema: z.object({ section: z.string().max(200).default("") }) },
+  async (ctx, { section }, db) => {
+    await rememberActiveOrganization(db, ctx.actor.id, ctx.org.id);
+    const target = findSection(section);
+    const path = target && ctx.can(target.permission) ? target.path : "";
+    return { ok: true, redirectTo: orgHref(ctx.org.slug, path) };
+  },
+);
