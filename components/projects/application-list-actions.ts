@@ -8,5 +8,5 @@ import { deleteApplicationActions } from "@/lib/projects/actions/applications";
 // beside it rather than in a route's actions.ts; the definitions are the ones the tests run.
 const { production, development } = deleteApplicationActions;
 
-export const deleteListedApplicationInProduction = orgAction(production.definition, production.handler);
-export const deleteListedApplicationInDevelopment = orgAction(development.definition, development.handler);
+export const deleteListedApplicationInProduction = orgAction(production);
+export const deleteListedApplicationInDevelopment = orgAction(development);

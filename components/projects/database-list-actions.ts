@@ -6,5 +6,5 @@ import { deleteDatabaseActions } from "@/lib/projects/actions/databases";
 // Delete from a list of databases (see application-list-actions.ts for why this lives here).
 const { production, development } = deleteDatabaseActions;
 
-export const deleteListedDatabaseInProduction = orgAction(production.definition, production.handler);
-export const deleteListedDatabaseInDevelopment = orgAction(development.definition, development.handler);
+export const deleteListedDatabaseInProduction = orgAction(production);
+export const deleteListedDatabaseInDevelopment = orgAction(development);
