@@ -20,6 +20,7 @@ export type OrgContext = {
   can(permission: Permission): boolean;
 };
 
+/** For `authorize` and the named contexts of ./system-contexts.ts only. */
 export function buildOrgContext(actor: Actor, org: Organization, role: MemberRole, origin: AuditOrigin): OrgContext {
   return {
     actor,

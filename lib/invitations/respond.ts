@@ -3,7 +3,7 @@ import type { Queryable } from "@/db/client";
 import { invitations, memberships, organizations, users } from "@/db/schema";
 import type { InvitationStatus } from "@/db/schema/values";
 import { recordAudit } from "@/lib/audit/record";
-import { buildOrgContext } from "@/lib/authz/context";
+import { inviteeContext } from "@/lib/authz/system-contexts";
 import { hashToken, tokenMatches } from "./token";
 
 export type InvitationView = {
@@ -87,7 +87,7 @@ async function respond(db: Queryable, invitee: Invitee, token: string, answer: "
     if (!claimed) {
       return { ok: false, reason: "no-longer-pending", message: "This invitation is no longer pending: it was already answered, revoked, or has expired." };
     }
-    const ctx = buildOrgContext(invitee, org, claimed.role, "ui");
+    const ctx = inviteeContext(invitee, org, claimed.role);
     if (answer === "accepted") {
       await tx.insert(memberships).values({ orgId: org.id, userId: invitee.id, role: claimed.role }).onConflictDoNothing();
       await tx.update(users).set({ lastActiveOrgId: org.id }).where(eq(users.id, invitee.id));

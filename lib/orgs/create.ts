@@ -4,7 +4,7 @@ import { isUniqueViolation } from "@/db/errors";
 import { memberships, organizations, users, type Organization } from "@/db/schema";
 import type { OrgPlan } from "@/db/schema/enums";
 import { recordAudit } from "@/lib/audit/record";
-import { buildOrgContext } from "@/lib/authz/context";
+import { creatorContext } from "@/lib/authz/system-contexts";
 import { consumeRateLimits, type RateLimit, RateLimitedError, type RateLimitRefusal } from "@/lib/rate-limit/consume";
 import { slugify, slugWithSuffix } from "./slug";
 
@@ -58,7 +58,7 @@ export async function createTeamOrganization(
         .returning();
       await tx.insert(memberships).values({ orgId: created.id, userId: creator.id, role: "owner" });
       await tx.update(users).set({ lastActiveOrgId: created.id }).where(eq(users.id, creator.id));
-      await recordAudit(tx, buildOrgContext(creator, created, "owner", "ui"), {
+      await recordAudit(tx, creatorContext(creator, created), {
         action: "org.create",
         targetType: "organization",
         targetId: created.id,

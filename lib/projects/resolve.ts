@@ -2,7 +2,8 @@ import { and, asc, eq, or, sql } from "drizzle-orm";
 import type { Queryable, Tx } from "@/db/client";
 import { memberships, organizations, projects } from "@/db/schema";
 import type { OrgKind } from "@/db/schema/enums";
-import { buildOrgContext, type Actor } from "@/lib/authz/context";
+import type { Actor } from "@/lib/authz/context";
+import { apiOwnerContext } from "@/lib/authz/system-contexts";
 import { orgTransaction } from "@/lib/authz/org-transaction";
 import { planTable } from "@/lib/orgs/plans";
 import { insertProject, projectLimitReached } from "./create";
@@ -64,7 +65,7 @@ async function findOrCreateInPersonalOrg(db: Queryable, user: Actor, key: string
   const [personal] = await db.select().from(organizations).where(eq(organizations.personalForUserId, user.id)).limit(1);
   // Every user gets a personal organization at sign-up, in the same transaction (lib/users).
   if (!personal) throw new Error("user without a personal organization");
-  const ctx = buildOrgContext(user, personal, "owner", "api");
+  const ctx = apiOwnerContext(user, personal);
   const changed = () => {
     throw new Error("personal organization changed while resolving a project key");
   };
