@@ -6,7 +6,7 @@ import { type OrgPlan, orgPlans, planTable } from "@/lib/orgs/plans";
 /**
  * What an organization uses of its plan's limits, counted exactly as each limit is enforced:
  * members plus pending invitations that have not expired (lib/invitations/invite.ts, seatUsage),
- * clusters that are not being deleted (lib/clusters/manage.ts), projects (lib/projects/create.ts).
+ * clusters that are not being deleted (lib/clusters/cluster-changes.ts), projects (lib/projects/create.ts).
  */
 export type Usage = { members: number; pendingInvitations: number; clusters: number; projects: number };
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineOrgAction } from "@/lib/actions/define";
-import * as manage from "./manage";
+import * as changes from "./cluster-changes";
 import { clusterIdSchema, clusterSettingsSchema, newClusterSchema } from "./schemas";
 
 // The Clusters pages' actions. The cluster id comes from the form; the domain looks it up in the
@@ -12,28 +12,28 @@ const clustersPath = (slug: string) => `/orgs/${slug}/settings/clusters`;
 
 export const createCluster = defineOrgAction({ permission: "cluster.manage", schema: newClusterSchema }, async (ctx, input, db) => {
   // Browsers submit a textarea's line breaks as CRLF: store the kubeconfig as the file was.
-  const result = await manage.createCluster(db, ctx, { ...input, kubeconfig: input.kubeconfig.replace(/\r\n?/g, "\n") });
+  const result = await changes.createCluster(db, ctx, { ...input, kubeconfig: input.kubeconfig.replace(/\r\n?/g, "\n") });
   return result.ok ? { ...result, redirectTo: clustersPath(ctx.org.slug) } : result;
 });
 
 export const updateClusterSettings = defineOrgAction(
   { permission: "cluster.manage", schema: cluster.and(clusterSettingsSchema) },
   async (ctx, { clusterId, ...settings }, db) => {
-    const result = await manage.updateCluster(db, ctx, clusterId, settings);
+    const result = await changes.updateCluster(db, ctx, clusterId, settings);
     return result.ok ? { ...result, redirectTo: clustersPath(ctx.org.slug) } : result;
   },
 );
 
 export const stopCluster = defineOrgAction({ permission: "cluster.manage", schema: confirmed }, (ctx, input, db) =>
-  manage.requestClusterAction(db, ctx, { ...input, action: "stop" }),
+  changes.requestClusterAction(db, ctx, { ...input, action: "stop" }),
 );
 
 export const startCluster = defineOrgAction({ permission: "cluster.manage", schema: cluster }, (ctx, input, db) =>
-  manage.requestClusterAction(db, ctx, { ...input, action: "start" }),
+  changes.requestClusterAction(db, ctx, { ...input, action: "start" }),
 );
 
 export const retryCluster = defineOrgAction({ permission: "cluster.manage", schema: cluster }, (ctx, input, db) =>
-  manage.requestClusterAction(db, ctx, { ...input, action: "retry" }),
+  changes.requestClusterAction(db, ctx, { ...input, action: "retry" }),
 );
 
 export const deleteCluster = defineOrgAction(
@@ -42,9 +42,9 @@ export const deleteCluster = defineOrgAction(
     // An empty select (no successor chosen) is "none": the domain asks for one when it is needed.
     schema: confirmed.extend({ successorId: z.preprocess((v) => (v === "" ? undefined : v), clusterIdSchema.optional()) }),
   },
-  (ctx, input, db) => manage.requestClusterAction(db, ctx, { ...input, action: "delete" }),
+  (ctx, input, db) => changes.requestClusterAction(db, ctx, { ...input, action: "delete" }),
 );
 
 export const setDefaultCluster = defineOrgAction({ permission: "cluster.manage", schema: cluster }, (ctx, input, db) =>
-  manage.setDefaultCluster(db, ctx, input.clusterId),
+  changes.setDefaultCluster(db, ctx, input.clusterId),
 );

@@ -5,7 +5,7 @@ import { roleSchema } from "@/lib/members/actions";
 import { rolesAssignableBy } from "@/lib/members/rules";
 import { findActor } from "@/lib/users/create-user";
 import { inviteMembers as invite, splitAddresses } from "./invite";
-import { pendingInvitationLink, resendInvitation as resend, revokeInvitation as revoke } from "./manage";
+import { pendingInvitationLink, resendInvitation as resend, revokeInvitation as revoke } from "./pending-invitations";
 import { acceptInvitation as accept, declineInvitation as decline, type RespondResult } from "./respond";
 
 // The Members page's invitation actions, and the invitee's answer on /invitations/<token>.

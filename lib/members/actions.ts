@@ -3,7 +3,7 @@ import { defineOrgAction } from "@/lib/actions/define";
 import { appUrl } from "@/lib/http/app-url";
 import { sendEmails } from "@/lib/mail/send";
 import { ownershipTransferredEmails } from "@/lib/mail/templates";
-import * as change from "./change";
+import * as change from "./membership-changes";
 import { assignableRoles } from "./rules";
 
 // The Members page's member actions (the Danger Zone and /account reuse leave and transfer).

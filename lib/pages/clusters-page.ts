@@ -5,7 +5,7 @@ import { clusters } from "@/db/schema";
 import type { ClusterAction, ClusterStatus, CloudProvider } from "@/db/schema/values";
 import type { OrgContext } from "@/lib/authz/context";
 import { providerCatalog } from "@/lib/clusters/catalog";
-import { listClusters } from "@/lib/clusters/manage";
+import { listClusters } from "@/lib/clusters/queries";
 import { clusterIdSchema } from "@/lib/clusters/schemas";
 import { mayBeDefault, requestRetry, requestTransition, statusLabels, transitioning } from "@/lib/clusters/state-machine";
 import { deniedReason } from "@/lib/authz/permissions";

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { invitations, organizations, type Organization } from "@/db/schema";
 import { addMember, makeOrgWithEveryRole, makeUser, uniqueTag } from "@/lib/factories";
 import { inviteMembers } from "@/lib/invitations/invite";
-import { pendingInvitationLink } from "@/lib/invitations/manage";
+import { pendingInvitationLink } from "@/lib/invitations/pending-invitations";
 import { acceptInvitation } from "@/lib/invitations/respond";
 import { invitationValidityDays } from "@/lib/invitations/token";
 import { act, contextOf, invitationsOf, snapshotMembership, testAppUrl, tokenOf } from "./support/member-actions";

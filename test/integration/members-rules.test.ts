@@ -7,7 +7,7 @@ import { messages, runOrgAction } from "@/lib/actions/run-action";
 import { authorize } from "@/lib/authz/authorize";
 import { memberRoles } from "@/lib/authz/permissions";
 import { addMember, makeOrgWithEveryRole, makeUser } from "@/lib/factories";
-import { changeMemberRole } from "@/lib/members/change";
+import { changeMemberRole } from "@/lib/members/membership-changes";
 import { act, auditActions, roleOf, snapshotMembership } from "./support/member-actions";
 import { useTestDatabase } from "./support/test-database";
 

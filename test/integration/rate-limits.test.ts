@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { organizations, users } from "@/db/schema";
 import { addMember, makeOrgWithEveryRole, makeUser, uniqueTag } from "@/lib/factories";
 import { inviteMembers } from "@/lib/invitations/invite";
-import { resendInvitation } from "@/lib/invitations/manage";
+import { resendInvitation } from "@/lib/invitations/pending-invitations";
 import { createTeamOrganization } from "@/lib/orgs/create";
 import { orgCreationLimit, type RateLimitSettings, rateLimitSettings } from "@/lib/rate-limit/limits";
 import { consumeSignInAttempt } from "@/lib/rate-limit/sign-in-attempts";

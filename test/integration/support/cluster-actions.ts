@@ -9,7 +9,7 @@ import { roleLabels } from "@/lib/authz/permissions";
 import type { InfrastructureEngine } from "@/lib/clusters/engine/types";
 import { claimJob, enqueueJob, runJob } from "@/lib/clusters/jobs";
 import * as clusterActionSpecs from "@/lib/clusters/actions";
-import { downloadKubeconfig } from "@/lib/clusters/manage";
+import { downloadKubeconfig } from "@/lib/clusters/cluster-changes";
 import { clusterIdSchema } from "@/lib/clusters/schemas";
 import { makeCluster } from "@/lib/factories/clusters";
 

@@ -1,5 +1,5 @@
 import { orgRoute, plainResponse } from "@/lib/actions/org-route";
-import { downloadKubeconfig } from "@/lib/clusters/manage";
+import { downloadKubeconfig } from "@/lib/clusters/cluster-changes";
 import { clusterIdSchema } from "@/lib/clusters/schemas";
 
 const noKubeconfig = "This cluster does not exist in this organization, or it has no kubeconfig yet.";
