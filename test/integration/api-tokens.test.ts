@@ -6,8 +6,8 @@ import { hashApiToken, tokenPattern } from "@/lib/api-tokens/secret";
 import { authenticateApiToken, createApiToken, listApiTokens, maxTokensPerUser } from "@/lib/api-tokens/tokens";
 import { makeUser } from "@/lib/factories";
 import { makeApiToken } from "@/lib/factories/api-tokens";
-import { useTestDatabase } from "./support/test-database";
 import * as tokenActions from "@/lib/api-tokens/actions";
+import { useTestDatabase } from "./support/test-database";
 
 // Issue 6 (7): personal API tokens, through the same door the /account page uses (runUserAction)
 // and the authentication the API runs. Tokens are scoped by their owner everywhere.

@@ -9,8 +9,8 @@ import { billingDetailsSchema, loadBillingDetails, saveBillingDetails } from "@/
 import { makeOrgWithEveryRole } from "@/lib/factories";
 import { billingDetailsForm } from "@/lib/factories/billing-details";
 import { staleAccess } from "@/lib/authz/org-transaction";
-import { useTestDatabase } from "./support/test-database";
 import * as billingActions from "@/lib/billing/actions";
+import { useTestDatabase } from "./support/test-database";
 
 // Issue 8, "Must hold": billing.manage × every role × a non-member at the action door for the
 // billing details, denials and refused input leaving the row and the audit log as they were, and

@@ -12,11 +12,11 @@ import { makeProject } from "@/lib/factories/projects";
 import { inviteMembers } from "@/lib/invitations/invite";
 import type { OrgPlan } from "@/lib/orgs/plans";
 import { createProjectAction } from "@/lib/projects/actions/projects";
+import { changePlan } from "@/lib/billing/actions";
 import { type Clients, openClients } from "./support/clients";
 import { act, contextOf, snapshotMembership, testAppUrl } from "./support/member-actions";
 import { runAs } from "./support/project-actions";
 import { useTestDatabase } from "./support/test-database";
-import { changePlan } from "@/lib/billing/actions";
 
 // Issue 8, "Must hold": billing.manage × every role × a non-member at the action door (denials
 // change nothing), upgrades at once, downgrades refused with what to reduce while usage exceeds the

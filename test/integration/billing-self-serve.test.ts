@@ -9,9 +9,9 @@ import { personalPlanRefusal } from "@/lib/billing/change-plan";
 import { grantPlan, operatorActorLabel } from "@/lib/billing/grant-plan";
 import { billingProvider, paidPlanRefusal } from "@/lib/billing/provider";
 import { addMember, makeOrgWithEveryRole, makeTeamOrg, makeUser, uniqueTag } from "@/lib/factories";
-import { useTestDatabase } from "./support/test-database";
 import { changePlan } from "@/lib/billing/actions";
 import { createOrganization } from "@/lib/orgs/actions";
+import { useTestDatabase } from "./support/test-database";
 
 // Issue 13, item 5: the billing provider decides who may choose a paid plan. The shipped provider
 // grants them only with BILLING_SELF_SERVE=true (on by default outside production); otherwise the

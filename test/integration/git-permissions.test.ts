@@ -8,9 +8,9 @@ import { makeOrgWithEveryRole } from "@/lib/factories";
 import { grantRepositories, makeInstallation } from "@/lib/factories/git-installations";
 import { makeApplication, makeResourceEnvironment } from "@/lib/factories/resources";
 import { disconnectedMessage, notConnectedMessage } from "@/lib/git/messages";
+import { disconnectGithubApp } from "@/lib/git/actions";
 import { beginAs, testApp, useFakeGithub } from "./support/github";
 import { useTestDatabase } from "./support/test-database";
-import { disconnectGithubApp } from "@/lib/git/actions";
 
 // Issue 7, "Must hold": git.manage × every role × a non-member at the action door, for "Install
 // Github Application" and "Disconnect", through the definitions the page binds; denials leave

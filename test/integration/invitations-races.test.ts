@@ -1,11 +1,11 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditEvents, memberships, type User } from "@/db/schema";
 import { messages } from "@/lib/actions/run-action";
 import { addMember, makeTeamOrg, makeUser, uniqueTag } from "@/lib/factories";
 import { acceptInvitation, declineInvitation, type RespondResult } from "@/lib/invitations/respond";
 import { seatUsage } from "@/lib/members/queries";
-import { type Clients, openClients } from "./support/clients";
+import { useRaceClients } from "./support/clients";
 import { act, invitationsOf, tokenOf } from "./support/member-actions";
 import { useTestDatabase } from "./support/test-database";
 
@@ -15,24 +15,9 @@ import { useTestDatabase } from "./support/test-database";
 
 const t = useTestDatabase();
 const rounds = 5;
-let clients: Clients;
+const race = useRaceClients(t, 20);
 
-beforeAll(async () => {
-  clients = await openClients(t.url, 20);
-});
-afterAll(async () => {
-  await clients?.close();
-});
-beforeEach(() => {
-  vi.spyOn(console, "log").mockImplementation(() => {});
-  const errors = vi.spyOn(console, "error").mockImplementation(() => {});
-  return () => {
-    expect(errors, "no request failed unexpectedly").not.toHaveBeenCalled();
-    vi.restoreAllMocks();
-  };
-});
-
-const db = (i: number) => clients.dbs[i % clients.dbs.length];
+const db = race.db;
 const address = (name: string) => `${name}-${uniqueTag()}@example.test`;
 const invitee = (user: User) => ({ id: user.id, name: user.name, email: user.email });
 

@@ -1,14 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import type { User } from "@/db/schema";
 import { runOrgAction } from "@/lib/actions/run-action";
 import { addMember, makeTeamOrg, makeUser, uniqueTag } from "@/lib/factories";
 import { acceptInvitation } from "@/lib/invitations/respond";
-import { type Clients, openClients } from "./support/clients";
+import { deleteOrganization } from "@/lib/orgs/actions";
+import { useRaceClients } from "./support/clients";
 import { act, invitationsOf, tokenOf } from "./support/member-actions";
 import { rowsReferencing } from "./support/org-rows";
 import { useTestDatabase } from "./support/test-database";
-import { deleteOrganization } from "@/lib/orgs/actions";
 
 // Issue 5, "Must hold": requests that race the organization's deletion (invitations being accepted,
 // role changes, new invitations, members leaving) either finish before it or fail cleanly, and
@@ -16,22 +16,7 @@ import { deleteOrganization } from "@/lib/orgs/actions";
 
 const t = useTestDatabase();
 const rounds = 6;
-let clients: Clients;
-
-beforeAll(async () => {
-  clients = await openClients(t.url, 24);
-});
-afterAll(async () => {
-  await clients?.close();
-});
-beforeEach(() => {
-  vi.spyOn(console, "log").mockImplementation(() => {});
-  const errors = vi.spyOn(console, "error").mockImplementation(() => {});
-  return () => {
-    expect(errors, "no request failed with an unexpected error").not.toHaveBeenCalled();
-    vi.restoreAllMocks();
-  };
-});
+const race = useRaceClients(t, 24);
 
 async function orgAboutToGo() {
   const owner = await makeUser(t.db, { name: "Olga Owner" });
@@ -75,7 +60,7 @@ describe("deleting while others write", () => {
       order.splice(at, 0, deletion);
 
       // Each request on its own connection, all at once.
-      const results = await Promise.all(order.map((request, i) => request(clients.dbs[i])));
+      const results = await Promise.all(order.map((request, i) => request(race.dbs()[i])));
 
       expect(results[at], "the deletion itself").toMatchObject({ ok: true });
       for (const result of results) {

@@ -6,10 +6,10 @@ import { memberRoles, type MemberRole, minimumRoleFor, roleHasPermission, roleLa
 import { makeOrgWithEveryRole, makeUser, uniqueTag } from "@/lib/factories";
 import { makeCluster } from "@/lib/factories/clusters";
 import { clustersRefusal, personalOrgRefusal } from "@/lib/orgs/deletion";
+import { deleteOrganization } from "@/lib/orgs/actions";
 import { act, snapshotMembership } from "./support/member-actions";
 import { referencesToOrganizations, rowsReferencing } from "./support/org-rows";
 import { useTestDatabase } from "./support/test-database";
-import { deleteOrganization } from "@/lib/orgs/actions";
 
 // Issue 5, "Must hold": org.delete × every role × a non-member at the action door, the typed slug
 // checked by the server, and a deletion that leaves no row of the organization in any table that

@@ -4,10 +4,10 @@ import { auditEvents, organizations } from "@/db/schema";
 import { runOrgAction } from "@/lib/actions/run-action";
 import { staleAccess } from "@/lib/authz/org-transaction";
 import { makeOrgWithEveryRole } from "@/lib/factories";
+import { updateGeneralInformation } from "@/lib/orgs/actions";
 import { holdOrgLock } from "./support/org-lock";
 import { snapshotOrg } from "./support/snapshot";
 import { useTestDatabase } from "./support/test-database";
-import { updateGeneralInformation } from "@/lib/orgs/actions";
 
 // General Information runs in the one transaction helper every organization write uses: the row
 // is locked, the caller's role re-read under the lock, and "before" read as committed then.

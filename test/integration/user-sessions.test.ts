@@ -6,9 +6,9 @@ import { signOutOtherSessions } from "@/lib/auth/actions";
 import { countOtherSessions, endSession, loadSessionUser, startSession } from "@/lib/auth/user-sessions";
 import { authorize } from "@/lib/authz/authorize";
 import { makeOrgWithEveryRole, makeUser } from "@/lib/factories";
+import { updateGeneralInformation } from "@/lib/orgs/actions";
 import { snapshotOrg } from "./support/snapshot";
 import { useTestDatabase } from "./support/test-database";
-import { updateGeneralInformation } from "@/lib/orgs/actions";
 
 // Issue 13: sessions the server can end. The doors check the cookie's session row in the query
 // they make anyway; a signed-out (or copied) cookie is refused and changes nothing.
