@@ -313,6 +313,14 @@ describe("self-managed clusters: the uploaded kubeconfig", () => {
     expect(audit.map((e) => e.action).filter((action) => action.startsWith("cluster."))).toEqual(["cluster.create", "cluster.install.done", "cluster.kubeconfig.download"]);
   });
 
+  it("pasted with the browser's CRLF line breaks, is stored as the file was, and the form goes back to the list", async () => {
+    const { org, users } = await makeOrgWithEveryRole(t.db);
+    const result = await actOnCluster(t.db, "create", users.admin, org, selfManaged({ name: "pasted", kubeconfig: kubeconfig.replaceAll("\n", "\r\n") }));
+    expect(result).toStrictEqual({ ok: true, message: "pasted is being installed.", redirectTo: `/orgs/${org.slug}/settings/clusters` });
+    const [created] = (await snapshotClusters(t.db, org.id)).clusters;
+    expect(await downloadAs(t.db, users.owner, org, created.id)).toMatchObject({ status: 200, content: kubeconfig });
+  });
+
   it("a kubeconfig sent with a cloud cluster is ignored: the engine provides one", async () => {
     const { org, users } = await makeOrgWithEveryRole(t.db);
     expect(await actOnCluster(t.db, "create", users.admin, org, newClusterForm({ name: "cloud", kubeconfig }))).toMatchObject({ ok: true });
