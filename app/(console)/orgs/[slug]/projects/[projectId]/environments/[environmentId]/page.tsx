@@ -5,7 +5,7 @@ import { EnvironmentControls } from "@/components/projects/environment-controls"
 import { EnvironmentResources } from "@/components/projects/environment-resources";
 import { ProjectBreadcrumbs } from "@/components/projects/project-breadcrumbs";
 import { loadEnvironmentPage } from "@/lib/pages/environment-pages";
-import { deleteEnvironment, startEnvironment, stopEnvironment } from "./actions";
+import { deleteApplication, deleteDatabase, deleteEnvironment, startEnvironment, stopEnvironment } from "./actions";
 
 type Props = { params: Promise<{ slug: string; projectId: string; environmentId: string }> };
 
@@ -57,7 +57,11 @@ export default async function EnvironmentPage({ params }: Props) {
         toggle={{ allowed: can.stop, reason: denied.stop, action: can.stop ? toggle.bind(null, ctx.org.slug) : null }}
         remove={{ allowed: can.delete, reason: denied.delete, action: can.delete ? deleteEnvironment.bind(null, ctx.org.slug) : null }}
       />
-      <EnvironmentResources ctx={ctx} environment={{ id: environment.id, name: environment.name, mode: environment.mode, projectId: project.id }} />
+      <EnvironmentResources
+        ctx={ctx}
+        environment={{ id: environment.id, name: environment.name, mode: environment.mode, projectId: project.id }}
+        deleteActions={{ application: deleteApplication, database: deleteDatabase }}
+      />
     </div>
   );
 }
