@@ -1,18 +1,27 @@
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
+import type { ActionResult, ActionState } from "@/lib/actions/result";
 import type { OrgContext } from "@/lib/authz/context";
-import { loadEnvironmentResources, resourceDenied, type EnvironmentSummary } from "@/lib/pages/resource-pages";
+import { loadEnvironmentResources, resourceDenied, type EnvironmentSummary, type ResourceViews } from "@/lib/pages/resource-pages";
+import type { Paged } from "@/lib/projects/resource-queries";
+import { type ResourceKind, resourceLabels } from "@/lib/projects/resource-kinds";
 import { AddResourceLink } from "./add-resource-link";
-import { ApplicationTable } from "./application-table";
-import { deleteListedApplicationInDevelopment, deleteListedApplicationInProduction } from "./application-list-actions";
-import { DatabaseTable } from "./database-table";
-import { deleteListedDatabaseInDevelopment, deleteListedDatabaseInProduction } from "./database-list-actions";
+import { ResourceTable } from "./resource-table";
 
 export type { EnvironmentSummary };
+
+type DeleteAction = (slug: string, previous: ActionState, formData: FormData) => Promise<ActionResult>;
 
 const headingClass = "text-lg font-semibold";
 const noteClass = "mt-1 text-sm text-zinc-600 dark:text-zinc-400";
 const moreClass = "mt-2 inline-block text-sm text-indigo-700 underline underline-offset-2 dark:text-indigo-300";
+
+type Props = {
+  ctx: OrgContext;
+  environment: EnvironmentSummary;
+  /** The environment route's delete actions, one per kind (its actions.ts). */
+  deleteActions: Record<ResourceKind, DeleteAction>;
+};
 
 /**
  * The applications and databases of an environment, rendered on the environment page: the first
@@ -20,84 +29,53 @@ const moreClass = "mt-2 inline-block text-sm text-indigo-700 underline underline
  * environment's mode; the databases section exists only for callers with database.read, and
  * nothing about databases is read for the others.
  */
-export async function EnvironmentResources({ ctx, environment }: { ctx: OrgContext; environment: EnvironmentSummary }) {
+export async function EnvironmentResources({ ctx, environment, deleteActions }: Props) {
   const view = await loadEnvironmentResources(ctx, environment);
-  const { can, applications, databases, links, readOnly } = view;
   const scope = { projectId: environment.projectId, environmentId: environment.id };
-  const production = can.modeClass === "production";
-  const deleteApplication = can.deleteApplications
-    ? (production ? deleteListedApplicationInProduction : deleteListedApplicationInDevelopment).bind(null, ctx.org.slug)
-    : null;
-  const deleteDatabase = can.deleteDatabases ? (production ? deleteListedDatabaseInProduction : deleteListedDatabaseInDevelopment).bind(null, ctx.org.slug) : null;
-  return (
-    <div className="space-y-10">
-      <section aria-labelledby="applications-heading">
+  const section = <K extends ResourceKind>(kind: K, list: Paged<ResourceViews[K]> | null) => {
+    if (!list) return null;
+    const labels = resourceLabels[kind];
+    const denied = resourceDenied(view.can, kind);
+    const readOnly = view.readOnly[labels.many as "applications" | "databases"];
+    const links = { all: `${view.links.base}/${labels.many}`, add: `${view.links.base}/${labels.many}/new` };
+    return (
+      <section aria-labelledby={`${labels.many}-heading`}>
         <div className="flex flex-wrap items-end justify-between gap-3">
           <div className="min-w-0">
-            <h2 id="applications-heading" tabIndex={-1} className={headingClass}>
-              Applications
+            <h2 id={`${labels.many}-heading`} tabIndex={-1} className={headingClass}>
+              {labels.title}
             </h2>
-            <p className={noteClass}>
-              {readOnly.applications ?? "Each application deploys a branch of a Git repository to this environment."}
-            </p>
+            <p className={noteClass}>{readOnly ?? labels.blurb}</p>
           </div>
-          <AddResourceLink href={links.newApplication} label="Add application" deniedReason={readOnly.applications} />
+          <AddResourceLink href={links.add} label={`Add ${labels.one}`} deniedReason={readOnly} />
         </div>
         <div className="mt-4">
-          {applications.total === 0 ? (
-            <EmptyState title={`No application in ${environment.name} yet.`} />
+          {list.total === 0 ? (
+            <EmptyState title={`No ${labels.one} in ${environment.name} yet.`} />
           ) : (
-            <ApplicationTable
-              caption={`Applications of ${environment.name}`}
-              applications={applications.rows}
+            <ResourceTable
+              kind={kind}
+              caption={`${labels.title} of ${environment.name}`}
+              rows={list.rows}
               scope={scope}
-              denied={resourceDenied(can, "application")}
-              deleteAction={deleteApplication}
-              focusAfter="applications-heading"
+              denied={denied}
+              deleteAction={denied.delete ? null : deleteActions[kind].bind(null, ctx.org.slug)}
+              focusAfter={`${labels.many}-heading`}
             />
           )}
-          {applications.total > applications.rows.length && (
-            <Link href={links.applications} className={moreClass}>
-              View all {applications.total} applications
+          {list.total > list.rows.length && (
+            <Link href={links.all} className={moreClass}>
+              View all {list.total} {labels.many}
             </Link>
           )}
         </div>
       </section>
-
-      {databases && (
-        <section aria-labelledby="databases-heading">
-          <div className="flex flex-wrap items-end justify-between gap-3">
-            <div className="min-w-0">
-              <h2 id="databases-heading" tabIndex={-1} className={headingClass}>
-                Databases
-              </h2>
-              <p className={noteClass}>
-                {readOnly.databases ?? "Managed databases the applications of this environment use."}
-              </p>
-            </div>
-            <AddResourceLink href={links.newDatabase} label="Add database" deniedReason={readOnly.databases} />
-          </div>
-          <div className="mt-4">
-            {databases.total === 0 ? (
-              <EmptyState title={`No database in ${environment.name} yet.`} />
-            ) : (
-              <DatabaseTable
-                caption={`Databases of ${environment.name}`}
-                databases={databases.rows}
-                scope={scope}
-                denied={resourceDenied(can, "database")}
-                deleteAction={deleteDatabase}
-                focusAfter="databases-heading"
-              />
-            )}
-            {databases.total > databases.rows.length && (
-              <Link href={links.databases} className={moreClass}>
-                View all {databases.total} databases
-              </Link>
-            )}
-          </div>
-        </section>
-      )}
+    );
+  };
+  return (
+    <div className="space-y-10">
+      {section("application", view.applications)}
+      {section("database", view.databases)}
     </div>
   );
 }

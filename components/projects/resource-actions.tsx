@@ -4,13 +4,12 @@ import { createContext, useContext, useEffect, useRef, useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { ActionResult, ActionState } from "@/lib/actions/result";
 import { useLazyComponent } from "@/components/ui/use-lazy-component";
+import { type ResourceKind, resourceLabels } from "@/lib/projects/resource-kinds";
 
 // Opened by few visitors: the dialog (Radix) is fetched the first time SSH is chosen.
 const loadSshDialog = () => import("./application-ssh-dialog").then((module) => module.ApplicationSshDialog);
 
 type Action = (previous: ActionState, formData: FormData) => Promise<ActionResult>;
-
-export type ResourceKind = "application" | "database";
 
 /** What a row's menu knows of its application or database: enough for the table's dialogs. */
 export type ResourceRowRef = {
@@ -43,7 +42,7 @@ type Props = {
 
 const menuTriggerOf = (id: string) => document.querySelector<HTMLElement>(`[data-resource-menu="${CSS.escape(id)}"] button`);
 
-const deleteText = {
+const deleteText: Record<ResourceKind, (row: ResourceRowRef) => string> = {
   application: (row: ResourceRowRef) => `The application ${row.name} (${row.summary}) is removed from this environment. Its repository is not touched.`,
   database: (row: ResourceRowRef) => `The ${row.summary} database ${row.name} is removed from this environment, with its data.`,
 };
@@ -86,7 +85,7 @@ export function ResourceActions({ kind, scope, deleteAction, focusAfter, childre
           confirmLabel={`Delete ${kind}`}
           pendingLabel="Deleting…"
           action={deleteAction}
-          fields={{ ...scope, [`${kind}Id`]: chosen.row.id }}
+          fields={{ ...scope, [resourceLabels[kind].idField]: chosen.row.id }}
         />
       )}
       {SshDialog && <SshDialog application={sshApplication} onOpenChange={(open) => !open && close(false)} />}

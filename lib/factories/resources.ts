@@ -14,8 +14,7 @@ import { uniqueTag } from "./index";
 import { makeEnvironment, makeProject } from "./projects";
 
 // Applications and databases for tests, the bench and the demo. Rows are inserted directly (no
-// audit event, no lock): to exercise the rules, go through lib/projects/applications.ts and
-// databases.ts.
+// audit event, no lock): to exercise the rules, go through lib/projects/resource-writes.ts.
 
 type EnvironmentFields = { mode?: EnvironmentMode; name?: string; clusterId?: string; project?: Project };
 

@@ -5,7 +5,7 @@ import type { DatabaseType } from "@/db/schema/values";
 import { type RepositoryPicker, repositoryPicker } from "@/lib/git/queries";
 import { applicationGitWarnings } from "@/lib/git/warnings";
 import { modeLabels, modePermission } from "@/lib/projects/modes";
-import { findApplication, findDatabase } from "@/lib/projects/resource-queries";
+import { findResource } from "@/lib/projects/resource-queries";
 import { databaseVersions } from "@/lib/projects/schemas";
 import {
   type ApplicationView,
@@ -56,7 +56,7 @@ export type ApplicationPage = EnvironmentPage & {
 export async function loadApplicationPage(slug: string, projectId: string, environmentId: string, applicationId: string): Promise<ApplicationPage> {
   const loaded = await loadEnvironmentPage(slug, projectId, environmentId);
   const db = await getDb();
-  const app = await findApplication(db, loaded.ctx, environmentId, applicationId);
+  const app = await findResource(db, loaded.ctx, "application", environmentId, applicationId);
   if (!app) notFound();
   const [warnings, repositories] = await Promise.all([
     applicationGitWarnings(db, loaded.ctx.org.id, [app], { projectName: loaded.environment.projectName, environmentName: loaded.environment.name }),
@@ -97,7 +97,7 @@ export async function loadDatabasePage(
 ): Promise<({ ok: true } & DatabasePage) | Refused> {
   const loaded = await loadEnvironmentPage(slug, projectId, environmentId);
   if (!loaded.can.readDatabases) return { ok: false, denial: databasesDenial(loaded) };
-  const row = await findDatabase(await getDb(), loaded.ctx, environmentId, databaseId);
+  const row = await findResource(await getDb(), loaded.ctx, "database", environmentId, databaseId);
   if (!row) notFound();
   const offered = databaseVersions[row.type];
   return {

@@ -7,8 +7,9 @@ import type { OrgContext } from "@/lib/authz/context";
 import { applicationGitWarnings } from "@/lib/git/warnings";
 import { deniedReason, minimumRoleFor, type Permission, roleLabels } from "@/lib/authz/permissions";
 import { modeClass, modeLabels, modePermission, type ModeClass } from "@/lib/projects/modes";
-import { listApplications, listDatabases, type Paged } from "@/lib/projects/resource-queries";
+import { listResources, type Paged } from "@/lib/projects/resource-queries";
 import { applicationHref, databaseHref, environmentHref, findScopedEnvironment, type ScopedEnvironment } from "@/lib/projects/resource-scope";
+import { type ResourceKind, resourceLabels } from "@/lib/projects/resource-kinds";
 import { databaseTypeLabels } from "@/lib/projects/schemas";
 import { sshCommand } from "@/lib/projects/ssh";
 import { loadOrgPage } from "./org-page";
@@ -149,7 +150,8 @@ export type EnvironmentResourcesView = {
   applications: Paged<ApplicationView>;
   /** Null for callers without database.read: the section is not rendered and nothing is read. */
   databases: Paged<DatabaseView> | null;
-  links: { applications: string; databases: string; newApplication: string; newDatabase: string };
+  /** The environment's URL, under which each kind's list and "Add" pages live. */
+  links: { base: string };
 };
 
 /** The views of a page of applications, with their Git warnings (one statement, none without rows). */
@@ -164,8 +166,8 @@ export async function loadEnvironmentResources(ctx: OrgContext, environment: Env
   const can = resourceCapabilities(ctx, environment.mode);
   const window = { page: 1, pageSize: resourcesPreviewSize };
   const [apps, dbs] = await Promise.all([
-    listApplications(db, ctx, environment.id, window),
-    can.readDatabases ? listDatabases(db, ctx, environment.id, window) : null,
+    listResources(db, ctx, "application", environment.id, window),
+    can.readDatabases ? listResources(db, ctx, "database", environment.id, window) : null,
   ]);
   const base = environmentHref(ctx.org.slug, { projectId: environment.projectId, environmentId: environment.id });
   return {
@@ -176,28 +178,31 @@ export async function loadEnvironmentResources(ctx: OrgContext, environment: Env
     },
     applications: { ...apps, rows: await applicationViews(ctx, environment, apps.rows, can) },
     databases: dbs && { ...dbs, rows: dbs.rows.map((row) => databaseView(ctx, environment, row)) },
-    links: {
-      applications: `${base}/applications`,
-      databases: `${base}/databases`,
-      newApplication: `${base}/applications/new`,
-      newDatabase: `${base}/databases/new`,
-    },
+    links: { base },
   };
 }
 
-/** All the applications of an environment, a page at a time. */
-export async function loadApplicationsPage(slug: string, projectId: string, environmentId: string, page: number) {
-  const loaded = await loadEnvironmentPage(slug, projectId, environmentId);
-  const apps = await listApplications(await getDb(), loaded.ctx, environmentId, { page, pageSize: resourcesPageSize });
-  return { ...loaded, applications: { ...apps, rows: await applicationViews(loaded.ctx, loaded.environment, apps.rows, loaded.can) } };
-}
+/** The views of each kind, by kind (what the tables of components/projects/resource-columns.tsx show). */
+export type ResourceViews = { application: ApplicationView; database: DatabaseView };
 
-/** All the databases of an environment, a page at a time; refused (nothing read) without database.read. */
-export async function loadDatabasesPage(slug: string, projectId: string, environmentId: string, page: number) {
+const readPermission = { application: "application.read", database: "database.read" } as const satisfies Record<ResourceKind, Permission>;
+
+/**
+ * All the resources of one kind in an environment, a page at a time; refused (nothing read) when
+ * the caller may not see that kind (databases without database.read).
+ */
+export async function loadResourceListPage<K extends ResourceKind>(kind: K, slug: string, projectId: string, environmentId: string, page: number) {
   const loaded = await loadEnvironmentPage(slug, projectId, environmentId);
-  if (!loaded.can.readDatabases) return { ok: false as const, denial: databasesDenial(loaded) };
-  const rows = await listDatabases(await getDb(), loaded.ctx, environmentId, { page, pageSize: resourcesPageSize });
-  return { ok: true as const, ...loaded, databases: { ...rows, rows: rows.rows.map((row) => databaseView(loaded.ctx, loaded.environment, row)) } };
+  if (!loaded.ctx.can(readPermission[kind])) {
+    return { ok: false as const, denial: denial(loaded.ctx, loaded.environment, readPermission[kind], `see ${resourceLabels[kind].many}`) };
+  }
+  const db = await getDb();
+  const listed = await listResources(db, loaded.ctx, kind, environmentId, { page, pageSize: resourcesPageSize });
+  const rows =
+    kind === "application"
+      ? await applicationViews(loaded.ctx, loaded.environment, listed.rows as Application[], loaded.can)
+      : (listed.rows as Database[]).map((row) => databaseView(loaded.ctx, loaded.environment, row));
+  return { ok: true as const, ...loaded, list: { ...listed, rows: rows as ResourceViews[K][] } };
 }
 
 export function databasesDenial({ ctx, environment }: EnvironmentPage): ResourceDenial {

@@ -2,19 +2,20 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import type { Queryable, Tx } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
 import { applications, clusters, databases, environments } from "@/db/schema";
-import type { EnvironmentMode } from "@/db/schema/values";
+import type { EnvironmentMode, MemberRole } from "@/db/schema/values";
 import type { ActionResult } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit/record";
 import type { OrgContext } from "@/lib/authz/context";
 import { type EnvironmentChoice, resolveEnvironmentTarget } from "./environment-target";
 import { orgTransaction } from "@/lib/authz/org-transaction";
 import { findProjectForWrite } from "./manage";
-import { type ModeClass, modeClass, modeLabels, modePermission } from "./modes";
+import { doorPermission, modeRefusal } from "./mode-guard";
+import { modeLabels } from "./modes";
 import { isUuid } from "./queries";
 
-// Environments: create, edit, stop/start, delete. The door checked a static permission; the mode
-// decides which one applies, so each write re-reads the environment under the organization's lock
-// and refuses when its mode class is not the one the action was declared for (the mode changed
+// Environments: create, edit, stop/start, delete. The door checked the development permission;
+// the mode decides which one applies, so each write re-reads the environment under the
+// organization's lock and checks the permission of its mode as it is now (it may have changed
 // since the page was rendered), and going into production needs the production permission.
 
 export type EnvironmentOutcome = (ActionResult & { ok: false }) | { ok: true; environmentId: string; projectId: string; message: string };
@@ -22,10 +23,6 @@ export type EnvironmentOutcome = (ActionResult & { ok: false }) | { ok: true; en
 const fail = (formError: string): ActionResult & { ok: false } => ({ ok: false, formError });
 export const unknownEnvironment = "This environment does not exist in this project (it may have been deleted).";
 export const environmentNameTaken = "Another environment of this project has this name.";
-
-export function modeChangedMessage(name: string, mode: EnvironmentMode): string {
-  return `${name} is now a ${modeLabels[mode]} environment (its mode changed meanwhile). Reload the page and try again.`;
-}
 
 async function nameTaken(tx: Tx, scope: { orgId: string; projectId: string }, name: string, except?: string): Promise<boolean> {
   const [row] = await tx
@@ -43,7 +40,7 @@ async function nameTaken(tx: Tx, scope: { orgId: string; projectId: string }, na
 }
 
 export async function createEnvironment(db: Queryable, ctx: OrgContext, input: EnvironmentChoice & { projectId: string }): Promise<EnvironmentOutcome> {
-  return orgTransaction(db, ctx, "environment.edit.development", async (tx, role): Promise<EnvironmentOutcome> => {
+  return orgTransaction(db, ctx, doorPermission("environment", "edit"), async (tx, role): Promise<EnvironmentOutcome> => {
     const found = await findProjectForWrite(tx, ctx, input.projectId);
     if (!found.ok) return found;
     const scope = { orgId: ctx.org.id, projectId: found.project.id };
@@ -70,8 +67,13 @@ export async function createEnvironment(db: Queryable, ctx: OrgContext, input: E
 
 type EnvironmentRef = { projectId: string; environmentId: string };
 
-/** The environment of `cls` in this organization's project, inside `orgTransaction` (under its lock). */
-async function findEnvironmentForWrite(tx: Tx, ctx: OrgContext, cls: ModeClass, ref: EnvironmentRef) {
+type GuardedVerb = "edit" | "stop" | "delete";
+
+/**
+ * The environment in this organization's project, inside `orgTransaction` (under its lock), if
+ * `role` (as re-read under that lock) may `verb` it in its mode as it is now.
+ */
+async function findEnvironmentForWrite(tx: Tx, ctx: OrgContext, role: MemberRole, verb: GuardedVerb, ref: EnvironmentRef) {
   const found = await findProjectForWrite(tx, ctx, ref.projectId);
   if (!found.ok) return found;
   if (!isUuid(ref.environmentId)) return fail(unknownEnvironment);
@@ -81,17 +83,18 @@ async function findEnvironmentForWrite(tx: Tx, ctx: OrgContext, cls: ModeClass, 
     .innerJoin(clusters, eq(clusters.id, environments.clusterId))
     .where(and(eq(environments.id, ref.environmentId), eq(environments.projectId, found.project.id), eq(environments.orgId, ctx.org.id)));
   if (!environment) return fail(unknownEnvironment);
-  if (modeClass(environment.row.mode) !== cls) return fail(modeChangedMessage(environment.row.name, environment.row.mode));
+  const refused = modeRefusal(role, "environment", verb, environment.row.mode);
+  if (refused) return refused;
   return { ok: true as const, project: found.project, environment: environment.row, clusterName: environment.clusterName };
 }
 
 export type EnvironmentEdit = EnvironmentRef & { name: string; mode: EnvironmentMode; clusterId: string };
 
 /** Renames, changes the mode or moves an environment ("automatic" applies the rules again). */
-export async function editEnvironment(db: Queryable, ctx: OrgContext, cls: ModeClass, input: EnvironmentEdit): Promise<EnvironmentOutcome> {
+export async function editEnvironment(db: Queryable, ctx: OrgContext, input: EnvironmentEdit): Promise<EnvironmentOutcome> {
   try {
-    return await orgTransaction(db, ctx, modePermission("environment", "edit", cls), async (tx, role): Promise<EnvironmentOutcome> => {
-      const found = await findEnvironmentForWrite(tx, ctx, cls, input);
+    return await orgTransaction(db, ctx, doorPermission("environment", "edit"), async (tx, role): Promise<EnvironmentOutcome> => {
+      const found = await findEnvironmentForWrite(tx, ctx, role, "edit", input);
       if (!found.ok) return found;
       const { environment, project } = found;
       const scope = { orgId: ctx.org.id, projectId: project.id };
@@ -120,9 +123,9 @@ export async function editEnvironment(db: Queryable, ctx: OrgContext, cls: ModeC
 }
 
 /** Stop (running → stopped) or start (stopped → running); both use the `.stop` permissions. */
-export async function setEnvironmentRunning(db: Queryable, ctx: OrgContext, cls: ModeClass, ref: EnvironmentRef, running: boolean): Promise<EnvironmentOutcome> {
-  return orgTransaction(db, ctx, modePermission("environment", "stop", cls), async (tx): Promise<EnvironmentOutcome> => {
-    const found = await findEnvironmentForWrite(tx, ctx, cls, ref);
+export async function setEnvironmentRunning(db: Queryable, ctx: OrgContext, ref: EnvironmentRef, running: boolean): Promise<EnvironmentOutcome> {
+  return orgTransaction(db, ctx, doorPermission("environment", "stop"), async (tx, role): Promise<EnvironmentOutcome> => {
+    const found = await findEnvironmentForWrite(tx, ctx, role, "stop", ref);
     if (!found.ok) return found;
     const { environment, project } = found;
     const next = running ? "running" : "stopped";
@@ -143,13 +146,13 @@ export async function setEnvironmentRunning(db: Queryable, ctx: OrgContext, cls:
   });
 }
 
-export const stopEnvironment = (db: Queryable, ctx: OrgContext, cls: ModeClass, ref: EnvironmentRef) => setEnvironmentRunning(db, ctx, cls, ref, false);
-export const startEnvironment = (db: Queryable, ctx: OrgContext, cls: ModeClass, ref: EnvironmentRef) => setEnvironmentRunning(db, ctx, cls, ref, true);
+export const stopEnvironment = (db: Queryable, ctx: OrgContext, ref: EnvironmentRef) => setEnvironmentRunning(db, ctx, ref, false);
+export const startEnvironment = (db: Queryable, ctx: OrgContext, ref: EnvironmentRef) => setEnvironmentRunning(db, ctx, ref, true);
 
 /** Deletes an environment with its applications and databases (the foreign keys cascade). */
-export async function deleteEnvironment(db: Queryable, ctx: OrgContext, cls: ModeClass, ref: EnvironmentRef): Promise<EnvironmentOutcome> {
-  return orgTransaction(db, ctx, modePermission("environment", "delete", cls), async (tx): Promise<EnvironmentOutcome> => {
-    const found = await findEnvironmentForWrite(tx, ctx, cls, ref);
+export async function deleteEnvironment(db: Queryable, ctx: OrgContext, ref: EnvironmentRef): Promise<EnvironmentOutcome> {
+  return orgTransaction(db, ctx, doorPermission("environment", "delete"), async (tx, role): Promise<EnvironmentOutcome> => {
+    const found = await findEnvironmentForWrite(tx, ctx, role, "delete", ref);
     if (!found.ok) return found;
     const { environment, project } = found;
     const [counts] = await tx

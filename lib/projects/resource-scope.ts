@@ -3,9 +3,10 @@ import type { Queryable, Tx } from "@/db/client";
 import { environments, projects } from "@/db/schema";
 import type { ActionResult } from "@/lib/actions/result";
 import type { OrgContext } from "@/lib/authz/context";
-import type { Permission } from "@/lib/authz/permissions";
-import { orgTransaction, staleAccess } from "@/lib/authz/org-transaction";
-import { type EnvironmentMode, modeClass, modeLabels, type ModeClass } from "./modes";
+import { orgTransaction } from "@/lib/authz/org-transaction";
+import { doorPermission, modeRefusal } from "./mode-guard";
+import type { EnvironmentMode } from "./modes";
+import type { ResourceKind } from "./resource-kinds";
 
 // Applications and databases live in an environment of a project. Every id in their URLs and
 // forms is checked here against the organization `authorize` resolved: an environment is found
@@ -45,30 +46,24 @@ export async function findScopedEnvironment(
 
 export const unknownEnvironment = "This environment does not exist in this project (it may have been deleted).";
 
-/** Said when the page offered an action for the mode the environment had when it was rendered. */
-export function modeChangedMessage(environment: ScopedEnvironment): string {
-  return `${environment.name} is now a ${modeLabels[environment.mode]} environment: reload the page and try again.`;
-}
-
 const fail = (formError: string): ActionResult => ({ ok: false, formError });
 
 /**
  * One write in an environment, in one transaction: the organization's lock with the caller's role
  * re-read under it (it may have changed since the door), the environment found in this
- * organization and project and share-locked, and its mode class the one the action was declared
- * for (the door checked `permission`, the `.production` or `.development` one, not the other).
+ * organization and project and share-locked (its mode cannot change until the write commits), and
+ * the permission of its mode as it is now: the door only checked the development one.
  */
 export async function writeInEnvironment(
   db: Queryable,
   ctx: OrgContext,
-  guard: { permission: Permission; modeClass: ModeClass; scope: ResourceScope },
+  guard: { kind: ResourceKind; verb: "edit" | "delete"; scope: ResourceScope },
   write: (tx: Tx, environment: ScopedEnvironment) => Promise<ActionResult>,
 ): Promise<ActionResult> {
-  return orgTransaction(db, ctx, guard.permission, async (tx) => {
+  return orgTransaction(db, ctx, doorPermission(guard.kind, guard.verb), async (tx, role) => {
     const environment = await findScopedEnvironment(tx, ctx, guard.scope, "share");
     if (!environment) return fail(unknownEnvironment);
-    if (modeClass(environment.mode) !== guard.modeClass) return fail(modeChangedMessage(environment));
-    return write(tx, environment);
+    return modeRefusal(role, guard.kind, guard.verb, environment.mode) ?? write(tx, environment);
   });
 }
 

@@ -38,14 +38,14 @@ describe("the server keeps applications within the installation", () => {
   it.each(modeClasses)("adding one in %s: a repository outside the installation is a field error and nothing is written", async (modeClass) => {
     const f = await installed(["acme/web", "acme/api"]);
     const before = await snapshotResources(t.db, f.org.id);
-    const result = await actOnResource(t.db, "application", "create", modeClass, f.users.admin, f.org, { ...formFor(f, "application", "create", modeClass), gitRepository: "acme/secret" });
+    const result = await actOnResource(t.db, "application", "create", f.users.admin, f.org, { ...formFor(f, "application", "create", modeClass), gitRepository: "acme/secret" });
     expect(result).toMatchObject({ ok: false, fieldErrors: { gitRepository: expect.stringContaining(notGranted("acme/secret")) } });
     expect(await snapshotResources(t.db, f.org.id)).toEqual(before);
   });
 
   it.each(modeClasses)("adding one in %s: a granted repository goes, named in any case", async (modeClass) => {
     const f = await installed(["acme/web", "acme/api"]);
-    const result = await actOnResource(t.db, "application", "create", modeClass, f.users.admin, f.org, { ...formFor(f, "application", "create", modeClass), gitRepository: "ACME/Api" });
+    const result = await actOnResource(t.db, "application", "create", f.users.admin, f.org, { ...formFor(f, "application", "create", modeClass), gitRepository: "ACME/Api" });
     expect(result).toMatchObject({ ok: true });
   });
 
@@ -54,19 +54,19 @@ describe("the server keeps applications within the installation", () => {
     const f = await installed(["acme/api"]);
     const form = { ...formFor(f, "application", "update", modeClass), name: "web" };
     const before = await snapshotResources(t.db, f.org.id);
-    const moved = await actOnResource(t.db, "application", "update", modeClass, f.users.admin, f.org, { ...form, gitRepository: "acme/other" });
+    const moved = await actOnResource(t.db, "application", "update", f.users.admin, f.org, { ...form, gitRepository: "acme/other" });
     expect(moved).toMatchObject({ ok: false, fieldErrors: { gitRepository: expect.stringContaining(notGranted("acme/other")) } });
     expect(await snapshotResources(t.db, f.org.id)).toEqual(before);
     // Keeping its repository (any case) while changing the branch: its warning already says what stopped.
-    expect(await actOnResource(t.db, "application", "update", modeClass, f.users.admin, f.org, { ...form, gitRepository: "Acme/Web", branch: "hotfix" })).toMatchObject({ ok: true });
-    expect(await actOnResource(t.db, "application", "update", modeClass, f.users.admin, f.org, { ...form, gitRepository: "acme/api" })).toMatchObject({ ok: true });
+    expect(await actOnResource(t.db, "application", "update", f.users.admin, f.org, { ...form, gitRepository: "Acme/Web", branch: "hotfix" })).toMatchObject({ ok: true });
+    expect(await actOnResource(t.db, "application", "update", f.users.admin, f.org, { ...form, gitRepository: "acme/api" })).toMatchObject({ ok: true });
   });
 
   it("without an installation any repository goes", async () => {
     const f = await resourceFixture(t.db);
-    const created = await actOnResource(t.db, "application", "create", "development", f.users.developer, f.org, { ...formFor(f, "application", "create", "development"), gitRepository: "anyone/anything" });
+    const created = await actOnResource(t.db, "application", "create", f.users.developer, f.org, { ...formFor(f, "application", "create", "development"), gitRepository: "anyone/anything" });
     expect(created).toMatchObject({ ok: true });
-    const updated = await actOnResource(t.db, "application", "update", "development", f.users.developer, f.org, { ...formFor(f, "application", "update", "development"), gitRepository: "someone/else" });
+    const updated = await actOnResource(t.db, "application", "update", f.users.developer, f.org, { ...formFor(f, "application", "update", "development"), gitRepository: "someone/else" });
     expect(updated).toMatchObject({ ok: true });
   });
 
@@ -74,7 +74,7 @@ describe("the server keeps applications within the installation", () => {
     const f = await resourceFixture(t.db);
     const { org: other } = await makeOrgWithEveryRole(t.db);
     await grantRepositories(t.db, await makeInstallation(t.db, other), ["acme/web"]);
-    const created = await actOnResource(t.db, "application", "create", "development", f.users.admin, f.org, { ...formFor(f, "application", "create", "development"), gitRepository: "free/choice" });
+    const created = await actOnResource(t.db, "application", "create", f.users.admin, f.org, { ...formFor(f, "application", "create", "development"), gitRepository: "free/choice" });
     expect(created).toMatchObject({ ok: true });
   });
 });

@@ -5,15 +5,15 @@ import { memberRoles, minimumRoleFor, type Permission, roleHasPermission, roleLa
 import type { OrgActionSpec } from "@/lib/projects/actions/define";
 import {
   createEnvironmentAction,
-  deleteEnvironmentActions,
-  editEnvironmentActions,
-  startEnvironmentActions,
-  stopEnvironmentActions,
+  deleteEnvironmentAction,
+  editEnvironmentAction,
+  startEnvironmentAction,
+  stopEnvironmentAction,
 } from "@/lib/projects/actions/environments";
 import { createProjectAction, deleteProjectAction, renameProjectAction } from "@/lib/projects/actions/projects";
 import { addRuleAction, deleteRuleAction, editRuleAction, moveRuleAction } from "@/lib/projects/actions/rules";
-import { modeChangedMessage } from "@/lib/projects/environments";
 import { type ModeClass } from "@/lib/projects/modes";
+import { holdOrgLock } from "./support/org-lock";
 import { projectFixture, type ProjectFixture, type ProjectsSnapshot, runAs, snapshotProjects } from "./support/project-actions";
 import { useTestDatabase } from "./support/test-database";
 
@@ -39,6 +39,8 @@ type Case = {
   spec: OrgActionSpec<z.ZodType>;
   /** The permission the door must declare. */
   permission: Permission;
+  /** The permission of the environment's mode, checked by the domain under the organization's lock. */
+  modeNeeds?: Permission;
   /** A second permission the domain asks for (going into production). */
   domainNeeds?: Permission;
   input: (f: ProjectFixture) => Record<string, string>;
@@ -52,8 +54,9 @@ const envNamed = (s: ProjectsSnapshot, name: string) => s.environments.find((e) 
 const modeCases = (cls: ModeClass): Case[] => [
   {
     name: `edit a ${cls} environment`,
-    spec: spec(editEnvironmentActions[cls]),
-    permission: `environment.edit.${cls}`,
+    spec: spec(editEnvironmentAction),
+    permission: "environment.edit.development",
+    modeNeeds: `environment.edit.${cls}`,
     input: (f) => ({ projectId: f.project.id, environmentId: f.running[cls].id, name: "renamed", mode: cls === "production" ? "production" : "preview", clusterId: f.other.id }),
     audit: "environment.update",
     verify: (after, f) =>
@@ -61,24 +64,27 @@ const modeCases = (cls: ModeClass): Case[] => [
   },
   {
     name: `stop a ${cls} environment`,
-    spec: spec(stopEnvironmentActions[cls]),
-    permission: `environment.stop.${cls}`,
+    spec: spec(stopEnvironmentAction),
+    permission: "environment.stop.development",
+    modeNeeds: `environment.stop.${cls}`,
     input: (f) => ({ projectId: f.project.id, environmentId: f.running[cls].id }),
     audit: "environment.stop",
     verify: (after, f) => expect(after.environments.find((e) => e.id === f.running[cls].id)?.status).toBe("stopped"),
   },
   {
     name: `start a ${cls} environment`,
-    spec: spec(startEnvironmentActions[cls]),
-    permission: `environment.stop.${cls}`,
+    spec: spec(startEnvironmentAction),
+    permission: "environment.stop.development",
+    modeNeeds: `environment.stop.${cls}`,
     input: (f) => ({ projectId: f.project.id, environmentId: f.stopped[cls].id }),
     audit: "environment.start",
     verify: (after, f) => expect(after.environments.find((e) => e.id === f.stopped[cls].id)?.status).toBe("running"),
   },
   {
     name: `delete a ${cls} environment`,
-    spec: spec(deleteEnvironmentActions[cls]),
-    permission: `environment.delete.${cls}`,
+    spec: spec(deleteEnvironmentAction),
+    permission: "environment.delete.development",
+    modeNeeds: `environment.delete.${cls}`,
     input: (f) => ({ projectId: f.project.id, environmentId: f.running[cls].id }),
     audit: "environment.delete",
     verify: (after, f) => expect(after.environments.find((e) => e.id === f.running[cls].id)).toBeUndefined(),
@@ -140,7 +146,7 @@ const cases: Case[] = [
   ...modeCases("development"),
   {
     name: "make a development environment production",
-    spec: spec(editEnvironmentActions.development),
+    spec: spec(editEnvironmentAction),
     permission: "environment.edit.development",
     domainNeeds: "environment.edit.production",
     input: (f) => ({ projectId: f.project.id, environmentId: f.running.development.id, name: "dev", mode: "production", clusterId: f.main.id }),
@@ -198,6 +204,12 @@ describe.each(cases)("$name", (c) => {
       expect(await snapshotProjects(t.db, f.org.id)).toEqual(before);
       return;
     }
+    if (c.modeNeeds && !roleHasPermission(caller, c.modeNeeds)) {
+      // The door let the caller in; the domain refuses in the door's words, under the lock.
+      expect(result).toMatchObject({ ok: false, formError: messages.forbidden(roleLabels[minimumRoleFor(c.modeNeeds)]) });
+      expect(await snapshotProjects(t.db, f.org.id)).toEqual(before);
+      return;
+    }
     if (c.domainNeeds && !roleHasPermission(caller, c.domainNeeds)) {
       expect(result).toMatchObject({ ok: false, fieldErrors: { mode: expect.stringMatching(new RegExp(`you need the ${roleLabels[minimumRoleFor(c.domainNeeds)]} role`, "i")) } });
       expect(await snapshotProjects(t.db, f.org.id)).toEqual(before);
@@ -212,31 +224,54 @@ describe.each(cases)("$name", (c) => {
   });
 });
 
-describe("an action of one mode class never touches an environment of the other", () => {
-  const pairs = [
-    ["development", "production"],
-    ["production", "development"],
-  ] as const;
+describe("the domain checks the permission of the environment's mode as it is, under the lock", () => {
+  const adminOnly = { ok: false, formError: messages.forbidden("Admin") };
 
-  it.each(pairs)("the %s delete, stop and edit refuse a %s environment, even for the owner", async (actionClass, environmentClass) => {
-    const f = await projectFixture(t.db);
-    const environment = f.running[environmentClass];
-    const before = await snapshotProjects(t.db, f.org.id);
-    const ref = { projectId: f.project.id, environmentId: environment.id };
-    const refusal = { ok: false, formError: modeChangedMessage(environment.name, environment.mode) };
-    expect(await runAs(t.db, deleteEnvironmentActions[actionClass], f.users.owner, f.org, ref)).toMatchObject(refusal);
-    expect(await runAs(t.db, stopEnvironmentActions[actionClass], f.users.owner, f.org, ref)).toMatchObject(refusal);
-    expect(await runAs(t.db, editEnvironmentActions[actionClass], f.users.owner, f.org, { ...ref, name: "x", mode: "staging", clusterId: "automatic" })).toMatchObject(refusal);
-    expect(await snapshotProjects(t.db, f.org.id)).toEqual(before);
-  });
-
-  it("a developer's development delete of a production environment changes nothing", async () => {
+  it("a developer's edit, stop and delete of a production environment pass the door and change nothing", async () => {
     const f = await projectFixture(t.db);
     const before = await snapshotProjects(t.db, f.org.id);
     const ref = { projectId: f.project.id, environmentId: f.running.production.id };
-    expect(await runAs(t.db, deleteEnvironmentActions.development, f.users.developer, f.org, ref)).toMatchObject({ ok: false, formError: expect.stringContaining("is now a Production environment") });
-    expect(await runAs(t.db, deleteEnvironmentActions.production, f.users.developer, f.org, ref)).toStrictEqual({ ok: false, formError: messages.forbidden("Admin") });
+    expect(await runAs(t.db, deleteEnvironmentAction, f.users.developer, f.org, ref)).toMatchObject(adminOnly);
+    expect(await runAs(t.db, stopEnvironmentAction, f.users.developer, f.org, ref)).toMatchObject(adminOnly);
+    expect(await runAs(t.db, editEnvironmentAction, f.users.developer, f.org, { ...ref, name: "x", mode: "staging", clusterId: "automatic" })).toMatchObject(adminOnly);
     expect(await snapshotProjects(t.db, f.org.id)).toEqual(before);
+  });
+
+  it("a development environment made production after the page rendered refuses the developer's submit", async () => {
+    const f = await projectFixture(t.db);
+    const ref = { projectId: f.project.id, environmentId: f.running.development.id };
+    // The developer's page showed Development; an admin makes it Production before the submit.
+    const promote = { ...ref, name: "dev", mode: "production", clusterId: f.main.id };
+    expect(await runAs(t.db, editEnvironmentAction, f.users.admin, f.org, promote)).toMatchObject({ ok: true });
+    const before = await snapshotProjects(t.db, f.org.id);
+    expect(await runAs(t.db, stopEnvironmentAction, f.users.developer, f.org, ref)).toMatchObject(adminOnly);
+    expect(await runAs(t.db, deleteEnvironmentAction, f.users.developer, f.org, ref)).toMatchObject(adminOnly);
+    expect(await snapshotProjects(t.db, f.org.id)).toEqual(before);
+  });
+
+  it("a mode change committed while the developer's delete waits for the lock is seen by it", async () => {
+    const f = await projectFixture(t.db);
+    const ref = { projectId: f.project.id, environmentId: f.running.development.id };
+    const lock = await holdOrgLock(t.url, f.org.id);
+    try {
+      await lock.sql`update environments set mode = 'production' where id = ${ref.environmentId}`;
+      const removal = runAs(t.db, deleteEnvironmentAction, f.users.developer, f.org, ref);
+      await lock.waitForWaiters(1);
+      await lock.release();
+      expect(await removal).toMatchObject(adminOnly);
+    } finally {
+      await lock.release().catch(() => {});
+    }
+    const after = await snapshotProjects(t.db, f.org.id);
+    expect(after.environments.find((e) => e.id === ref.environmentId)).toMatchObject({ mode: "production", status: "running" });
+    expect(after.audit.filter((e) => e.action === "environment.delete")).toEqual([]);
+  });
+
+  it("an owner acts in either mode with the same action", async () => {
+    const f = await projectFixture(t.db);
+    for (const environment of [f.running.production, f.running.development]) {
+      expect(await runAs(t.db, stopEnvironmentAction, f.users.owner, f.org, { projectId: f.project.id, environmentId: environment.id })).toMatchObject({ ok: true });
+    }
   });
 });
 
@@ -253,12 +288,12 @@ describe("ids of another organization are never found", () => {
       [spec(deleteProjectAction), { projectId: there.project.id, confirmName: "Shop" }],
       [spec(createEnvironmentAction), { projectId: there.project.id, name: "qa", mode: "development", clusterId: "automatic" }],
       [spec(createEnvironmentAction), { projectId: here.project.id, name: "qa", mode: "development", clusterId: there.main.id }],
-      [spec(editEnvironmentActions.development), { ...mixed, name: "x", mode: "development", clusterId: "automatic" }],
-      [spec(editEnvironmentActions.development), { projectId: here.project.id, environmentId: here.running.development.id, name: "dev", mode: "development", clusterId: there.other.id }],
-      [spec(stopEnvironmentActions.development), theirs],
-      [spec(stopEnvironmentActions.development), mixed],
-      [spec(deleteEnvironmentActions.development), theirs],
-      [spec(deleteEnvironmentActions.development), mixed],
+      [spec(editEnvironmentAction), { ...mixed, name: "x", mode: "development", clusterId: "automatic" }],
+      [spec(editEnvironmentAction), { projectId: here.project.id, environmentId: here.running.development.id, name: "dev", mode: "development", clusterId: there.other.id }],
+      [spec(stopEnvironmentAction), theirs],
+      [spec(stopEnvironmentAction), mixed],
+      [spec(deleteEnvironmentAction), theirs],
+      [spec(deleteEnvironmentAction), mixed],
       [spec(addRuleAction), { projectId: here.project.id, pattern: "x-*", clusterId: there.main.id, mode: "development" }],
       [spec(addRuleAction), { projectId: there.project.id, pattern: "x-*", clusterId: here.main.id, mode: "development" }],
       [spec(editRuleAction), { projectId: here.project.id, ruleId: there.rules[0].id, pattern: "y-*", clusterId: here.main.id, mode: "development" }],

@@ -5,7 +5,7 @@ import { projectsAuditEntries } from "@/lib/audit/entries/projects";
 import { makeOrgWithEveryRole, makeTeamOrg, makeUser } from "@/lib/factories";
 import { makeCluster } from "@/lib/factories/clusters";
 import { makeEnvironment, makeProject, makeRule } from "@/lib/factories/projects";
-import { createEnvironmentAction, editEnvironmentActions, stopEnvironmentActions } from "@/lib/projects/actions/environments";
+import { createEnvironmentAction, editEnvironmentAction, stopEnvironmentAction } from "@/lib/projects/actions/environments";
 import { createProjectAction, deleteProjectAction } from "@/lib/projects/actions/projects";
 import { addRuleAction, moveRuleAction } from "@/lib/projects/actions/rules";
 import { deletingClusterMessage } from "@/lib/projects/cluster-targets";
@@ -65,7 +65,7 @@ describe("Automatic placement", () => {
     const f = await projectFixture(t.db);
     const { row } = await createEnvironment(f, "qa");
     const edit = (name: string) =>
-      runAs(t.db, editEnvironmentActions.development, f.users.owner, f.org, { projectId: f.project.id, environmentId: row.id, name, mode: "development", clusterId: "automatic" });
+      runAs(t.db, editEnvironmentAction, f.users.owner, f.org, { projectId: f.project.id, environmentId: row.id, name, mode: "development", clusterId: "automatic" });
     expect(await edit("qa")).toMatchObject({ ok: true, message: "Nothing to update: no setting changed." });
     expect(await edit("qa-preview")).toMatchObject({ ok: true, message: "Saved qa-preview." });
     expect(await edit("prod-qa")).toMatchObject({ ok: true, message: "Saved prod-qa. It now runs on other." });
@@ -117,7 +117,7 @@ describe("names and keys", () => {
   it("environment names are unique in a project ignoring case", async () => {
     const f = await projectFixture(t.db);
     expect((await createEnvironment(f, "DEV")).result).toMatchObject({ ok: false, fieldErrors: { name: environmentNameTaken } });
-    const edit = await runAs(t.db, editEnvironmentActions.development, f.users.owner, f.org, {
+    const edit = await runAs(t.db, editEnvironmentAction, f.users.owner, f.org, {
       projectId: f.project.id,
       environmentId: f.running.development.id,
       name: "Staging",
@@ -130,7 +130,7 @@ describe("names and keys", () => {
   it("stopping a stopped environment says so", async () => {
     const f = await projectFixture(t.db);
     const ref = { projectId: f.project.id, environmentId: f.stopped.development.id };
-    expect(await runAs(t.db, stopEnvironmentActions.development, f.users.developer, f.org, ref)).toMatchObject({ ok: false, formError: "staging is already stopped." });
+    expect(await runAs(t.db, stopEnvironmentAction, f.users.developer, f.org, ref)).toMatchObject({ ok: false, formError: "staging is already stopped." });
   });
 });
 

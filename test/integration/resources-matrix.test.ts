@@ -1,12 +1,14 @@
+import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { environments } from "@/db/schema";
 import { messages } from "@/lib/actions/run-action";
 import { memberRoles, type MemberRole, minimumRoleFor, roleHasPermission, roleLabels } from "@/lib/authz/permissions";
 import { makeOrgWithEveryRole } from "@/lib/factories";
 import { makeApplication, makeDatabase, makeResourceEnvironment } from "@/lib/factories/resources";
-import { applicationNameTaken, unknownApplication } from "@/lib/projects/applications";
-import { databaseNameTaken, unknownDatabase } from "@/lib/projects/databases";
 import type { ModeClass } from "@/lib/projects/modes";
-import { modeChangedMessage, unknownEnvironment } from "@/lib/projects/resource-scope";
+import { resourceLabels } from "@/lib/projects/resource-kinds";
+import { unknownEnvironment } from "@/lib/projects/resource-scope";
+import { holdOrgLock } from "./support/org-lock";
 import { staleAccess } from "@/lib/authz/org-transaction";
 import {
   actOnResource,
@@ -22,10 +24,12 @@ import {
 import { useTestDatabase } from "./support/test-database";
 
 // Issue 6, "Must hold": application.{edit,delete} and database.{edit,delete} in both mode classes
-// (adding one is an edit) × every role × a non-member, at the door the server actions go through.
-// Allowed callers change exactly what they asked for with one audit event; refused callers get
-// the door's message and leave applications, databases, environments and the audit log as they
-// were. The mode check is the domain's too, and ids are only ever found in the URL's organization.
+// (adding one is an edit) × every role × a non-member, through the door the server actions go
+// through. One action per verb: the door checks the development permission, the domain the one of
+// the environment's mode under the organization's lock, refusing in the door's words. Allowed
+// callers change exactly what they asked for with one audit event; refused callers leave
+// applications, databases, environments and the audit log as they were. Ids are only ever found
+// in the URL's organization.
 
 const t = useTestDatabase();
 
@@ -43,11 +47,17 @@ beforeEach(() => {
   };
 });
 
+const { nameTaken: applicationNameTaken, unknown: unknownApplication } = resourceLabels.application;
+const { nameTaken: databaseNameTaken, unknown: unknownDatabase } = resourceLabels.database;
+
 const cases = resources.flatMap((resource) => verbs.flatMap((verb) => classes.map((modeClass) => ({ resource, verb, modeClass }))));
 
-describe("each action is declared with the permission of its mode class", () => {
-  it.each(cases)("$resource $verb in $modeClass", ({ resource, verb, modeClass }) => {
-    expect(resourceActions[resource][verb][modeClass].permission).toBe(permissionFor(resource, verb, modeClass));
+describe("each action is one, declared with the weaker (development) permission", () => {
+  it.each(cases.filter((c) => c.modeClass === "development"))("$resource $verb", ({ resource, verb }) => {
+    expect(resourceActions[resource][verb].permission).toBe(permissionFor(resource, verb, "development"));
+    // Weaker: every role allowed in production is allowed in development.
+    const production = permissionFor(resource, verb, "production");
+    for (const role of memberRoles) if (roleHasPermission(role, production)) expect(roleHasPermission(role, permissionFor(resource, verb, "development"))).toBe(true);
   });
 });
 
@@ -61,16 +71,21 @@ function targetOf(f: ResourceFixture, resource: Resource, modeClass: ModeClass) 
 
 describe.each(cases)("$resource $verb in a $modeClass environment", ({ resource, verb, modeClass }) => {
   const permission = permissionFor(resource, verb, modeClass);
+  const door = permissionFor(resource, verb, "development");
 
   it.each(callers)("as %s", async (caller) => {
     const f = await resourceFixture(t.db);
     const user = f.users[caller];
     const before = await snapshotResources(t.db, f.org.id);
-    const result = await actOnResource(t.db, resource, verb, modeClass, user, f.org, formFor(f, resource, verb, modeClass));
+    const result = await actOnResource(t.db, resource, verb, user, f.org, formFor(f, resource, verb, modeClass));
 
     if (caller === "outsider" || !roleHasPermission(caller, permission)) {
-      const formError = caller === "outsider" ? messages.notFound : messages.forbidden(roleLabels[minimumRoleFor(permission)]);
-      expect(result).toStrictEqual({ ok: false, formError });
+      // Refused at the door (non-members, and roles without even the development permission), or
+      // by the domain under the lock (the production permission), in the same words.
+      const atDoor = caller === "outsider" || !roleHasPermission(caller, door);
+      const formError = caller === "outsider" ? messages.notFound : messages.forbidden(roleLabels[minimumRoleFor(atDoor ? door : permission)]);
+      expect(result).toMatchObject({ ok: false, formError });
+      expect(result.ok === false && result.fieldErrors).toBeFalsy();
       expect(await snapshotResources(t.db, f.org.id)).toEqual(before);
       return;
     }
@@ -120,31 +135,66 @@ describe.each(cases)("$resource $verb in a $modeClass environment", ({ resource,
   });
 });
 
-describe("the domain checks the environment's mode too", () => {
+describe("the domain checks the permission of the environment's mode, under the lock", () => {
+  const adminOnly = { ok: false, formError: messages.forbidden("Admin") };
+  const promote = (f: ResourceFixture) => t.db.update(environments).set({ mode: "production" }).where(eq(environments.id, f.environments.development.id));
+
   it.each(resources.flatMap((resource) => verbs.map((verb) => ({ resource, verb }))))(
-    "a developer's development $resource $verb aimed at a production environment is refused",
+    "a developer's $resource $verb in a production environment passes the door and is refused by the domain",
     async ({ resource, verb }) => {
       const f = await resourceFixture(t.db);
+      expect(roleHasPermission("developer", resourceActions[resource][verb].permission)).toBe(true);
       const before = await snapshotResources(t.db, f.org.id);
-      // The door lets a developer through (the development permission); the environment is production.
-      const result = await actOnResource(t.db, resource, verb, "development", f.users.developer, f.org, formFor(f, resource, verb, "production"));
-      expect(result).toMatchObject({ ok: false, formError: modeChangedMessage({ ...f.environments.production, projectName: f.project.name }) });
+      const result = await actOnResource(t.db, resource, verb, f.users.developer, f.org, formFor(f, resource, verb, "production"));
+      expect(result).toMatchObject(adminOnly);
       expect(await snapshotResources(t.db, f.org.id)).toEqual(before);
     },
   );
 
-  it.each(resources)("an admin's production %s action aimed at a development environment is refused", async (resource) => {
+  it.each(resources.flatMap((resource) => verbs.map((verb) => ({ resource, verb }))))(
+    "a developer's $resource $verb sent after the environment became production is refused",
+    async ({ resource, verb }) => {
+      const f = await resourceFixture(t.db);
+      // The page rendered a development environment; it becomes production before the submit.
+      const form = formFor(f, resource, verb, "development");
+      await promote(f);
+      const before = await snapshotResources(t.db, f.org.id);
+      expect(await actOnResource(t.db, resource, verb, f.users.developer, f.org, form)).toMatchObject(adminOnly);
+      expect(await snapshotResources(t.db, f.org.id)).toEqual(before);
+    },
+  );
+
+  it.each(resources)("a %s delete waiting for the lock sees the mode change committed meanwhile", async (resource) => {
     const f = await resourceFixture(t.db);
-    const before = await snapshotResources(t.db, f.org.id);
-    const result = await actOnResource(t.db, resource, "update", "production", f.users.admin, f.org, formFor(f, resource, "update", "development"));
-    expect(result).toMatchObject({ ok: false, formError: expect.stringContaining("is now a Development environment") });
-    expect(await snapshotResources(t.db, f.org.id)).toEqual(before);
+    const form = formFor(f, resource, "delete", "development");
+    const lock = await holdOrgLock(t.url, f.org.id);
+    let result;
+    try {
+      await lock.sql`update environments set mode = 'production' where id = ${f.environments.development.id}`;
+      const pending = actOnResource(t.db, resource, "delete", f.users.developer, f.org, form);
+      await lock.waitForWaiters(1);
+      await lock.release();
+      result = await pending;
+    } finally {
+      await lock.release().catch(() => {});
+    }
+    expect(result).toMatchObject(adminOnly);
+    const after = await snapshotResources(t.db, f.org.id);
+    expect(rowsOf(after, resource).find((row) => row.id === targetOf(f, resource, "development").id)).toBeDefined();
+    expect(after.audit.filter((event) => event.action === `${resource}.delete`)).toEqual([]);
+  });
+
+  it.each(resources)("an admin's one %s action works in both modes", async (resource) => {
+    const f = await resourceFixture(t.db);
+    for (const modeClass of classes) {
+      expect(await actOnResource(t.db, resource, "update", f.users.admin, f.org, formFor(f, resource, "update", modeClass))).toMatchObject({ ok: true });
+    }
   });
 
   it("a staging environment takes the development actions", async () => {
     const f = await resourceFixture(t.db);
     const scope = { projectId: f.project.id, environmentId: f.neighbour.id };
-    const result = await actOnResource(t.db, "application", "update", "development", f.users.developer, f.org, {
+    const result = await actOnResource(t.db, "application", "update", f.users.developer, f.org, {
       ...scope,
       applicationId: f.apps.neighbour.id,
       name: "worker",
@@ -157,13 +207,14 @@ describe("the domain checks the environment's mode too", () => {
   it("a caller whose role dropped after the door is refused under the organization's lock", async () => {
     const f = await resourceFixture(t.db);
     const { contextOf } = await import("./support/member-actions");
-    const { createDatabase } = await import("@/lib/projects/databases");
+    const { createResource } = await import("@/lib/projects/resource-writes");
     const ctx = await contextOf(t.db, f.users.developer, f.org, "database.edit.development");
     const { memberships } = await import("@/db/schema");
     const { and, eq } = await import("drizzle-orm");
     await t.db.update(memberships).set({ role: "viewer" }).where(and(eq(memberships.orgId, f.org.id), eq(memberships.userId, f.users.developer.id)));
     const before = await snapshotResources(t.db, f.org.id);
-    const result = await createDatabase(t.db, ctx, "development", { projectId: f.project.id, environmentId: f.environments.development.id, name: "late", type: "redis", version: "7.4" });
+    const scope = { projectId: f.project.id, environmentId: f.environments.development.id };
+    const result = await createResource(t.db, ctx, "database", scope, { name: "late", type: "redis", version: "7.4" });
     expect(result).toStrictEqual({ ok: false, formError: staleAccess });
     expect(await snapshotResources(t.db, f.org.id)).toEqual(before);
   });
@@ -202,7 +253,7 @@ describe("ids from another organization or another environment are never found",
     }
     const before = { mine: await snapshotResources(t.db, mine.org.id), theirs: await snapshotResources(t.db, theirs.org.id) };
     for (const { input, formError } of attempts) {
-      const result = await actOnResource(t.db, resource, verb, "development", mine.users.admin, mine.org, input);
+      const result = await actOnResource(t.db, resource, verb, mine.users.admin, mine.org, input);
       expect(result, JSON.stringify(input)).toMatchObject({ ok: false, formError });
     }
     expect(await snapshotResources(t.db, mine.org.id)).toEqual(before.mine);
@@ -216,7 +267,7 @@ describe("names are unique per environment", () => {
     const taken = resource === "application" ? "WEB" : "Orders";
     const message = resource === "application" ? applicationNameTaken : databaseNameTaken;
     const before = await snapshotResources(t.db, f.org.id);
-    const create = await actOnResource(t.db, resource, "create", "development", f.users.developer, f.org, { ...formFor(f, resource, "create", "development"), name: taken });
+    const create = await actOnResource(t.db, resource, "create", f.users.developer, f.org, { ...formFor(f, resource, "create", "development"), name: taken });
     expect(create).toMatchObject({ ok: false, fieldErrors: { name: message }, values: { name: taken } });
     const neighbour = resource === "application" ? f.apps.neighbour : f.dbs.neighbour;
     const scope = { projectId: f.project.id, environmentId: f.environments.development.id };
@@ -227,11 +278,11 @@ describe("names are unique per environment", () => {
     // The neighbour's name is free here (another environment)…
     expect(neighbour.name).toBe(input.name);
     expect(await snapshotResources(t.db, f.org.id)).toEqual(before);
-    expect(await actOnResource(t.db, resource, "update", "development", f.users.developer, f.org, input)).toMatchObject({ ok: true });
+    expect(await actOnResource(t.db, resource, "update", f.users.developer, f.org, input)).toMatchObject({ ok: true });
     // …and a rename onto a name this environment has is refused.
     const onto = { ...formFor(f, resource, "create", "development"), name: "second" };
-    expect(await actOnResource(t.db, resource, "create", "development", f.users.developer, f.org, onto)).toMatchObject({ ok: true });
-    const rename = await actOnResource(t.db, resource, "update", "development", f.users.developer, f.org, { ...input, name: "Second" });
+    expect(await actOnResource(t.db, resource, "create", f.users.developer, f.org, onto)).toMatchObject({ ok: true });
+    const rename = await actOnResource(t.db, resource, "update", f.users.developer, f.org, { ...input, name: "Second" });
     expect(rename).toMatchObject({ ok: false, fieldErrors: { name: message } });
   });
 
@@ -242,7 +293,7 @@ describe("names are unique per environment", () => {
     try {
       for (let round = 0; round < 3; round++) {
         const form = { ...formFor(f, resource, "create", "development"), name: `race-${round}` };
-        const results = await Promise.all(clients.dbs.map((db) => actOnResource(db, resource, "create", "development", f.users.developer, f.org, form)));
+        const results = await Promise.all(clients.dbs.map((db) => actOnResource(db, resource, "create", f.users.developer, f.org, form)));
         expect(results.filter((result) => result.ok)).toHaveLength(1);
         const message = resource === "application" ? applicationNameTaken : databaseNameTaken;
         expect(results.filter((result) => !result.ok)).toEqual(Array.from({ length: 7 }, () => expect.objectContaining({ fieldErrors: { name: message } })));
@@ -257,7 +308,7 @@ describe("names are unique per environment", () => {
   it("a database keeps its type", async () => {
     const f = await resourceFixture(t.db);
     const before = await snapshotResources(t.db, f.org.id);
-    const result = await actOnResource(t.db, "database", "update", "development", f.users.admin, f.org, {
+    const result = await actOnResource(t.db, "database", "update", f.users.admin, f.org, {
       ...formFor(f, "database", "update", "development"),
       type: "mysql",
       version: "8.4",
@@ -269,14 +320,14 @@ describe("names are unique per environment", () => {
   it("bad input is refused field by field before anything runs", async () => {
     const f = await resourceFixture(t.db);
     const before = await snapshotResources(t.db, f.org.id);
-    const app = await actOnResource(t.db, "application", "create", "development", f.users.admin, f.org, {
+    const app = await actOnResource(t.db, "application", "create", f.users.admin, f.org, {
       ...formFor(f, "application", "create", "development"),
       name: " ",
       gitRepository: "https://github.com/acme/web",
       branch: "feature..x",
     });
     expect(app).toMatchObject({ ok: false, fieldErrors: { name: expect.any(String), gitRepository: expect.any(String), branch: expect.any(String) } });
-    const db = await actOnResource(t.db, "database", "create", "development", f.users.admin, f.org, {
+    const db = await actOnResource(t.db, "database", "create", f.users.admin, f.org, {
       ...formFor(f, "database", "create", "development"),
       type: "redis",
       version: "8.4",

@@ -45,7 +45,7 @@ describe("the pages: database.read and application.ssh (loaders)", () => {
   }
 
   it.each(callers)("as %s", async (caller) => {
-    const { loadEnvironmentResources, loadDatabasesPage, loadApplicationsPage } = await import("@/lib/pages/resource-pages");
+    const { loadEnvironmentResources, loadResourceListPage } = await import("@/lib/pages/resource-pages");
     const { loadApplicationPage, loadDatabasePage, loadNewApplicationPage, loadNewDatabasePage } = await import("@/lib/pages/resource-item-pages");
     const { contextOf } = await import("./support/member-actions");
     const { sshCommand } = await import("@/lib/projects/ssh");
@@ -58,7 +58,7 @@ describe("the pages: database.read and application.ssh (loaders)", () => {
       // The organization's URLs are a 404 for a non-member, whatever the ids.
       expect(await digestOf(() => loadApplicationPage(...ids("development"), f.apps.development.id))).toContain("404");
       expect(await digestOf(() => loadDatabasePage(...ids("development"), f.dbs.development.id))).toContain("404");
-      expect(await digestOf(() => loadApplicationsPage(...ids("development"), 1))).toContain("404");
+      expect(await digestOf(() => loadResourceListPage("application", ...ids("development"), 1))).toContain("404");
       return;
     }
 
@@ -87,7 +87,8 @@ describe("the pages: database.read and application.ssh (loaders)", () => {
       expect(newApp.ok).toBe(roleHasPermission(caller, permissionFor("application", "create", modeClass)));
 
       const dbPage = await loadDatabasePage(...ids(modeClass), dbRow.id);
-      const dbList = await loadDatabasesPage(...ids(modeClass), 1);
+      const dbList = await loadResourceListPage("database", ...ids(modeClass), 1);
+      expect(await loadResourceListPage("application", ...ids(modeClass), 1)).toMatchObject({ ok: true, list: { total: 1, rows: [{ id: app.id }] } });
       const newDb = await loadNewDatabasePage(...ids(modeClass));
       if (!readsDatabases) {
         // No database section, and no database data anywhere in what the pages get.
@@ -102,7 +103,7 @@ describe("the pages: database.read and application.ssh (loaders)", () => {
       expect(view.databases?.rows).toEqual([expect.objectContaining({ id: dbRow.id, name: "orders", typeLabel: "PostgreSQL", version: "16" })]);
       expect(dbPage).toMatchObject({ ok: true, database: { id: dbRow.id, type: "postgresql" } });
       expect(dbPage.ok && dbPage.readOnlyReason === null).toBe(roleHasPermission(caller, permissionFor("database", "update", modeClass)));
-      expect(dbList).toMatchObject({ ok: true, databases: { total: 1 } });
+      expect(dbList).toMatchObject({ ok: true, list: { total: 1 } });
       expect(newDb.ok).toBe(roleHasPermission(caller, permissionFor("database", "create", modeClass)));
     }
   });

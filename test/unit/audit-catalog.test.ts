@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { resourceKindNames } from "@/lib/projects/resource-kinds";
 import { clusterActions } from "@/db/schema/values";
 import {
   actionsInCategory,
@@ -41,6 +42,8 @@ const templates: Record<string, string[]> = {
   "cluster.${request.action}": lifecycleRequests.map((action) => `cluster.${action}`),
   "cluster.${job.action}.done": clusterActions.map((action) => `cluster.${action}.done`),
   "cluster.${job.action}.failed": clusterActions.map((action) => `cluster.${action}.failed`),
+  // lib/projects/resource-writes.ts: one write per verb for every resource kind.
+  ...Object.fromEntries(["create", "update", "delete"].map((verb) => [`\${kind}.${verb}`, resourceKindNames.map((kind) => `${kind}.${verb}`)])),
 };
 
 function recordedActions(): { literal: Set<string>; templated: Set<string> } {

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { resourcesAuditEntries } from "@/lib/audit/entries/resources";
-import { createApplicationSchema, deleteApplicationSchema } from "@/lib/projects/actions/applications";
-import { createDatabaseSchema, updateDatabaseSchema } from "@/lib/projects/actions/databases";
+import { resourceActions } from "@/lib/projects/actions/resources";
 import { applicationSchema, branchSchema, databaseSchema, databaseVersions, gitRepositorySchema } from "@/lib/projects/schemas";
 import { sshCommand, sshGateway } from "@/lib/projects/ssh";
+
+const { create: createApplicationSchema, delete: deleteApplicationSchema } = resourceActions.application.schemas;
+const { create: createDatabaseSchema, update: updateDatabaseSchema } = resourceActions.database.schemas;
 
 // The inputs of applications and databases (issue 6), the SSH command's documented shape, and the
 // audit log's sentences for them.

@@ -1,8 +1,8 @@
 import { databaseTypeLabels } from "@/lib/projects/schemas";
 import { asText, changesBetween, listOf, quoted, valueAt } from "../wording";
 
-// How the audit log reads the application and database events (lib/projects/applications.ts and
-// databases.ts). Each event keeps the environment's and project's names next to the fields, so a
+// How the audit log reads the application and database events (lib/projects/resource-writes.ts).
+// Each event keeps the environment's and project's names next to the fields, so a
 // sentence still reads after the environment is gone.
 
 type ResourceEvent = { action: string; actor: string; targetType: string; targetLabel: string; before: unknown; after: unknown };

@@ -6,25 +6,21 @@ import type { Permission } from "@/lib/authz/permissions";
 import { makeOrgWithEveryRole } from "@/lib/factories";
 import { makeCluster } from "@/lib/factories/clusters";
 import { makeApplication, makeDatabase, makeResourceEnvironment } from "@/lib/factories/resources";
-import { createApplicationActions, deleteApplicationActions, updateApplicationActions } from "@/lib/projects/actions/applications";
-import { createDatabaseActions, deleteDatabaseActions, updateDatabaseActions } from "@/lib/projects/actions/databases";
 import type { OrgActionSpec } from "@/lib/projects/actions/define";
+import { resourceActions } from "@/lib/projects/actions/resources";
 import type { ModeClass } from "@/lib/projects/modes";
 import type { z } from "zod";
 
-// The application and database server actions exactly as the pages declare them (the definitions
-// and handlers of lib/projects/actions/), run through runOrgAction, the door every server action
-// goes through.
+// The application and database server actions exactly as the pages declare them (the specs of
+// lib/projects/actions/resources.ts, one per kind and verb), run through runOrgAction, the door
+// every server action goes through.
 
 export type Resource = "application" | "database";
 export type Verb = "create" | "update" | "delete";
 
-export const resourceActions = {
-  application: { create: createApplicationActions, update: updateApplicationActions, delete: deleteApplicationActions },
-  database: { create: createDatabaseActions, update: updateDatabaseActions, delete: deleteDatabaseActions },
-} as const;
+export { resourceActions };
 
-/** The permission a verb needs: adding is an edit of the environment's resources. */
+/** The permission a verb needs in an environment of `modeClass`: adding is an edit of the environment's resources. */
 export function permissionFor(resource: Resource, verb: Verb, modeClass: ModeClass): Permission {
   return `${resource}.${verb === "delete" ? "delete" : "edit"}.${modeClass}` as Permission;
 }
@@ -33,12 +29,11 @@ export function actOnResource(
   db: Db,
   resource: Resource,
   verb: Verb,
-  modeClass: ModeClass,
   user: Pick<User, "id"> | null,
   org: Pick<Organization, "slug">,
   input: Record<string, string>,
 ): Promise<HandlerResult> {
-  const action = resourceActions[resource][verb][modeClass] as unknown as OrgActionSpec<z.ZodType>;
+  const action = resourceActions[resource][verb] as unknown as OrgActionSpec<z.ZodType>;
   return runOrgAction(action, { db, userId: user?.id ?? null, slug: org.slug, input });
 }
 

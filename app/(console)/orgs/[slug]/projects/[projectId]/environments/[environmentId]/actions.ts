@@ -1,12 +1,12 @@
 "use server";
 
 import { orgAction } from "@/lib/actions/org-action";
-import { deleteEnvironmentActions, startEnvironmentActions, stopEnvironmentActions } from "@/lib/projects/actions/environments";
+import { deleteEnvironmentAction, startEnvironmentAction, stopEnvironmentAction } from "@/lib/projects/actions/environments";
+import { resourceActions } from "@/lib/projects/actions/resources";
 
-// One server action per mode class: the page binds the one matching the environment's mode.
-export const stopProductionEnvironment = orgAction(stopEnvironmentActions.production);
-export const stopDevelopmentEnvironment = orgAction(stopEnvironmentActions.development);
-export const startProductionEnvironment = orgAction(startEnvironmentActions.production);
-export const startDevelopmentEnvironment = orgAction(startEnvironmentActions.development);
-export const deleteProductionEnvironment = orgAction(deleteEnvironmentActions.production);
-export const deleteDevelopmentEnvironment = orgAction(deleteEnvironmentActions.development);
+export const stopEnvironment = orgAction(stopEnvironmentAction);
+export const startEnvironment = orgAction(startEnvironmentAction);
+export const deleteEnvironment = orgAction(deleteEnvironmentAction);
+// Deleting from the lists of the environment page and of the applications and databases pages.
+export const deleteApplication = orgAction(resourceActions.application.delete);
+export const deleteDatabase = orgAction(resourceActions.database.delete);

@@ -5,14 +5,7 @@ import { EnvironmentControls } from "@/components/projects/environment-controls"
 import { EnvironmentResources } from "@/components/projects/environment-resources";
 import { ProjectBreadcrumbs } from "@/components/projects/project-breadcrumbs";
 import { loadEnvironmentPage } from "@/lib/pages/environment-pages";
-import {
-  deleteDevelopmentEnvironment,
-  deleteProductionEnvironment,
-  startDevelopmentEnvironment,
-  startProductionEnvironment,
-  stopDevelopmentEnvironment,
-  stopProductionEnvironment,
-} from "./actions";
+import { deleteApplication, deleteDatabase, deleteEnvironment, startEnvironment, stopEnvironment } from "./actions";
 
 type Props = { params: Promise<{ slug: string; projectId: string; environmentId: string }> };
 
@@ -22,11 +15,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: page ? `${page.environment.name} · ${page.project.name}` : "Environment not found" };
 }
 
-const byClass = {
-  production: { stop: stopProductionEnvironment, start: startProductionEnvironment, remove: deleteProductionEnvironment },
-  development: { stop: stopDevelopmentEnvironment, start: startDevelopmentEnvironment, remove: deleteDevelopmentEnvironment },
-};
-
 export default async function EnvironmentPage({ params }: Props) {
   const { slug, projectId, environmentId } = await params;
   const page = await loadEnvironmentPage(slug, projectId, environmentId);
@@ -34,9 +22,8 @@ export default async function EnvironmentPage({ params }: Props) {
   const { ctx, project, environment, can, denied } = page;
   const projectHref = `/orgs/${ctx.org.slug}/projects/${project.id}`;
   const running = environment.status === "running";
-  // Bound to the mode class as rendered; the domain refuses if the mode changed since.
-  const bound = byClass[environment.modeClass];
-  const toggle = running ? bound.stop : bound.start;
+  // The domain checks the permission of the mode the environment has when the action runs.
+  const toggle = running ? stopEnvironment : startEnvironment;
   const facts: [string, React.ReactNode][] = [
     ["Mode", <EnvironmentModeBadge key="mode" mode={environment.mode} label={environment.modeLabel} />],
     ["Cluster", <EnvironmentCluster key="cluster" name={environment.clusterName} automatic={environment.automaticCluster} />],
@@ -68,9 +55,13 @@ export default async function EnvironmentPage({ params }: Props) {
         editHref={`${projectHref}/environments/${environment.id}/edit`}
         edit={{ allowed: can.edit, reason: denied.edit }}
         toggle={{ allowed: can.stop, reason: denied.stop, action: can.stop ? toggle.bind(null, ctx.org.slug) : null }}
-        remove={{ allowed: can.delete, reason: denied.delete, action: can.delete ? bound.remove.bind(null, ctx.org.slug) : null }}
+        remove={{ allowed: can.delete, reason: denied.delete, action: can.delete ? deleteEnvironment.bind(null, ctx.org.slug) : null }}
       />
-      <EnvironmentResources ctx={ctx} environment={{ id: environment.id, name: environment.name, mode: environment.mode, projectId: project.id }} />
+      <EnvironmentResources
+        ctx={ctx}
+        environment={{ id: environment.id, name: environment.name, mode: environment.mode, projectId: project.id }}
+        deleteActions={{ application: deleteApplication, database: deleteDatabase }}
+      />
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { EnvironmentForm } from "@/components/projects/environment-form";
 import { ProjectAccessNote } from "@/components/projects/project-access-note";
 import { ProjectBreadcrumbs } from "@/components/projects/project-breadcrumbs";
 import { loadEditEnvironmentPage } from "@/lib/pages/environment-pages";
-import { editDevelopmentEnvironment, editProductionEnvironment } from "./actions";
+import { editEnvironment } from "./actions";
 
 export const metadata: Metadata = { title: "Edit environment" };
 
@@ -20,7 +20,6 @@ export default async function EditEnvironmentPage({ params }: Props) {
   if (!page.can.edit) {
     return <ProjectAccessNote title="You cannot edit this environment" reason={page.denied.edit} backHref={environmentHref} backLabel={`Back to ${environment.name}`} />;
   }
-  const action = environment.modeClass === "production" ? editProductionEnvironment : editDevelopmentEnvironment;
   return (
     <section aria-labelledby="edit-environment-heading" className="max-w-2xl">
       <ProjectBreadcrumbs
@@ -35,7 +34,7 @@ export default async function EditEnvironmentPage({ params }: Props) {
         Saving with the cluster on Automatic applies the deployment rules and the default cluster again, which may move the environment.
       </p>
       <EnvironmentForm
-        action={action.bind(null, ctx.org.slug)}
+        action={editEnvironment.bind(null, ctx.org.slug)}
         hidden={{ projectId: project.id, environmentId: environment.id }}
         modes={page.modes}
         clusters={placement.clusters}

@@ -1,13 +1,7 @@
 "use server";
 
 import { orgAction } from "@/lib/actions/org-action";
-import { deleteApplicationActions, updateApplicationActions } from "@/lib/projects/actions/applications";
+import { resourceActions } from "@/lib/projects/actions/resources";
 
-// One action per mode class; the page binds those of the environment's mode as rendered.
-const { production: update, development: updateElsewhere } = updateApplicationActions;
-const { production: remove, development: removeElsewhere } = deleteApplicationActions;
-
-export const updateApplicationInProduction = orgAction(update);
-export const updateApplicationInDevelopment = orgAction(updateElsewhere);
-export const deleteApplicationInProduction = orgAction(remove);
-export const deleteApplicationInDevelopment = orgAction(removeElsewhere);
+export const updateApplication = orgAction(resourceActions.application.update);
+export const deleteApplication = orgAction(resourceActions.application.delete);

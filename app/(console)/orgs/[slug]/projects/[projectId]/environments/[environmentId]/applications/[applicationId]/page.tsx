@@ -4,12 +4,7 @@ import { ApplicationSshButton } from "@/components/projects/application-ssh-butt
 import { ResourcePageHeader } from "@/components/projects/resource-page-header";
 import { ConfirmDeleteButton } from "@/components/projects/confirm-delete-button";
 import { loadApplicationPage } from "@/lib/pages/resource-item-pages";
-import {
-  deleteApplicationInDevelopment,
-  deleteApplicationInProduction,
-  updateApplicationInDevelopment,
-  updateApplicationInProduction,
-} from "./actions";
+import { deleteApplication, updateApplication } from "./actions";
 
 export const metadata: Metadata = { title: "Application" };
 
@@ -20,9 +15,8 @@ const detail = "grid grid-cols-[8rem_1fr] gap-y-2 text-sm";
 export default async function ApplicationPage({ params }: Props) {
   const { slug, projectId, environmentId, applicationId } = await params;
   const { ctx, application, can, trail, readOnlyReason, repositories } = await loadApplicationPage(slug, projectId, environmentId, applicationId);
-  const production = can.modeClass === "production";
-  const update = (production ? updateApplicationInProduction : updateApplicationInDevelopment).bind(null, ctx.org.slug);
-  const remove = (production ? deleteApplicationInProduction : deleteApplicationInDevelopment).bind(null, ctx.org.slug);
+  const update = updateApplication.bind(null, ctx.org.slug);
+  const remove = deleteApplication.bind(null, ctx.org.slug);
   const scope = { projectId, environmentId };
   return (
     <section aria-labelledby="application-heading" className="max-w-2xl">

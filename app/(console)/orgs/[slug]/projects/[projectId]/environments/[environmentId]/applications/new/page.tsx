@@ -3,7 +3,7 @@ import { ApplicationForm } from "@/components/projects/application-form";
 import { ResourcePageHeader } from "@/components/projects/resource-page-header";
 import { ResourceRoleRequired } from "@/components/projects/resource-role-required";
 import { loadNewApplicationPage } from "@/lib/pages/resource-item-pages";
-import { createApplicationInDevelopment, createApplicationInProduction } from "./actions";
+import { createApplication } from "./actions";
 
 export const metadata: Metadata = { title: "Add application" };
 
@@ -13,8 +13,7 @@ export default async function NewApplicationPage({ params }: Props) {
   const { slug, projectId, environmentId } = await params;
   const page = await loadNewApplicationPage(slug, projectId, environmentId);
   if (!page.ok) return <ResourceRoleRequired {...page.denial} />;
-  const { ctx, environment, can, trail, repositories } = page;
-  const action = can.modeClass === "production" ? createApplicationInProduction : createApplicationInDevelopment;
+  const { ctx, environment, trail, repositories } = page;
   return (
     <section aria-labelledby="new-application-heading" className="max-w-2xl">
       <ResourcePageHeader
@@ -24,7 +23,7 @@ export default async function NewApplicationPage({ params }: Props) {
         description={`The application deploys a branch of a GitHub repository to ${environment.name}.`}
       />
       <ApplicationForm
-        action={action.bind(null, ctx.org.slug)}
+        action={createApplication.bind(null, ctx.org.slug)}
         scope={{ projectId, environmentId }}
         saved={{ name: "", gitRepository: "", branch: "main" }}
         submitLabel="Add application"

@@ -4,7 +4,7 @@ import { DatabaseForm } from "@/components/projects/database-form";
 import { ResourcePageHeader } from "@/components/projects/resource-page-header";
 import { ResourceRoleRequired } from "@/components/projects/resource-role-required";
 import { loadDatabasePage } from "@/lib/pages/resource-item-pages";
-import { deleteDatabaseInDevelopment, deleteDatabaseInProduction, updateDatabaseInDevelopment, updateDatabaseInProduction } from "./actions";
+import { deleteDatabase, updateDatabase } from "./actions";
 
 export const metadata: Metadata = { title: "Database" };
 
@@ -15,9 +15,8 @@ export default async function DatabasePage({ params }: Props) {
   const page = await loadDatabasePage(slug, projectId, environmentId, databaseId);
   if (!page.ok) return <ResourceRoleRequired {...page.denial} />;
   const { ctx, database, versions, can, trail, readOnlyReason } = page;
-  const production = can.modeClass === "production";
-  const update = (production ? updateDatabaseInProduction : updateDatabaseInDevelopment).bind(null, ctx.org.slug);
-  const remove = (production ? deleteDatabaseInProduction : deleteDatabaseInDevelopment).bind(null, ctx.org.slug);
+  const update = updateDatabase.bind(null, ctx.org.slug);
+  const remove = deleteDatabase.bind(null, ctx.org.slug);
   const scope = { projectId, environmentId };
   return (
     <section aria-labelledby="database-heading" className="max-w-2xl">

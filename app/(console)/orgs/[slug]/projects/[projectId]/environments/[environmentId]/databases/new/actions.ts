@@ -1,11 +1,6 @@
 "use server";
 
 import { orgAction } from "@/lib/actions/org-action";
-import { createDatabaseActions } from "@/lib/projects/actions/databases";
+import { resourceActions } from "@/lib/projects/actions/resources";
 
-// One action per mode class (database.edit.production / .development); the page binds the one of
-// the environment's mode as rendered.
-const { production, development } = createDatabaseActions;
-
-export const createDatabaseInProduction = orgAction(production);
-export const createDatabaseInDevelopment = orgAction(development);
+export const createDatabase = orgAction(resourceActions.database.create);

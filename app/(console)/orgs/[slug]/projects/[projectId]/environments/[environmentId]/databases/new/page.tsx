@@ -3,7 +3,7 @@ import { DatabaseForm } from "@/components/projects/database-form";
 import { ResourcePageHeader } from "@/components/projects/resource-page-header";
 import { ResourceRoleRequired } from "@/components/projects/resource-role-required";
 import { loadNewDatabasePage } from "@/lib/pages/resource-item-pages";
-import { createDatabaseInDevelopment, createDatabaseInProduction } from "./actions";
+import { createDatabase } from "./actions";
 
 export const metadata: Metadata = { title: "Add database" };
 
@@ -13,8 +13,7 @@ export default async function NewDatabasePage({ params }: Props) {
   const { slug, projectId, environmentId } = await params;
   const page = await loadNewDatabasePage(slug, projectId, environmentId);
   if (!page.ok) return <ResourceRoleRequired {...page.denial} />;
-  const { ctx, environment, can, trail } = page;
-  const action = can.modeClass === "production" ? createDatabaseInProduction : createDatabaseInDevelopment;
+  const { ctx, environment, trail } = page;
   return (
     <section aria-labelledby="new-database-heading" className="max-w-2xl">
       <ResourcePageHeader
@@ -24,7 +23,7 @@ export default async function NewDatabasePage({ params }: Props) {
         description={`A managed PostgreSQL, MySQL, MongoDB or Redis database for the applications of ${environment.name}.`}
       />
       <DatabaseForm
-        action={action.bind(null, ctx.org.slug)}
+        action={createDatabase.bind(null, ctx.org.slug)}
         scope={{ projectId, environmentId }}
         saved={{ name: "", type: "postgresql", version: "17" }}
         submitLabel="Add database"
