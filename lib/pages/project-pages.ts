@@ -7,7 +7,7 @@ import type { EnvironmentMode, EnvironmentStatus } from "@/db/schema/values";
 import type { OrgContext } from "@/lib/authz/context";
 import { deniedReason, type Permission } from "@/lib/authz/permissions";
 import { planTable } from "@/lib/orgs/plans";
-import { describeContents, projectContents } from "@/lib/projects/manage";
+import { describeContents, projectContents } from "@/lib/projects/project-changes";
 import { modeLabels } from "@/lib/projects/modes";
 import { type ClusterChoice, decodeNameCursor, findProject, isUuid, listEnvironments, listProjects, listTargetClusters, type ProjectRow } from "@/lib/projects/queries";
 import { listRules } from "@/lib/projects/rules";

@@ -8,7 +8,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { OrgContext } from "@/lib/authz/context";
 import { type EnvironmentChoice, resolveEnvironmentTarget } from "./environment-target";
 import { orgTransaction } from "@/lib/authz/org-transaction";
-import { findProjectForWrite } from "./manage";
+import { findProjectForWrite } from "./project-changes";
 import { doorPermission, modeRefusal } from "./mode-guard";
 import { modeLabels } from "./modes";
 import { isUuid } from "./queries";

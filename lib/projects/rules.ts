@@ -7,7 +7,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { OrgContext } from "@/lib/authz/context";
 import { findTargetCluster } from "./cluster-targets";
 import { orgTransaction } from "@/lib/authz/org-transaction";
-import { findProjectForWrite } from "./manage";
+import { findProjectForWrite } from "./project-changes";
 import { modeLabels } from "./modes";
 import { isUuid } from "./queries";
 

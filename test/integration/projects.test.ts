@@ -11,7 +11,7 @@ import { addRuleAction, moveRuleAction } from "@/lib/projects/actions/rules";
 import { deletingClusterMessage } from "@/lib/projects/cluster-targets";
 import { keyTakenMessage } from "@/lib/projects/create";
 import { environmentNameTaken } from "@/lib/projects/environments";
-import { typeProjectNameMessage } from "@/lib/projects/manage";
+import { typeProjectNameMessage } from "@/lib/projects/project-changes";
 import { noClusterMessage } from "@/lib/projects/placement";
 import { listProjects } from "@/lib/projects/queries";
 import { actOnCluster } from "./support/cluster-actions";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { createProject } from "../create";
-import { deleteProject, renameProject } from "../manage";
+import { deleteProject, renameProject } from "../project-changes";
 import { newProjectSchema, projectNameSchema } from "../schemas";
 import { defineOrgAction, projectPath } from "./define";
 
