@@ -5,7 +5,7 @@ import { auditEvents, invitations, memberships, organizations, users } from "@/d
 import { addMember, makeTeamOrg, makeUser, uniqueTag } from "@/lib/factories";
 import { makeApiToken } from "@/lib/factories/api-tokens";
 import { addBulkMembers, insertBulkAuditEvents, insertBulkInvitations, insertBulkProjects, insertBulkTeamOrgs, insertBulkUsers } from "@/lib/factories/bulk";
-import { memberCursor, sinceKey } from "@/lib/members/cursor";
+import { memberCursor, sinceKey } from "@/lib/members/paging";
 
 export type Person = { email: string; name: string };
 export type OrgRef = { slug: string; name: string };

@@ -4,9 +4,7 @@ import type { Queryable } from "@/db/client";
 import { invitations, memberships, users } from "@/db/schema";
 import type { MemberRole } from "@/db/schema/values";
 import { containsPattern } from "@/lib/search/contains-pattern";
-import { memberCursor, sinceKey } from "./cursor";
-
-export const membersPageSize = 50;
+import { memberCursor, membersPageSize, sinceKey } from "./paging";
 
 export type MemberRow = { userId: string; name: string | null; email: string; image: string | null; role: MemberRole; since: Date };
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/db/client";
 import type { OrgContext } from "@/lib/authz/context";
-import { memberCursor } from "@/lib/members/cursor";
+import { memberCursor } from "@/lib/members/paging";
 import { listMembers, listPendingInvitations, type MemberRow, seatUsage } from "@/lib/members/queries";
 import { type AssignableRole, mayActOn, rolesAssignableBy } from "@/lib/members/rules";
 import { planTable } from "@/lib/orgs/plans";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { insertBulkUsers, addBulkMembers } from "@/lib/factories/bulk";
 import { makeTeamOrg, makeUser, uniqueTag } from "@/lib/factories";
-import { memberCursor } from "@/lib/members/cursor";
+import { memberCursor } from "@/lib/members/paging";
 import { listMembers } from "@/lib/members/queries";
 import { useTestDatabase } from "./support/test-database";
 
