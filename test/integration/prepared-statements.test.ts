@@ -10,8 +10,8 @@ import { useTestDatabase } from "./support/test-database";
 
 const t = useTestDatabase();
 
-const preparedTexts = async (db: Parameters<typeof makeUser>[0]) => {
-  const rows = await db.execute<{ statement: string }>(sql`select statement from pg_prepared_statements`);
+const preparedTexts = async (db: Parameters<typeof makeUser>[0]): Promise<string[]> => {
+  const rows = (await db.execute(sql`select statement from pg_prepared_statements`)) as unknown as { statement: string }[];
   return rows.map((row) => row.statement);
 };
 
