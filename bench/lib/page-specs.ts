@@ -1,4 +1,4 @@
-import { membersPageSize } from "@/lib/members/queries";
+import { membersPageSize } from "@/lib/members/paging";
 import { auditPageSpecs } from "./audit-pages";
 import { clusterPageSpecs } from "./clusters-pages";
 import type { RequestShape } from "./http";

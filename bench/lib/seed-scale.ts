@@ -5,7 +5,7 @@ import { auditEvents, invitations, memberships, organizations, users } from "@/d
 import { addMember, makeTeamOrg, makeUser, uniqueTag } from "@/lib/factories";
 import { makeApiToken } from "@/lib/factories/api-tokens";
 import { addBulkMembers, insertBulkAuditEvents, insertBulkInvitations, insertBulkProjects, insertBulkTeamOrgs, insertBulkUsers } from "@/lib/factories/bulk";
-import { encodeCursor, sinceKey } from "@/lib/members/queries";
+import { memberCursor, sinceKey } from "@/lib/members/paging";
 
 export type Person = { email: string; name: string };
 export type OrgRef = { slug: string; name: string };
@@ -161,7 +161,7 @@ async function cursorAt(db: Db, orgId: string, position: number): Promise<ScaleD
     .offset(position - 1)
     .limit(2);
   if (rows.length < 2) throw new Error(`the organization has fewer than ${position + 1} members`);
-  return { position, after: encodeCursor(rows[0]), firstName: rows[1].name ?? "?" };
+  return { position, after: memberCursor.encode(rows[0]), firstName: rows[1].name ?? "?" };
 }
 
 async function tableCounts(db: Db): Promise<ScaleData["counts"]> {

@@ -1,4 +1,4 @@
-import { formatDate, relativeTime } from "@/components/members/format";
+import { formatDate, relativeTime } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { AuditEventDetailsButton } from "./audit-event-details";
-import { formatAuditTime } from "./format";
+import { formatDateTime } from "@/lib/format";
 
 /** Who did it; listed once per table however many rows they fill. */
 export type AuditActor = {
@@ -21,7 +21,7 @@ export type AuditActor = {
  */
 export type AuditRow = {
   id: number;
-  /** Milliseconds since the epoch; shown as formatAuditTime says (in UTC, so server and browser agree). */
+  /** Milliseconds since the epoch; shown as formatDateTime says (in UTC, so server and browser agree). */
   at: number;
   actor: number;
   text: string;
@@ -54,7 +54,7 @@ export function AuditRows({ actors, words, rows, filters }: Props) {
     return (
       <tr key={row.id} data-testid="audit-event">
         <td>
-          <time dateTime={at.toISOString()}>{formatAuditTime(at)}</time>
+          <time dateTime={at.toISOString()}>{formatDateTime(at)}</time>
         </td>
         <td>
           <div>

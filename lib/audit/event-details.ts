@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { auditEvents, users } from "@/db/schema";
-import { createdAtKeyOf } from "./cursor";
+import { timestampKey } from "@/lib/pagination/cursor";
 import { type AuditEventView, presentAuditEvent } from "./present";
 import { eventColumns } from "./queries";
 
@@ -26,7 +26,7 @@ export async function findAuditEventDetails(db: Queryable, orgId: string, id: nu
   const [row] = await db
     .select({
       ...eventColumns,
-      createdAtKey: createdAtKeyOf(auditEvents.createdAt),
+      createdAtKey: timestampKey(auditEvents.createdAt),
       actorName: users.name,
       actorEmail: users.email,
       actorImage: users.image,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { actionsInCategory, type AuditCategory, auditCatalog, isAuditCategory } from "./catalog";
-import { type AuditCursor, decodeAuditCursor } from "./cursor";
+import { type AuditCursor, auditCursor } from "./cursor";
 
 // The audit log's filters are GET query parameters (links can be shared), so they arrive as any
 // text at all: each is checked here and a bad one comes back as a message for its field, never as
@@ -97,11 +97,11 @@ export function parseAuditPage(params: SearchParams): AuditPageRequest {
   const before = paramOf(params, "before");
   const after = paramOf(params, "after");
   if (before) {
-    const cursor = decodeAuditCursor(before);
+    const cursor = auditCursor.decode(before);
     return { direction: "older", cursor, cursorInvalid: !cursor };
   }
   if (after) {
-    const cursor = decodeAuditCursor(after);
+    const cursor = auditCursor.decode(after);
     return cursor ? { direction: "newer", cursor, cursorInvalid: false } : { direction: "older", cursor: null, cursorInvalid: true };
   }
   return { direction: "older", cursor: null, cursorInvalid: false };

@@ -1,8 +1,10 @@
+import "server-only";
 import { and, type AnyColumn, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { auditEvents, memberships, users } from "@/db/schema";
 import type { AuditOrigin } from "@/db/schema/values";
-import { type AuditCursor, createdAtKeyOf } from "./cursor";
+import { timestampKey } from "@/lib/pagination/cursor";
+import type { AuditCursor } from "./cursor";
 import type { AuditFilters } from "./filters";
 
 export const auditPageSize = 50;
@@ -111,7 +113,7 @@ export async function selectAuditEvents(
   return db
     .select({
       ...columnsOf(events),
-      createdAtKey: createdAtKeyOf(events.createdAt),
+      createdAtKey: timestampKey(events.createdAt),
       actorName: users.name,
       actorEmail: users.email,
       actorImage: users.image,

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { clusters, invitations, memberships, projects } from "@/db/schema";
+import { pluralWord } from "@/lib/format";
 import { type OrgPlan, orgPlans, planTable } from "@/lib/orgs/plans";
 
 /**
@@ -32,13 +33,11 @@ export async function loadUsage(db: Queryable, orgId: string): Promise<Usage> {
 
 export type OverLimit = { limit: LimitName; used: number; allowed: number; excess: number; message: string };
 
-const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
-
 function reduceMessage(limit: LimitName, excess: number, used: number, allowed: number): string {
   const counts = `(${used} of ${allowed})`;
-  if (limit === "members") return `Remove ${excess} ${plural(excess, "member or pending invitation", "members or pending invitations")} ${counts}`;
-  if (limit === "clusters") return `Delete ${excess} ${plural(excess, "cluster", "clusters")} ${counts}`;
-  return `Delete ${excess} ${plural(excess, "project", "projects")} ${counts}`;
+  if (limit === "members") return `Remove ${excess} ${pluralWord(excess, "member or pending invitation", "members or pending invitations")} ${counts}`;
+  if (limit === "clusters") return `Delete ${excess} ${pluralWord(excess, "cluster")} ${counts}`;
+  return `Delete ${excess} ${pluralWord(excess, "project")} ${counts}`;
 }
 
 /** What must go before `usage` fits `plan`, in the order members, clusters, projects; empty when it fits. */

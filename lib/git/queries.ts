@@ -1,6 +1,8 @@
+import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import type { EnvironmentMode } from "@/db/schema/values";
+import { keysetCursor } from "@/lib/pagination/cursor";
 import { containsPattern } from "@/lib/search/contains-pattern";
 
 // Reads of the organization's GitHub App installation and its repositories, always scoped by the
@@ -69,20 +71,8 @@ export async function findInstallation(db: Queryable, orgId: string): Promise<In
   };
 }
 
-type Cursor = { key: string; id: string };
-
-export function encodeRepositoryCursor(cursor: Cursor): string {
-  return Buffer.from(`${cursor.key}|${cursor.id}`).toString("base64url");
-}
-
-export function decodeRepositoryCursor(raw: string | undefined): Cursor | null {
-  if (!raw) return null;
-  const text = Buffer.from(raw, "base64url").toString("utf8");
-  const split = text.lastIndexOf("|");
-  const key = text.slice(0, split);
-  const id = text.slice(split + 1);
-  return split > 0 && key.length <= 200 && /^[0-9a-f-]{36}$/.test(id) ? { key, id } : null;
-}
+/** A page boundary of the repository list: lower(full_name), then the id. */
+export const repositoryCursor = keysetCursor({ key: "text", id: "uuid" });
 
 type UseJson = { id: string; name: string; projectId: string; projectName: string; environmentId: string; environmentName: string; mode: EnvironmentMode };
 
@@ -108,7 +98,7 @@ export async function listRepositories(
   options: { query?: string; after?: string; limit?: number } = {},
 ): Promise<{ repositories: RepositoryRow[]; nextCursor: string | null }> {
   const limit = options.limit ?? repositoriesPageSize;
-  const after = decodeRepositoryCursor(options.after);
+  const after = repositoryCursor.decode(options.after);
   const pattern = containsPattern(options.query);
   const rows = await rowsOf<{ id: string; full_name: string; private: boolean; key: string; uses: UseJson[] | null; use_count: number | null }>(
     db,
@@ -149,7 +139,7 @@ export async function listRepositories(
       uses: (row.uses ?? []).map(placeOf),
       useCount: row.use_count ?? 0,
     })),
-    nextCursor: rows.length > limit ? encodeRepositoryCursor({ key: last.key, id: last.id }) : null,
+    nextCursor: rows.length > limit ? repositoryCursor.encode({ key: last.key, id: last.id }) : null,
   };
 }
 

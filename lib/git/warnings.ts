@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
+import { pluralWord } from "@/lib/format";
 import type { Bounded, PlacedApplication } from "./application-usage";
 import { type InstallationSummary, rowsOf } from "./queries";
 
@@ -14,9 +15,6 @@ const fixHere = "Organization settings → Git Permission";
 
 type Place = { projectName: string; environmentName: string };
 
-/** "1 application", "3 repositories" */
-export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
 /** "web (Shop / production)" */
 export function applicationLabel(app: { name: string } & Partial<Place>): string {
   return app.projectName && app.environmentName ? `${app.name} (${app.projectName} / ${app.environmentName})` : app.name;
@@ -26,7 +24,7 @@ export function applicationLabel(app: { name: string } & Partial<Place>): string
 export function applicationList(apps: { name: string; projectName: string; environmentName: string }[], total: number): string {
   const labels = apps.map(applicationLabel);
   const rest = total - labels.length;
-  if (rest > 0) return `${labels.join(", ")} and ${plural(rest, "more application")}`;
+  if (rest > 0) return `${labels.join(", ")} and ${rest} ${pluralWord(rest, "more application")}`;
   return labels.length > 1 ? `${labels.slice(0, -1).join(", ")} and ${labels[labels.length - 1]}` : (labels[0] ?? "");
 }
 

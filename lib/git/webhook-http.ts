@@ -1,5 +1,5 @@
+import { verify } from "@octokit/webhooks-methods";
 import type { Db } from "@/db/client";
-import { verifySignature } from "./signature";
 import { tooManySignatureFailures, type WebhookLimits } from "./webhook-limit";
 import { handleWebhook } from "./webhooks";
 
@@ -38,6 +38,16 @@ async function readBounded(request: Request, limit: number): Promise<Buffer | nu
   }
 }
 
+/**
+ * X-Hub-Signature-256 (`sha256=<hex HMAC-SHA256 of the body under the secret>`), checked by Octokit in
+ * constant time. Octokit throws on an empty secret, body or header: each of those is simply unsigned
+ * here. The header is lowercased because a proxy may pass the hex on in capitals.
+ */
+async function signedByGitHub(secret: string, body: string, header: string | null): Promise<boolean> {
+  if (!secret || !body || !header) return false;
+  return verify(secret, body, header.toLowerCase());
+}
+
 const deliveryIdPattern = /^[A-Za-z0-9-]{1,100}$/;
 // Any event name GitHub uses (projects_v2_item, …): checked loosely, and bounded, since it is
 // echoed in the answer. Events the console does not use are acknowledged with 202 "ignored".
@@ -48,8 +58,10 @@ export async function handleWebhookRequest(db: Db, request: Request, secret: str
     if (request.method !== "POST") return refuse(405, "method_not_allowed", "GitHub delivers webhooks with POST.");
     const body = await readBounded(request, maxWebhookBytes);
     if (!body) return refuse(413, "payload_too_large", `A delivery must be at most ${maxWebhookBytes / 1024 / 1024} MiB.`);
+    // The bytes as text, once: the signature is checked over exactly what is then parsed.
+    const rawBody = body.toString("utf8");
     // Nothing unsigned is looked at further, not even its headers.
-    if (!verifySignature(secret, body, request.headers.get("x-hub-signature-256"))) {
+    if (!(await signedByGitHub(secret, rawBody, request.headers.get("x-hub-signature-256")))) {
       return (await tooManySignatureFailures(db, request, limits)) ?? refuse(401, "invalid_signature", "X-Hub-Signature-256 is missing or does not match the body under the webhook secret.");
     }
     const event = request.headers.get("x-github-event");
@@ -57,7 +69,7 @@ export async function handleWebhookRequest(db: Db, request: Request, secret: str
     if (!event || !eventPattern.test(event) || !deliveryId || !deliveryIdPattern.test(deliveryId)) {
       return refuse(400, "missing_headers", "X-GitHub-Event and X-GitHub-Delivery are required.");
     }
-    const outcome = await handleWebhook(db, { deliveryId, event, rawBody: body.toString("utf8") });
+    const outcome = await handleWebhook(db, { deliveryId, event, rawBody });
     switch (outcome.result) {
       case "applied":
         return webhookResponse(200, { ok: true, result: "applied", action: outcome.action });

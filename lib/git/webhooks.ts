@@ -1,7 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { gitInstallations, githubWebhookDeliveries } from "@/db/schema";
-export { verifySignature } from "./signature";
 import { type Apply, applyRepositoryChange, installationActions, installationEvent, installationRepositoriesEvent } from "./webhook-effects";
 
 // GitHub's webhook deliveries, already verified (lib/git/webhook-http.ts checks the signature).

@@ -1,31 +1,12 @@
+import "server-only";
 import { and, asc, count, eq, gt, ilike, or, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { invitations, memberships, users } from "@/db/schema";
 import type { MemberRole } from "@/db/schema/values";
 import { containsPattern } from "@/lib/search/contains-pattern";
-
-export const membersPageSize = 50;
+import { memberCursor, membersPageSize, sinceKey } from "./paging";
 
 export type MemberRow = { userId: string; name: string | null; email: string; image: string | null; role: MemberRole; since: Date };
-
-// The cursor carries member-since to the microsecond, as PostgreSQL stores it: a JavaScript Date
-// keeps milliseconds only, and a truncated cursor sorts before its own row, so the next page would
-// start again inside that millisecond (every member added in one statement shares a timestamp).
-type Cursor = { since: string; userId: string };
-
-/** member-since as the cursor's exact text: ISO 8601 in UTC with microseconds. */
-export const sinceKey = sql<string>`to_char(${memberships.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
-const sinceKeyPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-
-export function encodeCursor(row: Cursor): string {
-  return Buffer.from(`${row.since}|${row.userId}`).toString("base64url");
-}
-
-export function decodeCursor(raw: string | undefined): Cursor | null {
-  if (!raw) return null;
-  const [since, userId] = Buffer.from(raw, "base64url").toString("utf8").split("|");
-  return sinceKeyPattern.test(since ?? "") && /^[0-9a-f-]{36}$/.test(userId ?? "") ? { since, userId } : null;
-}
 
 /**
  * One page of members, oldest first (keyset on member-since, so page 200 costs what page 1 does),
@@ -37,7 +18,7 @@ export async function listMembers(
   options: { query?: string; after?: string; limit?: number } = {},
 ): Promise<{ members: MemberRow[]; nextCursor: string | null }> {
   const limit = options.limit ?? membersPageSize;
-  const after = decodeCursor(options.after);
+  const after = memberCursor.decode(options.after);
   const pattern = containsPattern(options.query);
   const rows = await db
     .select({ userId: users.id, name: users.name, email: users.email, image: users.image, role: memberships.role, since: memberships.createdAt, sinceKey })
@@ -56,7 +37,7 @@ export async function listMembers(
   const last = page[page.length - 1];
   return {
     members: page.map(({ sinceKey: _key, ...member }) => member),
-    nextCursor: rows.length > limit ? encodeCursor({ since: last.sinceKey, userId: last.userId }) : null,
+    nextCursor: rows.length > limit ? memberCursor.encode({ since: last.sinceKey, userId: last.userId }) : null,
   };
 }
 

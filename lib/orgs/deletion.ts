@@ -5,6 +5,7 @@ import { memberships, organizations, users } from "@/db/schema";
 import type { ActionResult } from "@/lib/actions/result";
 import type { OrgContext } from "@/lib/authz/context";
 import { orgTransaction } from "@/lib/authz/org-transaction";
+import { plural } from "@/lib/format";
 import { auditEventCountCap, describeAuditEvents } from "./audit-event-count";
 
 /** What deleting the organization takes with it, counted now. Later domains add their rows here. */
@@ -47,8 +48,6 @@ export async function deletionPreview(db: Queryable, orgId: string): Promise<Del
     .where(eq(organizations.id, orgId));
   return row ?? { members: 0, pendingInvitations: 0, projects: 0, environments: 0, applications: 0, databases: 0, clusters: 0, gitAccount: null, auditEvents: 0 };
 }
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 
 /** "3 members, 1 pending invitation and 42 audit events", for the page and the closing toast. */
 export function describeLoss(preview: DeletionPreview): string {

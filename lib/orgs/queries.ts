@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, desc, eq, ilike, or, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { memberships, organizations, users } from "@/db/schema";

@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/db/client";
 import { type AuditActionGroup, auditActionGroups } from "@/lib/audit/catalog";
-import { encodeAuditCursor } from "@/lib/audit/cursor";
+import { auditCursor } from "@/lib/audit/cursor";
 import { type AuditFilterField, auditLogSearch, parseAuditFilters, parseAuditPage, type SearchParams } from "@/lib/audit/filters";
 import { type AuditEventView, presentAuditEvent } from "@/lib/audit/present";
 import { listAuditEvents, orgPersonExistsWithEmail } from "@/lib/audit/queries";
@@ -71,8 +71,8 @@ export async function loadAuditLogPage(slug: string, params: SearchParams): Prom
       events: listing.events.map(presentAuditEvent),
       links: {
         newest: request.cursor ? link({}) : null,
-        newer: listing.newer ? link({ after: encodeAuditCursor(listing.newer) }) : null,
-        older: listing.older ? link({ before: encodeAuditCursor(listing.older) }) : null,
+        newer: listing.newer ? link({ after: auditCursor.encode(listing.newer) }) : null,
+        older: listing.older ? link({ before: auditCursor.encode(listing.older) }) : null,
         csv: `${basePath}/export${auditLogSearch(values)}`,
       },
     },

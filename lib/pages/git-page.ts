@@ -5,7 +5,7 @@ import { applicationsByGrant, type Bounded, type PlacedApplication, repositoryUs
 import { manageUrl } from "@/lib/git/client";
 import { githubAppConfig, githubUrls } from "@/lib/git/config";
 import { setupErrorMessage } from "@/lib/git/messages";
-import { type ApplicationPlace, decodeRepositoryCursor, findInstallation, type InstallationSummary, listRepositories, type RepositoryRow } from "@/lib/git/queries";
+import { type ApplicationPlace, findInstallation, type InstallationSummary, listRepositories, type RepositoryRow, repositoryCursor } from "@/lib/git/queries";
 import { type MissingRepository, type OrgGitWarnings, orgGitWarnings } from "@/lib/git/warnings";
 import { appUrl } from "@/lib/http/app-url";
 import { applicationHref } from "@/lib/projects/resource-scope";
@@ -86,7 +86,7 @@ export async function loadGitPage(slug: string, params: GitPageParams = {}): Pro
   }
 
   const query = (params.q ?? "").trim().slice(0, 100);
-  const after = params.after && decodeRepositoryCursor(params.after) ? params.after : null;
+  const after = params.after && repositoryCursor.decode(params.after) ? params.after : null;
   const [listing, byGrant] = await Promise.all([
     listRepositories(db, ctx.org.id, { query, after: after ?? undefined }),
     applicationsByGrant(db, ctx.org.id),

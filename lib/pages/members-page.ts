@@ -1,7 +1,8 @@
 import "server-only";
 import { getDb } from "@/db/client";
 import type { OrgContext } from "@/lib/authz/context";
-import { decodeCursor, listMembers, listPendingInvitations, type MemberRow, seatUsage } from "@/lib/members/queries";
+import { memberCursor } from "@/lib/members/paging";
+import { listMembers, listPendingInvitations, type MemberRow, seatUsage } from "@/lib/members/queries";
 import { type AssignableRole, mayActOn, rolesAssignableBy } from "@/lib/members/rules";
 import { planTable } from "@/lib/orgs/plans";
 import { loadSettingsPage, type SettingsPageAccess } from "./settings-page";
@@ -60,7 +61,7 @@ export async function loadMembersPage(slug: string, params: { tab?: string; q?: 
   const tab: MembersTab = params.tab === "invitations" && canInvite ? "invitations" : "members";
   const query = tab === "members" ? (params.q ?? "").trim().slice(0, 100) : "";
   // A cursor that is not one of ours means the first page, and says so.
-  const after = tab === "members" && params.after && decodeCursor(params.after) ? params.after : null;
+  const after = tab === "members" && params.after && memberCursor.decode(params.after) ? params.after : null;
   const [counts, listing, invitations] = await Promise.all([
     seatUsage(db, ctx.org.id),
     tab === "members" ? listMembers(db, ctx.org.id, { query, after: after ?? undefined }) : null,

@@ -9,7 +9,7 @@ import { deniedReason, type Permission } from "@/lib/authz/permissions";
 import { planTable } from "@/lib/orgs/plans";
 import { describeContents, projectContents } from "@/lib/projects/project-changes";
 import { modeLabels } from "@/lib/projects/modes";
-import { type ClusterChoice, decodeNameCursor, findProject, isUuid, listEnvironments, listProjects, listTargetClusters, type ProjectRow } from "@/lib/projects/queries";
+import { type ClusterChoice, findProject, isUuid, listEnvironments, listProjects, listTargetClusters, nameCursor, type ProjectRow } from "@/lib/projects/queries";
 import { listRules } from "@/lib/projects/rules";
 import { loadOrgPage } from "./org-page";
 
@@ -38,7 +38,7 @@ const cleanQuery = (q: SearchParam) => (first(q) ?? "").trim().slice(0, 100);
 // A cursor that is not one of ours means the first page.
 const cleanCursor = (after: SearchParam) => {
   const raw = first(after);
-  return raw && decodeNameCursor(raw) ? raw : null;
+  return raw && nameCursor.decode(raw) ? raw : null;
 };
 
 export type OrgHomePage = { ctx: OrgContext; query: string; after: string | null; projects: ProjectRow[]; nextCursor: string | null; canCreate: boolean };

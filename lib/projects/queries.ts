@@ -1,8 +1,10 @@
+import "server-only";
 import { and, asc, eq, ilike, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Queryable } from "@/db/client";
 import { clusters, environments, projects } from "@/db/schema";
 import type { EnvironmentMode, EnvironmentStatus } from "@/db/schema/values";
+import { keysetCursor } from "@/lib/pagination/cursor";
 import { containsPattern } from "@/lib/search/contains-pattern";
 
 // Reads of the projects domain. Every one takes the organization `authorize` resolved and repeats
@@ -16,23 +18,7 @@ export const isUuid = (value: string): boolean => uuid.safeParse(value).success;
 
 // Keyset cursors on (lower(name), id): page 40 costs what page 1 does, and a name shared by two
 // rows never hides one of them.
-type NameCursor = { name: string; id: string };
-
-export function encodeNameCursor(cursor: NameCursor): string {
-  return Buffer.from(JSON.stringify([cursor.name, cursor.id])).toString("base64url");
-}
-
-export function decodeNameCursor(raw: string | undefined | null): NameCursor | null {
-  if (!raw) return null;
-  try {
-    const value: unknown = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
-    if (!Array.isArray(value) || value.length !== 2) return null;
-    const [name, id] = value;
-    return typeof name === "string" && typeof id === "string" && isUuid(id) ? { name, id } : null;
-  } catch {
-    return null;
-  }
-}
+export const nameCursor = keysetCursor({ name: "text", id: "uuid" });
 
 export type ProjectRow = { id: string; name: string; key: string; environments: number; createdAt: Date };
 
@@ -44,7 +30,7 @@ export async function listProjects(
 ): Promise<{ projects: ProjectRow[]; nextCursor: string | null }> {
   const limit = options.limit ?? projectsPageSize;
   const pattern = containsPattern(options.q);
-  const after = decodeNameCursor(options.after);
+  const after = nameCursor.decode(options.after);
   const lowerName = sql<string>`lower(${projects.name})`;
   const rows = await db
     .select({
@@ -69,7 +55,7 @@ export async function listProjects(
   const last = page.at(-1);
   return {
     projects: page.map(({ sortName: _sortName, ...row }) => row),
-    nextCursor: rows.length > limit && last ? encodeNameCursor({ name: last.sortName, id: last.id }) : null,
+    nextCursor: rows.length > limit && last ? nameCursor.encode({ name: last.sortName, id: last.id }) : null,
   };
 }
 
@@ -118,7 +104,7 @@ export async function listEnvironments(
 ): Promise<{ environments: EnvironmentRow[]; nextCursor: string | null }> {
   if (!isUuid(projectId)) return { environments: [], nextCursor: null };
   const limit = options.limit ?? environmentsPageSize;
-  const after = decodeNameCursor(options.after);
+  const after = nameCursor.decode(options.after);
   const lowerName = sql<string>`lower(${environments.name})`;
   const rows = await db
     .select({ ...environmentColumns, sortName: lowerName })
@@ -137,7 +123,7 @@ export async function listEnvironments(
   const last = page.at(-1);
   return {
     environments: page.map(({ sortName: _sortName, ...row }) => row),
-    nextCursor: rows.length > limit && last ? encodeNameCursor({ name: last.sortName, id: last.id }) : null,
+    nextCursor: rows.length > limit && last ? nameCursor.encode({ name: last.sortName, id: last.id }) : null,
   };
 }
 

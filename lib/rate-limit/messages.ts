@@ -1,10 +1,8 @@
+import { formatClock, formatDayAndClock, pluralWord } from "@/lib/format";
 import type { RateLimitRefusal } from "./consume";
 
 // What a refusal tells people: when they may try again, in UTC (the server does not know the
 // reader's time zone) with the wait beside it, so nobody has to convert.
-
-const timeOfDay = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-const dayAndTime = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
 
 /** The window's end rounded up to the minute, so "after 14:05" is never early. */
 function roundedUp(at: Date): Date {
@@ -15,7 +13,7 @@ function roundedUp(at: Date): Date {
 export function formatRetryTime(resetAt: Date, now = new Date()): string {
   const at = roundedUp(resetAt);
   const sameDay = at.toISOString().slice(0, 10) === now.toISOString().slice(0, 10);
-  const clock = `${(sameDay ? timeOfDay : dayAndTime).format(at)} UTC`;
+  const clock = sameDay ? formatClock(at) : formatDayAndClock(at);
   return `${clock} (in ${formatWait(at.getTime() - now.getTime())})`;
 }
 
@@ -31,17 +29,15 @@ export function retryAfterSeconds(refusal: RateLimitRefusal, now = new Date()): 
   return Math.max(1, Math.ceil((refusal.resetAt.getTime() - now.getTime()) / 1000));
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 /** The inline message when sending `requested` invitation emails (new or resent) is refused. */
 export function invitationRefusalMessage(refusal: RateLimitRefusal, now = new Date()): string {
   const { limit, remaining, requested } = refusal;
   const later = `after ${formatRetryTime(refusal.resetAt, now)}`;
   if (limit.bucket === "invitation-resends") {
-    return `This invitation was already sent again ${plural(limit.max, "time", "times")} today, the most allowed. You can resend it ${later}.`;
+    return `This invitation was already sent again ${limit.max} ${pluralWord(limit.max, "time")} today, the most allowed. You can resend it ${later}.`;
   }
   const org = limit.bucket === "invitations-org";
-  const most = plural(limit.max, "invitation", "invitations");
+  const most = `${limit.max} ${pluralWord(limit.max, "invitation")}`;
   const notSent = requested === 1 ? "so it was not sent" : "so none of them were sent";
   if (requested > limit.max) {
     return `${org ? "This organization" : "You"} can send at most ${most} an hour: invite at most ${limit.max} addresses at a time.`;
@@ -49,12 +45,12 @@ export function invitationRefusalMessage(refusal: RateLimitRefusal, now = new Da
   if (remaining === 0) {
     return `${org ? "This organization has" : "You have"} sent the ${most} allowed in an hour, ${notSent}. ${org ? "It" : "You"} can send ${limit.max} more ${later}.`;
   }
-  return `${org ? "This organization" : "You"} can send ${remaining} more ${remaining === 1 ? "invitation" : "invitations"} this hour and this list has ${requested}, ${notSent}. Invite at most ${remaining} now, or up to ${limit.max} ${later}.`;
+  return `${org ? "This organization" : "You"} can send ${remaining} more ${pluralWord(remaining, "invitation")} this hour and this list has ${requested}, ${notSent}. Invite at most ${remaining} now, or up to ${limit.max} ${later}.`;
 }
 
 /** The inline message when creating one more organization is refused. */
 export function orgCreationRefusalMessage(refusal: RateLimitRefusal, now = new Date()): string {
-  return `You can create ${plural(refusal.limit.max, "organization", "organizations")} a day, and you have. You can create another after ${formatRetryTime(refusal.resetAt, now)}.`;
+  return `You can create ${refusal.limit.max} ${pluralWord(refusal.limit.max, "organization")} a day, and you have. You can create another after ${formatRetryTime(refusal.resetAt, now)}.`;
 }
 
 /** The sign-in form's message: which of the two limits, and when to try again. */

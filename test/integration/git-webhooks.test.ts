@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHmac, randomUUID } from "node:crypto";
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { auditEvents, gitInstallations, gitRepositories, githubWebhookDeliveries, type Organization } from "@/db/schema";
@@ -68,6 +68,45 @@ describe("refused before anything is read", () => {
     expect(await deliver(webhook, options)).toMatchObject({ status: 401, body: { error: "invalid_signature" } });
     expect(await snapshot(org)).toEqual(before);
     expect(await deliveriesCount()).toBe(deliveries);
+  });
+
+  // Octokit's verify does the comparison; these pin what it refuses (and the one liberty kept:
+  // the hex in capitals, as a proxy may pass it on).
+  it("a real signature altered in any way: 401 and nothing written; in capitals: applied", async () => {
+    const { org, installation } = await connected();
+    const before = await snapshot(org);
+    const { webhook } = github.app.suspend(installation.id);
+    const signed = await signedWebhookRequest(url, secret, webhook);
+    const body = await signed.text();
+    const published = signed.headers.get("x-hub-signature-256")!;
+    const hex = published.slice("sha256=".length);
+    const withSignature = (signature: string) => {
+      const headers = new Headers(signed.headers);
+      headers.set("x-hub-signature-256", signature);
+      return new Request(url, { method: "POST", headers, body });
+    };
+    const altered = [
+      "",
+      `sha256=${hex.slice(0, -1)}${hex.endsWith("7") ? "8" : "7"}`,
+      hex,
+      `sha1=${createHmac("sha1", secret).update(body).digest("hex")}`,
+      published.slice(0, -2),
+      `${published}00`,
+      `sha256=${"z".repeat(64)}`,
+      `${published},${published}`,
+    ];
+    for (const signature of altered) {
+      const response = await handleWebhookRequest(t.db, withSignature(signature), secret);
+      expect([signature, response.status]).toEqual([signature, 401]);
+    }
+    expect(await snapshot(org)).toEqual(before);
+    const capitals = withSignature(published.toUpperCase());
+    expect((await handleWebhookRequest(t.db, capitals, secret)).status).toBe(200);
+  });
+
+  it("anything, when the webhook secret is empty: 401", async () => {
+    const request = await signedWebhookRequest(url, "", { event: "ping", payload: { zen: "Design for failure." } }, { signature: `sha256=${createHmac("sha256", "").update('{"zen":"Design for failure."}').digest("hex")}` });
+    expect((await handleWebhookRequest(t.db, request, "")).status).toBe(401);
   });
 
   it("a body changed after signing: 401", async () => {

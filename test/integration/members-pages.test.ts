@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { insertBulkUsers, addBulkMembers } from "@/lib/factories/bulk";
 import { makeTeamOrg, makeUser, uniqueTag } from "@/lib/factories";
-import { decodeCursor, listMembers } from "@/lib/members/queries";
+import { memberCursor } from "@/lib/members/paging";
+import { listMembers } from "@/lib/members/queries";
 import { useTestDatabase } from "./support/test-database";
 
 const t = useTestDatabase();
@@ -41,7 +42,22 @@ describe("the members list's keyset pages", () => {
   });
 
   it("ignores a cursor that is not one of its own", () => {
-    expect(decodeCursor("not-a-cursor")).toBeNull();
-    expect(decodeCursor(Buffer.from(`2026-01-01T00:00:00.000Z|${"0".repeat(36)}`).toString("base64url"))).toBeNull();
+    expect(memberCursor.decode("not-a-cursor")).toBeNull();
+    expect(memberCursor.decode(Buffer.from(`2026-01-01T00:00:00.000Z|${"0".repeat(36)}`).toString("base64url"))).toBeNull();
+  });
+
+  // Each of these once reached PostgreSQL as a cast it refused (a 500 on a hand-edited ?after=).
+  it("lists the first page for a hand-edited cursor PostgreSQL would refuse", async () => {
+    const owner = await makeUser(t.db);
+    const org = await makeTeamOrg(t.db, owner);
+    const first = await listMembers(t.db, org.id);
+    const tuple = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+    for (const after of [
+      tuple(["2026-02-30T00:00:00.000000Z", owner.id]),
+      tuple(["2026-01-01T00:00:00.000000Z", "-".repeat(36)]),
+      tuple(["2026-01-01T00:00:00.000000Z", owner.id.toUpperCase().replace(/-/g, "g")]),
+    ]) {
+      expect(await listMembers(t.db, org.id, { after })).toEqual(first);
+    }
   });
 });

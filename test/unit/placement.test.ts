@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { environmentModes } from "@/db/schema/values";
 import { modeClass, modePermission, modesOf } from "@/lib/projects/modes";
 import { choosePlacement, patternMatches, type RuleForPlacement } from "@/lib/projects/placement";
-import { decodeNameCursor, encodeNameCursor } from "@/lib/projects/queries";
+import { nameCursor } from "@/lib/projects/queries";
 
 // Automatic placement (issue 6, part 2): `*` patterns, first matching rule wins, else the default
 // cluster, else no cluster. The pure decision is tested here; the database side in
@@ -106,12 +106,12 @@ describe("the name cursor of project and environment lists", () => {
   const id = "0b5a4f4e-8f3b-4c56-9a0e-2d7f3c1e9b10";
 
   it("round-trips names with any characters", () => {
-    for (const name of ["shop", "Ünïcødé / 名前", 'quo"te|pipe', ""]) expect(decodeNameCursor(encodeNameCursor({ name, id }))).toEqual({ name, id });
+    for (const name of ["shop", "Ünïcødé / 名前", 'quo"te|pipe', ""]) expect(nameCursor.decode(nameCursor.encode({ name, id }))).toEqual({ name, id });
   });
 
   it("reads anything that is not one of ours as no cursor", () => {
     for (const raw of [undefined, null, "", "garbage", Buffer.from('["x","not-a-uuid"]').toString("base64url"), Buffer.from("[1,2]").toString("base64url"), Buffer.from('{"a":1}').toString("base64url")]) {
-      expect(decodeNameCursor(raw)).toBeNull();
+      expect(nameCursor.decode(raw)).toBeNull();
     }
   });
 });

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ConsoleShell } from "@/components/layout/console-shell";
-import { formatDate, relativeTime } from "@/components/members/format";
+import { formatDate, relativeTime } from "@/lib/format";
 import { buttonClass } from "@/components/ui/button-styles";
 import { Card } from "@/components/ui/card";
 import { roleLabels } from "@/lib/authz/permissions";

@@ -1,7 +1,8 @@
 import { buttonClass } from "@/components/ui/button-styles";
 import { Card } from "@/components/ui/card";
 import type { ActionResult, ActionState } from "@/lib/actions/result";
-import { gitAppName, plural } from "@/lib/git/warnings";
+import { pluralWord } from "@/lib/format";
+import { gitAppName } from "@/lib/git/warnings";
 import type { GitConnection } from "@/lib/pages/git-page";
 import { DisconnectButton } from "./disconnect-button";
 
@@ -36,7 +37,7 @@ export function ConnectedAccount({ orgName, connection, disconnect }: Props) {
             <p className="text-sm text-zinc-600 dark:text-zinc-400">
               GitHub {installation.accountType === "Organization" ? "Organization" : "User"} ·{" "}
               {selectionLabels[installation.repositorySelection] ?? installation.repositorySelection} ·{" "}
-              {plural(installation.repositoryCount, "repository", "repositories")} granted
+              {installation.repositoryCount} {pluralWord(installation.repositoryCount, "repository", "repositories")} granted
             </p>
           </div>
         </div>
@@ -52,7 +53,7 @@ export function ConnectedAccount({ orgName, connection, disconnect }: Props) {
             losing={{
               total: losing.total,
               rows: losing.rows.map((app) => ({ name: app.name, place: `${app.projectName} / ${app.environmentName}`, repository: app.gitRepository })),
-              ...(more > 0 && { more: `and ${plural(more, "more application")}` }),
+              ...(more > 0 && { more: `and ${more} ${pluralWord(more, "more application")}` }),
             }}
           />
         </div>

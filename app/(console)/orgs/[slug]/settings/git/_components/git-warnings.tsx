@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { GitConnection } from "@/lib/pages/git-page";
-import { plural } from "@/lib/git/warnings";
+import { pluralWord } from "@/lib/format";
 
 const link = "font-medium text-indigo-700 underline underline-offset-2 dark:text-indigo-300";
 const warning = "rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100";
@@ -40,7 +40,7 @@ export function GitWarnings({ warnings }: { warnings: Warnings }) {
               </p>
             </li>
           ))}
-          {more > 0 && <li>and {plural(more, "more application")} whose repositories are no longer granted.</li>}
+          {more > 0 && <li>and {more} {pluralWord(more, "more application")} whose repositories are no longer granted.</li>}
         </ul>
       )}
     </section>

@@ -1,5 +1,6 @@
 import type { RepositoryUsage } from "@/lib/git/application-usage";
-import { capitalize, gitAppName, plural } from "@/lib/git/warnings";
+import { pluralWord } from "@/lib/format";
+import { capitalize, gitAppName } from "@/lib/git/warnings";
 import { Card } from "@/components/ui/card";
 
 const link = "font-medium text-indigo-700 underline underline-offset-2 dark:text-indigo-300";
@@ -42,17 +43,17 @@ export function NotConnected({ orgName, usage, install, disconnected }: Props) {
       {usage.applicationTotal > 0 && (
         <div role="note" aria-label="Existing applications" className={`mt-4 ${warning}`} data-testid="git-install-warning">
           <p className="font-medium">
-            {plural(usage.applicationTotal, "application")} of {orgName} {usage.applicationTotal === 1 ? "uses" : "use"}{" "}
-            {plural(usage.repositoryTotal, "repository", "repositories")}. Select {usage.repositoryTotal === 1 ? "it" : "all of them"} during
+            {usage.applicationTotal} {pluralWord(usage.applicationTotal, "application")} of {orgName} {usage.applicationTotal === 1 ? "uses" : "use"}{" "}
+            {usage.repositoryTotal} {pluralWord(usage.repositoryTotal, "repository", "repositories")}. Select {usage.repositoryTotal === 1 ? "it" : "all of them"} during
             the install: an application whose repository is missing loses update and auto-deploy.
           </p>
           <ul className="mt-2 list-disc space-y-0.5 pl-5">
             {usage.repositories.map((repo) => (
               <li key={repo.fullName}>
-                <span className="font-mono">{repo.fullName}</span> ({plural(repo.applications, "application")})
+                <span className="font-mono">{repo.fullName}</span> ({repo.applications} {pluralWord(repo.applications, "application")})
               </li>
             ))}
-            {more > 0 && <li>and {plural(more, "more repository", "more repositories")}</li>}
+            {more > 0 && <li>and {more} {pluralWord(more, "more repository", "more repositories")}</li>}
           </ul>
         </div>
       )}

@@ -2,7 +2,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { hrefWith, Pagination } from "@/components/ui/pagination";
 import { SearchForm } from "@/components/ui/search-form";
 import { Table, TableCaption, TableHead, TableHeaderCell } from "@/components/ui/table";
-import { plural } from "@/lib/git/warnings";
+import { pluralWord } from "@/lib/format";
 import type { RepositoryView } from "@/lib/pages/git-page";
 import { environmentHref } from "@/lib/projects/resource-scope";
 import { type RepositoryPlace, type RepositoryRowData, RepositoryRows } from "./repository-rows";
@@ -41,7 +41,7 @@ function rowsOf(orgSlug: string, repositories: RepositoryView[]): { places: Repo
       name: repo.fullName,
       ...(repo.private && { private: true }),
       ...(repo.useCount > 0 && { uses: repo.uses.map((use) => ({ place: placeOf(use), id: use.applicationId, name: use.name })) }),
-      ...(more > 0 && { more: `and ${plural(more, "more application")}` }),
+      ...(more > 0 && { more: `and ${more} ${pluralWord(more, "more application")}` }),
     };
   });
   return { places, rows };
@@ -55,7 +55,7 @@ function rowsOf(orgSlug: string, repositories: RepositoryView[]): { places: Repo
 export function Repositories({ orgSlug, basePath, account, repositoryCount, repositories, query, after, nextCursor }: Props) {
   const shown = repositories.length;
   const status =
-    shown === 0 ? "" : `Showing ${plural(shown, "repository", "repositories")}${query ? ` matching “${query}”` : ""}${after ? " (later page)" : ""} of ${repositoryCount} granted.`;
+    shown === 0 ? "" : `Showing ${shown} ${pluralWord(shown, "repository", "repositories")}${query ? ` matching “${query}”` : ""}${after ? " (later page)" : ""} of ${repositoryCount} granted.`;
   const empty = query
     ? `No repository matches “${query}”.`
     : repositoryCount === 0

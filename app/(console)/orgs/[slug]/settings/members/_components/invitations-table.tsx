@@ -1,4 +1,4 @@
-import { formatDate, relativeTime } from "@/components/members/format";
+import { formatDate, relativeTime } from "@/lib/format";
 import { roleLabels } from "@/lib/authz/permissions";
 import type { MembersPage } from "@/lib/pages/members-page";
 import { type InvitationRowData, InvitationRows } from "./invitation-rows";

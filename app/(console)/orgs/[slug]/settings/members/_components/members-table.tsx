@@ -1,4 +1,4 @@
-import { formatDate } from "@/components/members/format";
+import { formatDate } from "@/lib/format";
 import type { MemberView } from "@/lib/pages/members-page";
 import { lightTableClass } from "./light-table";
 import { type MemberRowData, MemberRows } from "./member-rows";

@@ -1,3 +1,4 @@
+import { plural } from "@/lib/format";
 import { modeLabels } from "@/lib/projects/modes";
 import type { TransferPlan } from "@/lib/projects/transfer-plan";
 
@@ -6,8 +7,6 @@ type Props = { plan: TransferPlan; environmentLimit: number };
 const h3Class = "mt-6 text-base font-semibold";
 const leadClass = "mt-1 text-sm text-zinc-700 dark:text-zinc-300";
 const cellClass = "px-3 py-2 text-left";
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 
 /** What the transfer moves (with counts), which environments change cluster, and which rules go. */
 export function TransferPreview({ plan, environmentLimit }: Props) {
