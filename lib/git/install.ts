@@ -17,7 +17,7 @@ import {
 } from "./client";
 import { type GithubAppConfig, githubAppConfig, isGithubAppConfig } from "./config";
 import { alreadyConnectedMessage, notConnectedMessage, type SetupErrorCode } from "./messages";
-import { createInstallState, verifyAndClaimState } from "./state";
+import { createInstallState, verifyAndClaimState } from "./install-state";
 import { applicationLabels, applicationsUsingInstallation, insertRepositories, type UsingApplication } from "./store";
 
 // Connecting the organization's GitHub account: "Install Github Application" (beginInstall) sends

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import { gitInstallStates, memberships, type Organization } from "@/db/schema";
 import { makeOrgWithEveryRole } from "@/lib/factories";
 import { alreadyConnectedMessage } from "@/lib/git/messages";
-import { createInstallState } from "@/lib/git/state";
+import { createInstallState } from "@/lib/git/install-state";
 import { generateTestAppKey } from "@/scripts/lib/fake-github-app-key";
 import { beginAs, beginInstallUrl, gitRows as rowsOf, newAccount, setupAs, stateOf, testApp, useFakeGithub } from "./support/github";
 import { useTestDatabase } from "./support/test-database";

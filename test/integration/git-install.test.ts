@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Organization } from "@/db/schema";
 import { makeOrgWithEveryRole } from "@/lib/factories";
-import { createInstallState } from "@/lib/git/state";
+import { createInstallState } from "@/lib/git/install-state";
 import { beginInstallUrl, gitRows as rowsOf, installOnGithub, newAccount, setupAs, stateOf, testApp, useFakeGithub } from "./support/github";
 import { useTestDatabase } from "./support/test-database";
 

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { installStateValidityMs, readSignedState, signState, verifyAndClaimState } from "@/lib/git/state";
+import { installStateValidityMs, readSignedState, signState, verifyAndClaimState } from "@/lib/git/install-state";
 
 // The install `state`: signed claims (nonce, organization, user, expiry) that only this server can
 // produce. What needs the database (claiming once, replay) is in test/integration/git-install.test.ts.

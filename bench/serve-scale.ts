@@ -1,0 +1,36 @@
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import { openDatabase } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
+import { freePort, startPostgres } from "@/scripts/lib/postgres-server";
+import { startApp } from "./lib/app-server";
+import { signIn } from "./lib/http";
+import { seedScale } from "./lib/seed-scale";
+import { auditEventsAtScale } from "./lib/audit-pages";
+import { projectsAtScale } from "./lib/projects-pages";
+import { seedClusterFleet } from "./lib/seed-clusters";
+import { clusterScale } from "./lib/clusters-pages";
+import { benchGithubApp, seedGitScale } from "./lib/git-bench";
+
+// Temporary profiling harness: scale data + next start, kept up until killed.
+const out = process.argv[2] ?? "/tmp/prof";
+const pg = await startPostgres({});
+const admin = await openDatabase(pg.url());
+await admin.db.execute(sql`create database bench`);
+await admin.close();
+const databaseUrl = pg.url("bench");
+const { db, close } = await openDatabase(databaseUrl);
+await migrateDatabase(db, "postgres");
+const seed = await seedScale(db, { members: 10_000, orgsPerUser: 500, auditEvents: auditEventsAtScale, invitations: 120, projects: projectsAtScale });
+const fleet = await seedClusterFleet(db, seed.bigOrg.slug, clusterScale.fleet);
+await seedGitScale(db, seed.bigOrg.slug, seed.projects.apiKey);
+await db.execute(sql`vacuum analyze`);
+await close();
+const app = await startApp({ databaseUrl, port: 3999, logFile: path.join(out, "server.log"), env: benchGithubApp() });
+const cookie = await signIn(app.baseUrl, seed.benchUser);
+writeFileSync(path.join(out, "info.json"), JSON.stringify({ databaseUrl, baseUrl: app.baseUrl, cookie, big: seed.bigOrg.slug, small: seed.smallOrg.slug, fleet: fleet.byStatus }, null, 1));
+console.log("ready", app.baseUrl, seed.bigOrg.slug);
+const stop = async () => { await app.stop(); await pg.stop(); process.exit(0); };
+process.on("SIGINT", stop); process.on("SIGTERM", stop);
+setInterval(() => {}, 1 << 30);
