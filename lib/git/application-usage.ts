@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import type { EnvironmentMode } from "@/db/schema/values";
-import { type ApplicationPlace, rowsOf } from "./queries";
+import { rowsOf } from "@/db/rows";
+import type { ApplicationPlace } from "./queries";
 
 // Which applications of the organization depend on the Git connection: the ones whose repository
 // the installation grants (they lose update and auto-deploy on Disconnect) and the ones whose

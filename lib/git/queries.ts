@@ -1,6 +1,7 @@
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
+import { rowsOf } from "@/db/rows";
 import type { EnvironmentMode } from "@/db/schema/values";
 import { keysetCursor } from "@/lib/pagination/cursor";
 import { containsPattern } from "@/lib/search/contains-pattern";
@@ -38,12 +39,6 @@ export type ApplicationPlace = {
 };
 
 export type RepositoryRow = { id: string; fullName: string; private: boolean; uses: ApplicationPlace[]; useCount: number };
-
-// db.execute answers an array (postgres.js) or { rows } (PGlite): one shape for both.
-export async function rowsOf<Row>(db: Queryable, query: SQL): Promise<Row[]> {
-  const result = (await db.execute(query)) as unknown as Row[] | { rows: Row[] };
-  return Array.isArray(result) ? result : result.rows;
-}
 
 const asDate = (value: Date | string | null) => (value === null ? null : new Date(value));
 

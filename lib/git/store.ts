@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
+import { rowsOf } from "@/db/rows";
 import { gitRepositories } from "@/db/schema";
 import type { GithubRepositoryInfo } from "./client";
 
@@ -33,18 +34,12 @@ export async function insertRepositories(
 export type UsingApplication = { id: string; name: string; projectName: string; environmentName: string; gitRepository: string };
 export type UsingApplications = { applications: UsingApplication[]; total: number };
 
-// db.execute answers an array (postgres.js) or { rows } (PGlite).
-async function rows<Row>(db: Queryable, query: ReturnType<typeof sql>): Promise<Row[]> {
-  const result = (await db.execute(query)) as unknown as Row[] | { rows: Row[] };
-  return Array.isArray(result) ? result : result.rows;
-}
-
 /**
  * The organization's applications whose repository is one of `repositoryFilter`'s (GitHub names
  * ignore case): the first `limit` by project, environment and name, and how many in all.
  */
 async function applicationsMatching(db: Queryable, orgId: string, repositoryFilter: ReturnType<typeof sql>, limit: number): Promise<UsingApplications> {
-  const found = await rows<UsingApplication & { total: number }>(
+  const found = await rowsOf<UsingApplication & { total: number }>(
     db,
     sql`select a.id, a.name, p.name as "projectName", e.name as "environmentName", a.git_repository as "gitRepository",
           count(*) over ()::int as total

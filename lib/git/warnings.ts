@@ -2,7 +2,8 @@ import { sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { pluralWord } from "@/lib/format";
 import type { Bounded, PlacedApplication } from "./application-usage";
-import { type InstallationSummary, rowsOf } from "./queries";
+import { rowsOf } from "@/db/rows";
+import type { InstallationSummary } from "./queries";
 
 // What stopped working when the Git connection changed on GitHub, in words that name it: which
 // repository, which application (and where), and what the application can no longer do. The Git
