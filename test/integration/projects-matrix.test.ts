@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { z } from "zod";
 import { messages } from "@/lib/actions/run-action";
 import { memberRoles, minimumRoleFor, type Permission, roleHasPermission, roleLabels } from "@/lib/authz/permissions";
-import type { OrgActionSpec } from "@/lib/projects/actions/define";
+import type { OrgActionSpec } from "@/lib/actions/define";
 import {
   createEnvironmentAction,
   deleteEnvironmentAction,

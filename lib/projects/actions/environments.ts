@@ -4,7 +4,8 @@ import { environmentModes } from "@/db/schema/values";
 import { createEnvironment, deleteEnvironment, editEnvironment, type EnvironmentOutcome, startEnvironment, stopEnvironment } from "../environments";
 import { doorPermission } from "../mode-guard";
 import { clusterChoice, environmentModeChoice, environmentNameSchema } from "../schemas";
-import { defineOrgAction, environmentPath, projectPath } from "./define";
+import { defineOrgAction } from "@/lib/actions/define";
+import { environmentPath, projectPath } from "./paths";
 import { projectIdField } from "./projects";
 
 // Environment actions, one per verb. The door checks the development permission (the weaker one,

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { createProject } from "../create";
 import { deleteProject, renameProject } from "../project-changes";
 import { newProjectSchema, projectNameSchema } from "../schemas";
-import { defineOrgAction, projectPath } from "./define";
+import { defineOrgAction } from "@/lib/actions/define";
+import { projectPath } from "./paths";
 
 // Create (the "New project" page), rename and delete (project settings).
 

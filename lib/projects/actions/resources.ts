@@ -4,7 +4,7 @@ import { createResource, deleteResource, updateResource } from "../resource-writ
 import { environmentHref } from "../resource-scope";
 import { type FieldsOf, kindSpec } from "../resources";
 import { doorPermission } from "../mode-guard";
-import { defineOrgAction } from "./define";
+import { defineOrgAction } from "@/lib/actions/define";
 
 // Add, edit and delete for every resource kind (lib/projects/resources.ts), one action per verb:
 // the door checks <kind>.{edit,delete}.development, the domain the permission of the environment's

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { addRule, deleteRule, editRule, moveRule } from "../rules";
 import { deploymentRuleSchema } from "../schemas";
-import { defineOrgAction } from "./define";
+import { defineOrgAction } from "@/lib/actions/define";
 import { projectIdField } from "./projects";
 
 // Deployment rules are part of the project's settings: all four actions need project.edit.

@@ -6,7 +6,7 @@ import { type HandlerResult, runOrgAction } from "@/lib/actions/run-action";
 import { makeOrgWithEveryRole } from "@/lib/factories";
 import { makeCluster } from "@/lib/factories/clusters";
 import { makeEnvironment, makeProject, makeRule } from "@/lib/factories/projects";
-import type { OrgActionSpec } from "@/lib/projects/actions/define";
+import type { OrgActionSpec } from "@/lib/actions/define";
 
 // What the projects tests share: a project with an environment of every kind an action starts
 // from, a snapshot of every row the projects actions may touch, and a way to run an action

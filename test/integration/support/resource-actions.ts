@@ -6,7 +6,7 @@ import type { Permission } from "@/lib/authz/permissions";
 import { makeOrgWithEveryRole } from "@/lib/factories";
 import { makeCluster } from "@/lib/factories/clusters";
 import { makeApplication, makeDatabase, makeResourceEnvironment } from "@/lib/factories/resources";
-import type { OrgActionSpec } from "@/lib/projects/actions/define";
+import type { OrgActionSpec } from "@/lib/actions/define";
 import { resourceActions } from "@/lib/projects/actions/resources";
 import type { ModeClass } from "@/lib/projects/modes";
 import type { z } from "zod";
