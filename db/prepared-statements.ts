@@ -11,20 +11,22 @@ import type { Sql } from "postgres";
  * the per-connection cache stays small. Transactions and savepoints get a client wrapped the same way.
  */
 export function withPreparedStatements<T extends Sql>(sql: T): T {
+  // Built once per client: Drizzle reads `unsafe` on every query.
+  const unsafe = (text: string, params?: unknown[], options?: object) => sql.unsafe(text, params as never, { ...options, prepare: true });
+  const wrapScope = (name: "begin" | "savepoint") => {
+    const open = Reflect.get(sql, name) as (...args: unknown[]) => unknown;
+    return (...args: unknown[]) => {
+      const last = args.length - 1;
+      const callback = args[last] as (inner: Sql) => unknown;
+      args[last] = (inner: Sql) => callback(withPreparedStatements(inner));
+      return open.apply(sql, args);
+    };
+  };
+  const overrides: Record<PropertyKey, unknown> = { unsafe, begin: wrapScope("begin") };
+  if (typeof Reflect.get(sql, "savepoint") === "function") overrides.savepoint = wrapScope("savepoint");
   return new Proxy(sql, {
     get(target, property, receiver) {
-      if (property === "unsafe") {
-        return (text: string, params?: unknown[], options?: object) => target.unsafe(text, params as never, { ...options, prepare: true });
-      }
-      if (property === "begin" || property === "savepoint") {
-        return (...args: unknown[]) => {
-          const last = args.length - 1;
-          const callback = args[last] as (sql: Sql) => unknown;
-          args[last] = (inner: Sql) => callback(withPreparedStatements(inner));
-          const open = Reflect.get(target, property) as (...a: unknown[]) => unknown;
-          return open.apply(target, args);
-        };
-      }
+      if (property in overrides) return overrides[property];
       const value = Reflect.get(target, property, receiver);
       return typeof value === "function" ? value.bind(target) : value;
     },
