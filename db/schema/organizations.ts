@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { memberRole, orgKind, orgPlan } from "./enums";
 
@@ -16,6 +16,9 @@ export const organizations = pgTable(
     plan: orgPlan("plan").notNull().default("free"),
     // Set only on a personal organization: makes "one personal organization per user" a constraint.
     personalForUserId: uuid("personal_for_user_id").references(() => users.id, { onDelete: "cascade" }),
+    // Kept by statement triggers on memberships (custom migration 0011): the Members tabs and the
+    // Danger Zone read it with the organization instead of counting 10,000 rows on every view.
+    memberCount: integer("member_count").notNull().default(0),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -48,6 +51,8 @@ export const memberships = pgTable(
     index("memberships_user_id_idx").on(t.userId),
     // The members page pages through an organization by "member since" (keyset).
     index("memberships_org_since_idx").on(t.orgId, t.createdAt, t.userId),
+    // The Danger Zone's transfer picker reads the longest-standing admins first without a sort.
+    index("memberships_org_role_since_idx").on(t.orgId, t.role, t.createdAt, t.userId),
   ],
 );
 

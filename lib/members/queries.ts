@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, count, eq, gt, ilike, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, ilike, or, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { invitations, memberships, users } from "@/db/schema";
+import { invitations, memberships, organizations, users } from "@/db/schema";
 import type { MemberRole } from "@/db/schema/values";
 import { containsPattern } from "@/lib/search/contains-pattern";
 import { memberCursor, membersPageSize, sinceKey } from "./paging";
@@ -41,15 +41,19 @@ export async function listMembers(
   };
 }
 
-/** Seats in use: members plus pending invitations that have not expired. One statement. */
+/**
+ * Seats in use: members (the organization's kept count, see organizations.member_count) plus
+ * pending invitations that have not expired. One statement.
+ */
 export async function seatUsage(db: Queryable, orgId: string): Promise<{ members: number; pending: number }> {
   const [row] = await db
     .select({
-      members: sql<number>`(select count(*) from ${memberships} where ${memberships.orgId} = ${orgId})`.mapWith(Number),
+      members: organizations.memberCount,
       pending: sql<number>`(select count(*) from ${invitations} where ${invitations.orgId} = ${orgId} and ${invitations.status} = 'pending' and ${invitations.expiresAt} > now())`.mapWith(Number),
     })
-    .from(sql`(select 1) as one`);
-  return row;
+    .from(organizations)
+    .where(eq(organizations.id, orgId));
+  return row ?? { members: 0, pending: 0 };
 }
 
 export const pendingInvitationsShown = 50;
@@ -74,9 +78,4 @@ export async function listPendingInvitations(db: Queryable, orgId: string) {
     .orderBy(sql`${invitations.lastSentAt} desc`)
     .limit(pendingInvitationsShown);
   return { invitations: rows.map(({ total: _total, ...row }) => row), total: rows[0]?.total ?? 0 };
-}
-
-export async function countMembers(db: Queryable, orgId: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(memberships).where(eq(memberships.orgId, orgId));
-  return row.n;
 }

@@ -26,13 +26,14 @@ export type DeletionPreview = {
 const counted = (query: ReturnType<typeof sql>) => sql<number>`(${query})`.mapWith(Number);
 
 /**
- * One statement, whatever the organization's size: each count is an index-only scan, and the
- * audit events (a million in a busy organization) are counted only until one past the cap.
+ * One statement, whatever the organization's size: members are the organization's kept count, the
+ * others index-only scans, and the audit events (a million in a busy organization) are counted
+ * only until one past the cap.
  */
 export async function deletionPreview(db: Queryable, orgId: string): Promise<DeletionPreview> {
   const [row] = await db
     .select({
-      members: counted(sql`select count(*) from memberships where org_id = ${orgId}`),
+      members: organizations.memberCount,
       pendingInvitations: counted(sql`select count(*) from invitations where org_id = ${orgId} and status = 'pending' and expires_at > now()`),
       projects: counted(sql`select count(*) from projects where org_id = ${orgId}`),
       environments: counted(sql`select count(*) from environments where org_id = ${orgId}`),

@@ -6,13 +6,13 @@ import { useTestDatabase } from "./support/test-database";
 
 vi.mock("@/lib/auth", async () => (await import("./support/fake-auth")).fakeAuthModule());
 
-// The Danger Zone's "Transfer ownership" picker: admins first by name, then the longest-standing
-// other members, never the owner, at most 50, read without sorting the whole membership.
+// The Danger Zone's "Transfer ownership" picker: admins first, then the other members, each
+// longest-standing first, never the owner, at most 50, read without sorting the whole membership.
 
 const t = useTestDatabase();
 
 describe("transfer candidates", () => {
-  it("lists admins by name, then the other members in the order they joined, without the owner", async () => {
+  it("lists admins in the order they joined, then the other members in the order they joined, without the owner", async () => {
     const tag = uniqueTag();
     const owner = await makeUser(t.db, { name: `Owner ${tag}` });
     const org = await makeTeamOrg(t.db, owner);
@@ -26,8 +26,8 @@ describe("transfer candidates", () => {
     await addMember(t.db, org, adminA, "admin");
 
     const candidates = await listTransferCandidates(t.db, org.id);
-    expect(candidates.map((candidate) => candidate.userId)).toEqual([adminA.id, adminB.id, first.id, second.id]);
-    expect(candidates[0]).toEqual({ userId: adminA.id, label: adminA.name, email: adminA.email });
+    expect(candidates.map((candidate) => candidate.userId)).toEqual([adminB.id, adminA.id, first.id, second.id]);
+    expect(candidates[0]).toEqual({ userId: adminB.id, label: adminB.name, email: adminB.email });
   });
 
   it("stops at the limit in a large organization, admins included first", async () => {

@@ -48,13 +48,19 @@ export async function contextOf(db: Queryable, user: Pick<User, "id">, org: Pick
   return access.ctx;
 }
 
-/** Every row of an organization that a member or invitation change may touch, in a stable order. */
+/**
+ * Every row of an organization that a member or invitation change may touch, in a stable order.
+ * The organization's kept member count follows the members (so it is compared through them), and
+ * is checked against them here on every snapshot.
+ */
 export async function snapshotMembership(db: Queryable, orgId: string) {
-  const [org] = await db.select().from(organizations).where(eq(organizations.id, orgId));
+  const [row] = await db.select().from(organizations).where(eq(organizations.id, orgId));
   const members = await db.select().from(memberships).where(eq(memberships.orgId, orgId)).orderBy(asc(memberships.userId));
   const invites = await db.select().from(invitations).where(eq(invitations.orgId, orgId)).orderBy(asc(invitations.id));
   const audit = await db.select().from(auditEvents).where(eq(auditEvents.orgId, orgId)).orderBy(asc(auditEvents.id));
-  return { org: org ?? null, members, invitations: invites, audit };
+  if (row && row.memberCount !== members.length) throw new Error(`member_count is ${row.memberCount} for ${members.length} memberships`);
+  const { memberCount: _kept, ...org } = row ?? { memberCount: 0 };
+  return { org: row ? org : null, members, invitations: invites, audit };
 }
 
 export async function roleOf(db: Queryable, org: Pick<Organization, "id">, user: Pick<User, "id">) {

@@ -1,0 +1,2 @@
+ALTER TABLE "organizations" ADD COLUMN "member_count" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+CREATE INDEX "memberships_org_role_since_idx" ON "memberships" USING btree ("org_id","role","created_at","user_id");
