@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { pgliteExtensions } from "./pglite-extensions";
 import { withPreparedStatements } from "./prepared-statements";
 import * as schema from "./schema";
 
@@ -25,7 +26,7 @@ export async function openDatabase(url = process.env.DATABASE_URL, pgliteDir = d
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   mkdirSync(pgliteDir, { recursive: true });
-  const client = new PGlite(pgliteDir);
+  const client = new PGlite(pgliteDir, { extensions: await pgliteExtensions() });
   return { db: drizzle(client, { schema }) as unknown as Db, close: () => client.close() };
 }
 

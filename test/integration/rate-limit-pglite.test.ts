@@ -3,6 +3,7 @@ import { drizzle } from "drizzle-orm/pglite";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
+import { pgliteExtensions } from "@/db/pglite-extensions";
 import * as schema from "@/db/schema";
 import { consumeRateLimits, pruneExpiredRateLimits, type RateLimit } from "@/lib/rate-limit/consume";
 
@@ -15,7 +16,7 @@ let db: Db;
 // In memory, as db/client.ts opens it but without a folder; initdb in WASM is slow on a busy
 // machine, hence the generous timeout.
 beforeAll(async () => {
-  client = new PGlite();
+  client = new PGlite({ extensions: await pgliteExtensions() });
   db = drizzle(client, { schema }) as unknown as Db;
   await migrateDatabase(db, "pglite");
 }, 240_000);
