@@ -8,7 +8,7 @@ import { deletionPreview, describeLoss } from "@/lib/orgs/deletion";
 import { useTestDatabase } from "./support/test-database";
 
 // Issue 12: the Danger Zone counts audit events only up to the cap, so a million of them cost no
-// more than ten thousand; above the cap the preview says "more than 10,000".
+// more than a thousand; above the cap the preview says "more than 1,000".
 
 const t = useTestDatabase();
 
@@ -23,8 +23,8 @@ describe("the deletion preview's audit-event count", () => {
     await insertBulkAuditEvents(t.db, org.id, { main: actor, rare: actor }, auditEventCountCap - already);
     const atCap = await deletionPreview(t.db, org.id);
     expect(atCap.auditEvents).toBe(auditEventCountCap);
-    expect(formatAuditEventCount(atCap.auditEvents)).toBe("10,000");
-    expect(describeLoss(atCap)).toContain("and 10,000 audit events");
+    expect(formatAuditEventCount(atCap.auditEvents)).toBe("1,000");
+    expect(describeLoss(atCap)).toContain("and 1,000 audit events");
 
     // Past it, by one and then by many: counting stops one row past the cap.
     await insertBulkAuditEvents(t.db, org.id, { main: actor, rare: actor }, 1);
@@ -33,8 +33,8 @@ describe("the deletion preview's audit-event count", () => {
     const pastCap = await deletionPreview(t.db, org.id);
     expect(await t.db.$count(auditEvents, eq(auditEvents.orgId, org.id))).toBe(auditEventCountCap + 20_001);
     expect(pastCap.auditEvents).toBe(auditEventCountCap + 1);
-    expect(formatAuditEventCount(pastCap.auditEvents)).toBe("more than 10,000");
-    expect(describeLoss(pastCap)).toBe("1 member and more than 10,000 audit events");
+    expect(formatAuditEventCount(pastCap.auditEvents)).toBe("more than 1,000");
+    expect(describeLoss(pastCap)).toBe("1 member and more than 1,000 audit events");
   });
 
   it("counts another organization's events apart", async () => {
