@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { memberRole, orgKind, orgPlan } from "./enums";
 
@@ -19,6 +19,12 @@ export const organizations = pgTable(
     // Kept by statement triggers on memberships (custom migration 0011): the Members tabs and the
     // Danger Zone read it with the organization instead of counting 10,000 rows on every view.
     memberCount: integer("member_count").notNull().default(0),
+    // Set while a guided deletion tears the organization's clusters down (lib/orgs/guided-deletion.ts):
+    // the organization is read-only meanwhile, and is deleted when the last teardown succeeds.
+    deletionRequestedAt: timestamp("deletion_requested_at", { withTimezone: true }),
+    deletionRequestedBy: uuid("deletion_requested_by").references((): AnyPgColumn => users.id, { onDelete: "set null" }),
+    // Why the deletion stopped (a teardown failed), until the owner retries or cancels it.
+    deletionFailure: text("deletion_failure"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -8,6 +8,9 @@ import { type Permission, roleHasPermission } from "./permissions";
 export const staleAccess =
   "Your access to this organization changed meanwhile (your role changed, or the organization was deleted). Reload the page and try again.";
 
+export const organizationBeingDeleted =
+  "This organization is being deleted, so it is read-only. Its owner can cancel the deletion from the Danger Zone.";
+
 /** What a write answers when the caller's access changed while it waited for the lock. */
 export type StaleAccess = { ok: false; formError: string };
 const staleAccessResult = (): StaleAccess => ({ ok: false, formError: staleAccess });
@@ -30,12 +33,20 @@ export async function lockOrgAndRecheck(
   ctx: OrgContext,
   permission: Permission,
   strength: OrgLockStrength = "no key update",
-): Promise<MemberRole | null> {
+  options: { duringDeletion?: boolean } = {},
+): Promise<MemberRole | null | "deleting"> {
   // Two statements, not one join: a statement reads the rows as they were when it started, so a
   // role read in the statement that waited for the lock would predate the change that held it.
   // Under READ COMMITTED the second statement sees everything committed before the lock was ours.
-  const [org] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, ctx.org.id)).for(strength);
+  const [org] = await tx
+    .select({ id: organizations.id, deletionRequestedAt: organizations.deletionRequestedAt })
+    .from(organizations)
+    .where(eq(organizations.id, ctx.org.id))
+    .for(strength);
   if (!org) return null;
+  // A guided deletion under way makes the organization read-only for everyone, read under the lock
+  // so that a write queued behind the deletion's start sees it.
+  if (org.deletionRequestedAt && !options.duringDeletion) return "deleting";
   const [row] = await tx
     .select({ role: memberships.role })
     .from(memberships)
@@ -47,8 +58,13 @@ export async function lockOrgAndRecheck(
 type Guard<R> = {
   permission: Permission;
   strength?: OrgLockStrength;
-  /** The answer when the caller's access changed meanwhile (by default the "access changed" form error). */
-  refused?: () => R;
+  /** Runs while a guided deletion is under way (its own retry and cancel, reads that lock). */
+  duringDeletion?: boolean;
+  /**
+   * The answer when the caller's access changed meanwhile, or the organization is being deleted
+   * (by default the "access changed" or "being deleted" form error).
+   */
+  refused?: (why: "access" | "deleting") => R;
 };
 
 /**
@@ -56,13 +72,14 @@ type Guard<R> = {
  * re-reads the caller's role and refuses when it no longer holds the permission, then runs `write`
  * (the change and its audit event) in that same transaction with the role as it is now.
  */
-export function orgTransaction<T, const R>(db: Queryable, ctx: OrgContext, guard: Guard<R> & { refused: () => R }, write: (tx: Tx, role: MemberRole) => Promise<T>): Promise<T | R>;
+export function orgTransaction<T, const R>(db: Queryable, ctx: OrgContext, guard: Guard<R> & { refused: (why: "access" | "deleting") => R }, write: (tx: Tx, role: MemberRole) => Promise<T>): Promise<T | R>;
 export function orgTransaction<T>(db: Queryable, ctx: OrgContext, guard: Permission | Guard<StaleAccess>, write: (tx: Tx, role: MemberRole) => Promise<T>): Promise<T | StaleAccess>;
 export function orgTransaction<T, R>(db: Queryable, ctx: OrgContext, guard: Permission | Guard<R>, write: (tx: Tx, role: MemberRole) => Promise<T>): Promise<T | R | StaleAccess> {
-  const { permission, strength, refused } = typeof guard === "string" ? { permission: guard, strength: undefined, refused: undefined } : guard;
+  const { permission, strength, refused, duringDeletion } = typeof guard === "string" ? { permission: guard, strength: undefined, refused: undefined, duringDeletion: false } : guard;
   return db.transaction(async (tx): Promise<T | R | StaleAccess> => {
-    const role = await lockOrgAndRecheck(tx, ctx, permission, strength);
-    if (!role) return refused ? refused() : staleAccessResult();
+    const role = await lockOrgAndRecheck(tx, ctx, permission, strength, { duringDeletion });
+    if (role === "deleting") return refused ? refused("deleting") : { ok: false, formError: organizationBeingDeleted };
+    if (!role) return refused ? refused("access") : staleAccessResult();
     return write(tx, role);
   });
 }

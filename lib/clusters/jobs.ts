@@ -4,6 +4,9 @@ import { clusterJobs, clusters, organizations, type Cluster, type ClusterJob } f
 import type { ClusterAction } from "@/db/schema/values";
 import { recordSystemAudit } from "@/lib/audit/system";
 import { seal } from "@/lib/crypto/sealed-box";
+import { sendEmails } from "@/lib/mail/send";
+import { organizationDeletedEmails } from "@/lib/mail/templates";
+import { type FinishedDeletion, finishTornDownOrganization, recordTeardownFailure, removeClusterTargets } from "@/lib/orgs/teardown-completion";
 import { EngineError, type InfrastructureEngine } from "./engine/types";
 import { settledStatus } from "./state-machine";
 
@@ -70,17 +73,25 @@ export async function runJob(db: Db, engine: InfrastructureEngine, job: ClusterJ
   // The engine succeeded: if recording that fails (an outage), the job stays claimed and is taken
   // over once its heartbeat goes stale, and the engine (idempotent per job) runs it again. It is
   // never reported to the user as an engine failure.
-  await settle(db, job, workerId, cluster, result.kubeconfig);
+  const deleted = await settle(db, job, workerId, cluster, result.kubeconfig);
+  // After the commit: a slow mail server never holds a transaction open.
+  if (deleted) await sendEmails(organizationDeletedEmails({ orgName: deleted.name, slug: deleted.slug, deletedBy: deleted.deletedBy, lost: `${deleted.lost}, after every cluster was torn down`, to: deleted.to, at: new Date() }));
 }
 
-async function settle(db: Db, job: ClusterJob, workerId: string, cluster: Cluster, kubeconfig?: string) {
-  await db.transaction(async (tx) => {
+async function settle(db: Db, job: ClusterJob, workerId: string, cluster: Cluster, kubeconfig?: string): Promise<FinishedDeletion | null> {
+  return db.transaction(async (tx) => {
     // Serializes "the first cluster installed becomes the default" with other completions.
-    await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, job.orgId)).for("no key update");
+    const [org] = await tx
+      .select({ id: organizations.id, deleting: organizations.deletionRequestedAt })
+      .from(organizations)
+      .where(eq(organizations.id, job.orgId))
+      .for("no key update");
     const [still] = await tx.update(clusterJobs).set({ status: "done", finishedAt: sql`now()` }).where(ours(job, workerId)).returning({ id: clusterJobs.id });
-    if (!still) return;
+    if (!still) return null;
     const next = settledStatus[job.action];
     if (next === null) {
+      // During the organization's deletion, what targets the cluster goes with it.
+      if (org?.deleting) await removeClusterTargets(tx, job.orgId, cluster.id);
       await tx.delete(clusters).where(and(eq(clusters.id, cluster.id), eq(clusters.orgId, job.orgId)));
     } else {
       const [{ hasDefault }] = await tx
@@ -105,6 +116,8 @@ async function settle(db: Db, job: ClusterJob, workerId: string, cluster: Cluste
       targetLabel: cluster.name,
       after: { status: next ?? "deleted" },
     });
+    // The last teardown of an organization being deleted deletes it, in this same transaction.
+    return next === null && org?.deleting ? finishTornDownOrganization(tx, job.orgId) : null;
   });
 }
 
@@ -123,6 +136,7 @@ async function fail(db: Db, job: ClusterJob, workerId: string, cluster: Cluster,
       targetLabel: cluster.name,
       after: { status: "error", reason },
     });
+    if (job.action === "delete") await recordTeardownFailure(tx, job.orgId, cluster.name, reason);
   });
 }
 

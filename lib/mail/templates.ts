@@ -45,7 +45,7 @@ export function organizationDeletedEmails(input: { orgName: string; slug: string
       `${input.deletedBy}, the owner, deleted the organization ${input.orgName} (${input.slug}) on ${input.at.toUTCString()}.`,
       "",
       `Deleted with it: ${input.lost}. This cannot be undone, and you no longer have access to it.`,
-      "You received this email because you were an admin of the organization.",
+      "You received this email because you were an owner or admin of the organization.",
     ].join("\n"),
   }));
 }

@@ -5,9 +5,12 @@ import { sendEmails } from "@/lib/mail/send";
 import { organizationDeletedEmails } from "@/lib/mail/templates";
 import { orgCreationLimit } from "@/lib/rate-limit/limits";
 import { orgCreationRefusalMessage } from "@/lib/rate-limit/messages";
+import { orgTransaction } from "@/lib/authz/org-transaction";
 import { findActor } from "@/lib/users/create-user";
 import { createTeamOrganization } from "./create";
-import { deleteOrganization as deleteWithEverything, deleteOrganizationSchema, describeLoss } from "./deletion";
+import { deleteOrganization as deleteWithEverything, deleteOrganizationSchema } from "./deletion";
+import { describeLoss } from "./deletion-preview";
+import { cancelTeardown, retryTeardown } from "./guided-deletion";
 import { organizationDetailsSchema } from "./details";
 import { newOrganizationSchema } from "./new-organization";
 import { rememberActiveOrganization } from "./queries";
@@ -31,6 +34,10 @@ export const updateGeneralInformation = defineOrgAction({ permission: "org.edit"
 export const deleteOrganization = defineOrgAction({ permission: "org.delete", schema: deleteOrganizationSchema }, async (ctx, input, db) => {
   const outcome = await deleteWithEverything(db, ctx, input);
   if (!outcome.ok) return outcome;
+  if ("tearingDown" in outcome) {
+    const clusters = outcome.tearingDown === 1 ? "its cluster is" : `its ${outcome.tearingDown} clusters are`;
+    return { ok: true, message: `${ctx.org.name} is being deleted: ${clusters} being torn down. It is read-only meanwhile; owners and admins get an email when it is gone.` };
+  }
   const { deleted, lost, landingSlug, adminEmails } = outcome;
   const loss = describeLoss(lost);
   // After the commit: a slow mail server never holds the organization's lock.
@@ -39,6 +46,15 @@ export const deleteOrganization = defineOrgAction({ permission: "org.delete", sc
   );
   return { ok: true, message: `${deleted.name} was deleted, with ${loss}.`, redirectTo: landingSlug ? `/orgs/${landingSlug}` : "/" };
 });
+
+/** The guided deletion's own actions, the only writes an organization being deleted accepts. */
+export const retryOrganizationDeletion = defineOrgAction({ permission: "org.delete", schema: z.object({}) }, (ctx, _input, db) =>
+  orgTransaction(db, ctx, { permission: "org.delete", duringDeletion: true }, (tx) => retryTeardown(tx, ctx)),
+);
+
+export const cancelOrganizationDeletion = defineOrgAction({ permission: "org.delete", schema: z.object({}) }, (ctx, _input, db) =>
+  orgTransaction(db, ctx, { permission: "org.delete", duringDeletion: true }, (tx) => cancelTeardown(tx, ctx)),
+);
 
 export const createOrganization = defineUserAction({ schema: newOrganizationSchema }, async (userId, input, db) => {
   // The billing provider decides who may start on a paid plan, as it does for a plan change.

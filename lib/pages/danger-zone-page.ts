@@ -4,7 +4,7 @@ import { getDb, type Queryable } from "@/db/client";
 import { rowsOf } from "@/db/rows";
 import { memberships, users } from "@/db/schema";
 import type { OrgContext } from "@/lib/authz/context";
-import { type DeletionPreview, deletionPreview } from "@/lib/orgs/deletion";
+import { type DeletionPreview, deletionPreview } from "@/lib/orgs/deletion-preview";
 import { loadOrgPage } from "./org-page";
 
 export type TransferCandidate = { userId: string; label: string; email: string };

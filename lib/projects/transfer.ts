@@ -8,7 +8,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { loadMembership } from "@/lib/authz/authorize";
 import type { OrgContext } from "@/lib/authz/context";
 import { minimumRoleFor, roleLabels } from "@/lib/authz/permissions";
-import { lockOrgAndRecheck, staleAccess } from "@/lib/authz/org-transaction";
+import { lockOrgAndRecheck, organizationBeingDeleted, staleAccess } from "@/lib/authz/org-transaction";
 import { environmentIdsOf, findProjectInOrg, type OrgSummary, planTransfer, type TransferPlan } from "./transfer-plan";
 
 // Moving a project to another organization of the caller (aqua's "Transferring Projects"): the
@@ -90,6 +90,7 @@ async function transferUnderLocks(tx: Tx, source: OrgContext, destination: OrgCo
   const ordered = [source, destination].sort((a, b) => (a.org.id < b.org.id ? -1 : 1));
   for (const ctx of ordered) {
     const role = await lockOrgAndRecheck(tx, ctx, ctx === source ? "project.transfer" : "project.create");
+    if (role === "deleting") return { ok: false, formError: `${ctx.org.name}: ${organizationBeingDeleted}` };
     if (!role) return { ok: false, formError: ctx === source ? staleAccess : transferMessages.destinationChanged(destination.org.name) };
   }
   // Under the source's lock: a concurrent transfer of the same project that got here first has

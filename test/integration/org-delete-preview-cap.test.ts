@@ -4,7 +4,7 @@ import { auditEvents } from "@/db/schema";
 import { makeTeamOrg, makeUser } from "@/lib/factories";
 import { insertBulkAuditEvents } from "@/lib/factories/bulk";
 import { auditEventCountCap, formatAuditEventCount } from "@/lib/orgs/audit-event-count";
-import { deletionPreview, describeLoss } from "@/lib/orgs/deletion";
+import { deletionPreview, describeLoss } from "@/lib/orgs/deletion-preview";
 import { useTestDatabase } from "./support/test-database";
 
 // Issue 12: the Danger Zone counts audit events only up to the cap, so a million of them cost no
