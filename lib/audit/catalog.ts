@@ -128,6 +128,14 @@ function jobOutcomes(): Record<string, CatalogEntry> {
   );
 }
 
+/** "clusters prod and staging" from the list an organization-deletion event records. */
+function clusterNames(value: unknown): string {
+  const names = Array.isArray(value) ? value.map(asText).filter(Boolean) : [];
+  if (names.length === 0) return "its clusters";
+  const listed = names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+  return `${names.length === 1 ? "cluster" : "clusters"} ${listed}`;
+}
+
 export const auditCatalog: Record<string, CatalogEntry> = {
   "org.create": {
     label: "Organization created",
@@ -135,6 +143,21 @@ export const auditCatalog: Record<string, CatalogEntry> = {
     describe: (e) => `${e.actor} created the organization ${asText(valueAt(e.after, "name")) || e.targetLabel}`,
   },
   "org.update": { label: "General Information updated", category: "organization", describe: describeDetailsUpdate },
+  "org.deletion.started": {
+    label: "Organization deletion started",
+    category: "organization",
+    describe: (e) => `${e.actor} started deleting the organization, tearing down ${clusterNames(valueAt(e.after, "clusters"))}`,
+  },
+  "org.deletion.retried": {
+    label: "Organization deletion retried",
+    category: "organization",
+    describe: (e) => `${e.actor} retried the teardown of ${clusterNames(valueAt(e.after, "clusters"))}`,
+  },
+  "org.deletion.cancelled": {
+    label: "Organization deletion cancelled",
+    category: "organization",
+    describe: (e) => `${e.actor} cancelled the deletion of the organization`,
+  },
   "member.role_change": {
     label: "Role changed",
     category: "members",
