@@ -9,10 +9,12 @@ type Props = {
   settings?: NavLink[];
   switchOrganization: (slug: string, previous: ActionState, formData: FormData) => Promise<ActionResult>;
   signOut: () => Promise<void>;
+  /** A notice about the whole organization (it is being deleted), above every page's content. */
+  banner?: React.ReactNode;
   children: React.ReactNode;
 };
 
-export function ConsoleShell({ children, ...navbar }: Props) {
+export function ConsoleShell({ children, banner, ...navbar }: Props) {
   return (
     <>
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-zinc-900">
@@ -21,6 +23,7 @@ export function ConsoleShell({ children, ...navbar }: Props) {
       <Navbar {...navbar} />
       {/* min-w-0 and break-words: a long name or an unbroken string wraps instead of widening the page. */}
       <main id="main" className="mx-auto w-full max-w-6xl min-w-0 px-4 py-6 break-words sm:py-8">
+        {banner}
         {children}
       </main>
     </>

@@ -22,6 +22,7 @@ export function OrgOption({ org, current, onSelect }: OrgProps) {
         {org.name}
         {current && <span className="sr-only"> (current)</span>}
       </span>
+      {org.deleting && <span className="rounded bg-red-100 px-1.5 text-xs text-red-900 dark:bg-red-950 dark:text-red-100">Deleting</span>}
       {org.kind === "personal" && <span className="rounded bg-amber-100 px-1.5 text-xs text-amber-900 dark:bg-amber-900 dark:text-amber-100">Personal</span>}
       <span className="text-xs text-zinc-600 dark:text-zinc-400">{roleLabels[org.role]}</span>
       <span className="w-4 shrink-0 text-indigo-600 dark:text-indigo-400">{current && <CheckIcon />}</span>

@@ -5,7 +5,8 @@ import { memberships, organizations, users } from "@/db/schema";
 import type { MemberRole, OrgKind } from "@/db/schema/enums";
 import { containsPattern } from "@/lib/search/contains-pattern";
 
-export type OrganizationChoice = { slug: string; name: string; kind: OrgKind; role: MemberRole };
+/** `deleting`: a guided deletion is tearing the organization down (read-only meanwhile). */
+export type OrganizationChoice = { slug: string; name: string; kind: OrgKind; role: MemberRole; deleting: boolean };
 
 export const switcherPageSize = 50;
 
@@ -28,6 +29,7 @@ export async function listOrganizationsForUser(
       name: organizations.name,
       kind: organizations.kind,
       role: memberships.role,
+      deleting: sql<boolean>`${organizations.deletionRequestedAt} is not null`.mapWith(Boolean),
       total: sql<number>`count(*) over ()`.mapWith(Number),
     })
     .from(memberships)

@@ -1,8 +1,9 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { getDb, type Queryable } from "@/db/client";
 import { rowsOf } from "@/db/rows";
-import { memberships, users } from "@/db/schema";
+import { type Cluster, clusters, memberships, users } from "@/db/schema";
+import { transitioning } from "@/lib/clusters/state-machine";
 import type { OrgContext } from "@/lib/authz/context";
 import { type DeletionPreview, deletionPreview } from "@/lib/orgs/deletion-preview";
 import { loadOrgPage } from "./org-page";
@@ -11,10 +12,21 @@ export type TransferCandidate = { userId: string; label: string; email: string }
 
 /**
  * Why the delete button works or not, decided here so the page only renders:
- * `allowed` (the owner of a team organization without clusters), `clusters` (delete them first),
- * `personal` (never deleted), `owner-only` (an admin sees it disabled).
+ * `allowed` (the owner of a team organization; its clusters are torn down first), `busy` (a
+ * cluster is in the middle of another action), `personal` (never deleted), `owner-only` (an admin
+ * sees it disabled).
  */
-export type DeletionState = "allowed" | "clusters" | "personal" | "owner-only";
+export type DeletionState = "allowed" | "busy" | "personal" | "owner-only";
+
+/** A guided deletion under way: what is left to tear down, and why it stopped, if it did. */
+export type Teardown = {
+  startedAt: Date;
+  failure: string | null;
+  clusters: { id: string; name: string; status: Cluster["status"]; reason: string | null }[];
+  /** Owner only, and only once no teardown is under way. */
+  canRetry: boolean;
+  canCancel: boolean;
+};
 
 export type DangerZonePage = {
   ctx: OrgContext;
@@ -23,6 +35,8 @@ export type DangerZonePage = {
   canLeave: boolean;
   /** Null unless the caller owns a team organization. */
   transferCandidates: null | TransferCandidate[];
+  /** Null unless the organization is being deleted. */
+  teardown: null | Teardown;
 };
 
 export const transferCandidateLimit = 50;
@@ -33,22 +47,46 @@ export async function loadDangerZonePage(slug: string): Promise<DangerZonePage> 
   const db = await getDb();
   const isOwner = ctx.role === "owner";
   const isTeam = ctx.org.kind === "team";
-  const [preview, transferCandidates] = await Promise.all([
+  const deleting = ctx.org.deletionRequestedAt !== null;
+  const [preview, transferCandidates, orgClusters] = await Promise.all([
     ctx.can("org.read") ? deletionPreview(db, ctx.org.id) : null,
-    isOwner && isTeam ? listTransferCandidates(db, ctx.org.id) : null,
+    isOwner && isTeam && !deleting ? listTransferCandidates(db, ctx.org.id) : null,
+    // Only when clusters may stand in the way or are being torn down.
+    deleting || isOwner ? clustersOf(db, ctx.org.id) : [],
   ]);
   return {
     ctx,
-    deletion: preview && { state: deletionState(ctx, preview), preview },
-    canLeave: !isOwner,
+    deletion: preview && { state: deletionState(ctx, orgClusters), preview },
+    canLeave: !isOwner && !deleting,
     transferCandidates,
+    teardown: deleting ? teardownOf(ctx, orgClusters) : null,
   };
 }
 
-function deletionState(ctx: OrgContext, preview: DeletionPreview): DeletionState {
+async function clustersOf(db: Queryable, orgId: string) {
+  return db
+    .select({ id: clusters.id, name: clusters.name, status: clusters.status, reason: clusters.statusReason })
+    .from(clusters)
+    .where(eq(clusters.orgId, orgId))
+    .orderBy(asc(clusters.name));
+}
+
+function teardownOf(ctx: OrgContext, left: Teardown["clusters"]): Teardown {
+  const owner = ctx.can("org.delete");
+  const underWay = left.some((cluster) => cluster.status === "deleting");
+  return {
+    startedAt: ctx.org.deletionRequestedAt!,
+    failure: ctx.org.deletionFailure,
+    clusters: left,
+    canRetry: owner && left.some((cluster) => cluster.status === "error"),
+    canCancel: owner && !underWay,
+  };
+}
+
+function deletionState(ctx: OrgContext, orgClusters: { status: Cluster["status"] }[]): DeletionState {
   if (ctx.org.kind === "personal") return "personal";
   if (!ctx.can("org.delete")) return "owner-only";
-  return preview.clusters > 0 ? "clusters" : "allowed";
+  return orgClusters.some((cluster) => transitioning(cluster.status) && cluster.status !== "deleting") ? "busy" : "allowed";
 }
 
 /**

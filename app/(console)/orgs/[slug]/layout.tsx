@@ -1,4 +1,5 @@
 import { ConsoleShell } from "@/components/layout/console-shell";
+import { DeletionBanner } from "@/components/orgs/deletion-banner";
 import { openSettingsPages } from "@/lib/orgs/sections";
 import { loadOrgPage } from "@/lib/pages/org-page";
 import { signOutAction, switchOrganization } from "../../actions";
@@ -12,7 +13,8 @@ export default async function OrganizationLayout({ children, params }: Props) {
   return (
     <ConsoleShell
       user={actor}
-      current={{ slug: org.slug, name: org.name, kind: org.kind, role }}
+      current={{ slug: org.slug, name: org.name, kind: org.kind, role, deleting: org.deletionRequestedAt !== null }}
+      banner={org.deletionRequestedAt && <DeletionBanner slug={org.slug} name={org.name} failure={org.deletionFailure} />}
       settings={openSettingsPages(org.slug, ctx.can)}
       switchOrganization={switchOrganization}
       signOut={signOutAction}

@@ -5,12 +5,14 @@ import { Card } from "@/components/ui/card";
 import { DisabledButton } from "@/components/ui/disabled-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatAuditEventCount } from "@/lib/orgs/audit-event-count";
-import { type DeletionPreview, personalOrgRefusal } from "@/lib/orgs/deletion";
+import { personalOrgRefusal } from "@/lib/orgs/deletion";
+import type { DeletionPreview } from "@/lib/orgs/deletion-preview";
 import { orgHref } from "@/lib/orgs/sections";
 import { type DeletionState, loadDangerZonePage, transferCandidateLimit } from "@/lib/pages/danger-zone-page";
 import { leaveOrganizationAction, transferOwnershipAction } from "../members/actions";
 import { deleteOrganizationAction } from "./actions";
 import { DeleteOrganizationForm } from "./_components/delete-organization-form";
+import { TeardownCard } from "./_components/teardown-card";
 import { LeaveOrganizationButton } from "./_components/leave-organization-button";
 
 export const metadata: Metadata = { title: "Danger Zone" };
@@ -29,7 +31,7 @@ function DangerCard({ id, title, children }: { id: string; title: string; childr
 }
 
 export default async function DangerZonePage({ params }: Props) {
-  const { ctx, deletion, canLeave, transferCandidates } = await loadDangerZonePage((await params).slug);
+  const { ctx, deletion, canLeave, transferCandidates, teardown } = await loadDangerZonePage((await params).slug);
   const { org } = ctx;
   const cannotLeave =
     org.kind === "personal"
@@ -39,6 +41,9 @@ export default async function DangerZonePage({ params }: Props) {
     <div className="max-w-3xl min-w-0 space-y-6">
       <PageHeader title="Danger Zone" description="Actions here cannot be undone from the console. Read what each one does before you confirm." />
 
+      {teardown && <TeardownCard slug={org.slug} name={org.name} teardown={teardown} />}
+
+      {!teardown && (
       <DangerCard id="leave-heading" title="Leave organization">
         {canLeave ? (
           <>
@@ -58,6 +63,7 @@ export default async function DangerZonePage({ params }: Props) {
           </>
         )}
       </DangerCard>
+      )}
 
       {transferCandidates && (
         <DangerCard id="transfer-heading" title="Transfer ownership">
@@ -74,7 +80,7 @@ export default async function DangerZonePage({ params }: Props) {
         </DangerCard>
       )}
 
-      {deletion && (
+      {deletion && !teardown && (
         <DangerCard id="delete-heading" title="Delete organization">
           {deletion.state === "personal" ? (
             <p className={lead}>{personalOrgRefusal}</p>
@@ -99,7 +105,7 @@ function LossList({ preview }: { preview: DeletionPreview }) {
     { label: "Environments", count: preview.environments, note: "their configuration and cluster placement" },
     { label: "Applications", count: preview.applications, note: "their settings and Git links" },
     { label: "Databases", count: preview.databases, note: "their settings" },
-    { label: "Clusters", count: preview.clusters, note: "must be deleted first" },
+    { label: "Clusters", count: preview.clusters, note: "torn down first; the organization goes when the last teardown succeeds" },
     { label: "Audit events", count: preview.auditEvents, shown: formatAuditEventCount(preview.auditEvents), note: "the whole history of the organization" },
   ];
   const git = preview.gitAccount
@@ -124,16 +130,16 @@ function LossList({ preview }: { preview: DeletionPreview }) {
 }
 
 function DeleteControl({ state, preview, slug }: { state: DeletionState; preview: DeletionPreview; slug: string }) {
-  if (state === "allowed") return <DeleteOrganizationForm action={deleteOrganizationAction.bind(null, slug)} slug={slug} />;
+  if (state === "allowed") return <DeleteOrganizationForm action={deleteOrganizationAction.bind(null, slug)} slug={slug} clusters={preview.clusters} />;
   const reason =
     state === "owner-only"
       ? "Only the owner can delete the organization."
-      : `${preview.clusters === 1 ? "A cluster still exists" : `${preview.clusters} clusters still exist`}: they hold real infrastructure and must be deleted first.`;
+      : "A cluster is in the middle of another action (installing, updating, stopping or starting): wait until it finishes, then delete the organization.";
   return (
     <div className="mt-4 space-y-3">
       <p className="text-sm text-zinc-800 dark:text-zinc-200">
         {reason}{" "}
-        {state === "clusters" && (
+        {state === "busy" && (
           <Link href={orgHref(slug, "settings/clusters")} className="font-medium text-indigo-700 underline underline-offset-2 dark:text-indigo-300">
             Go to Clusters
           </Link>
