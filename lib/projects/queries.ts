@@ -39,7 +39,9 @@ export async function listProjects(
       key: projects.key,
       createdAt: projects.createdAt,
       sortName: lowerName,
-      environments: sql<number>`(select count(*) from ${environments} where ${environments.projectId} = ${projects.id})`.mapWith(Number),
+      // Qualified by hand: in a single-table select Drizzle renders `${projects.id}` as a bare "id",
+      // which inside the subquery means the environment's own id (every count was 0).
+      environments: sql<number>`(select count(*) from ${environments} where ${environments}.${sql.identifier(environments.projectId.name)} = ${projects}.${sql.identifier(projects.id.name)})`.mapWith(Number),
     })
     .from(projects)
     .where(
