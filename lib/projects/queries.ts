@@ -3,7 +3,7 @@ import { and, asc, eq, ilike, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Queryable } from "@/db/client";
 import { clusters, environments, projects } from "@/db/schema";
-import type { EnvironmentMode, EnvironmentStatus } from "@/db/schema/values";
+import type { ClusterStatus, EnvironmentMode, EnvironmentStatus } from "@/db/schema/values";
 import { keysetCursor } from "@/lib/pagination/cursor";
 import { containsPattern } from "@/lib/search/contains-pattern";
 
@@ -80,6 +80,8 @@ export type EnvironmentRow = {
   automaticCluster: boolean;
   clusterId: string;
   clusterName: string;
+  /** Decides, with `status`, what the environment shows (lib/projects/environment-status.ts). */
+  clusterStatus: ClusterStatus;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -93,6 +95,7 @@ const environmentColumns = {
   automaticCluster: environments.automaticCluster,
   clusterId: environments.clusterId,
   clusterName: clusters.name,
+  clusterStatus: clusters.status,
   createdAt: environments.createdAt,
   updatedAt: environments.updatedAt,
 };
