@@ -1,7 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { formBodyLimitBytes } from "@/lib/http/form-body-limit";
 import { hasOddPath, hasOddQuery, oddQueryResponse } from "@/lib/http/odd-query";
-import { newNonce, pagePolicy, servedOverHttps, withTransportSecurity } from "@/lib/http/proxy-security";
+import { newNonce, pagePolicy, requestedPathHeader, servedOverHttps, withTransportSecurity } from "@/lib/http/proxy-security";
 
 // Pages a signed-out visitor may open; everything else sends them to sign in and then back.
 // The CLI API (/api/v1/…) authenticates by bearer token in its own handler, and answers JSON;
@@ -51,6 +51,10 @@ function withPagePolicy(request: NextRequest, https: boolean, respond: (headers:
   const policy = pagePolicy(newNonce(), https);
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", policy);
+  // The path and query asked for, which server components cannot read otherwise: a renamed
+  // organization's old URL redirects to the same path (lib/orgs/renamed-path.ts). Always set here,
+  // so a value the browser sent is never the one read.
+  headers.set(requestedPathHeader, `${request.nextUrl.pathname}${request.nextUrl.search}`);
   const response = respond(headers);
   response.headers.set("content-security-policy", policy);
   return withTransportSecurity(response, https);

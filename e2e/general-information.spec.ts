@@ -154,7 +154,7 @@ test("changing the slug redirects to the organization's new URL", async ({ page,
   await expect(form.slug).toHaveValue(newSlug);
   expect((await orgRow(db, org.id)).slug).toBe(newSlug);
 
-  // The old URL is gone.
+  // The old URL now redirects members to the new one (e2e/renamed-slug.spec.ts has the journey).
   await page.goto(`/orgs/${org.slug}`);
-  await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+  await expect(page).toHaveURL(`/orgs/${newSlug}`);
 });

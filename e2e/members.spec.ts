@@ -126,6 +126,13 @@ test("an admin changes a member's role", async ({ page, db, signIn }) => {
   await page.reload();
   await expect(members.memberRow("Dana Developer")).toContainText("Viewer");
   await expectNoA11yViolations(page);
+
+  // Making someone Admin is a change of power: the owner, who did not do it, is emailed.
+  await members.changeRole("Victor Viewer", "Admin");
+  await expect(members.toast("Victor Viewer is now Admin.")).toBeVisible();
+  const notice = await waitForEmail(users.owner.email, { subject: `Victor Viewer is now an Admin of ${org.name}` });
+  expect(notice.text).toContain(`Adam Admin (${users.admin.email}) changed the role of Victor Viewer (${users.viewer.email}) in ${org.name}`);
+  await waitForEmail(users.viewer.email, { subject: `You are now an Admin of ${org.name}` });
 });
 
 test("an admin removes a member, whose very next request gets the 404", async ({ page, browser, db, signIn }) => {

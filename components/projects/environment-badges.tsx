@@ -1,4 +1,5 @@
-import type { EnvironmentMode, EnvironmentStatus } from "@/db/schema/values";
+import type { EnvironmentMode } from "@/db/schema/values";
+import type { EnvironmentDisplayStatus, EnvironmentDisplayTone } from "@/lib/projects/environment-status";
 
 const modeTone: Record<EnvironmentMode, string> = {
   production: "bg-amber-50 text-amber-900 ring-amber-200 dark:bg-amber-950 dark:text-amber-200 dark:ring-amber-900",
@@ -17,14 +18,25 @@ export function EnvironmentModeBadge({ mode, label }: { mode: EnvironmentMode; l
   );
 }
 
-export function EnvironmentStatusBadge({ status }: { status: EnvironmentStatus }) {
-  const running = status === "running";
+const statusTone: Record<EnvironmentDisplayTone, string> = {
+  running: "bg-emerald-50 text-emerald-800 ring-emerald-200 dark:bg-emerald-950 dark:text-emerald-200 dark:ring-emerald-900",
+  stopped: "bg-zinc-100 text-zinc-800 ring-zinc-200 dark:bg-zinc-800 dark:text-zinc-200 dark:ring-zinc-700",
+  transitional: "bg-amber-50 text-amber-900 ring-amber-200 dark:bg-amber-950 dark:text-amber-200 dark:ring-amber-900",
+  error: "bg-red-50 text-red-800 ring-red-200 dark:bg-red-950 dark:text-red-200 dark:ring-red-900",
+};
+
+/** The status from environmentDisplayStatus, and why when the cluster decided it. */
+export function EnvironmentStatusBadge({ status }: { status: EnvironmentDisplayStatus }) {
   return (
-    <span
-      className={`${badge} ${running ? "bg-emerald-50 text-emerald-800 ring-emerald-200 dark:bg-emerald-950 dark:text-emerald-200 dark:ring-emerald-900" : "bg-zinc-100 text-zinc-800 ring-zinc-200 dark:bg-zinc-800 dark:text-zinc-200 dark:ring-zinc-700"}`}
-      data-testid="environment-status"
-    >
-      {running ? "Running" : "Stopped"}
+    <span className="inline-flex flex-col items-start gap-0.5">
+      <span className={`${badge} ${statusTone[status.tone]}`} data-testid="environment-status">
+        {status.label}
+      </span>
+      {status.reason && (
+        <span className="text-xs font-normal text-zinc-600 dark:text-zinc-400" data-testid="environment-status-reason">
+          {status.reason}
+        </span>
+      )}
     </span>
   );
 }

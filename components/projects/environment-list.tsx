@@ -54,7 +54,7 @@ export function EnvironmentList({ projectName, basePath, environments, after, ne
                   <EnvironmentCluster name={environment.clusterName} automatic={environment.automaticCluster} />
                 </TableCell>
                 <TableCell label="Status">
-                  <EnvironmentStatusBadge status={environment.status} />
+                  <EnvironmentStatusBadge status={environment.display} />
                 </TableCell>
               </TableRow>
             ))}

@@ -52,3 +52,6 @@ export function withTransportSecurity<T extends NextResponse>(response: T, https
   if (https) response.headers.set("strict-transport-security", strictTransportSecurity);
   return response;
 }
+
+/** The request header proxy.ts sets on every page request to the path and query asked for. */
+export const requestedPathHeader = "x-console-requested-path";

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { defineOrgAction } from "@/lib/actions/define";
 import { appUrl } from "@/lib/http/app-url";
 import { sendEmails } from "@/lib/mail/send";
+import { powerChangeEmails } from "@/lib/mail/member-templates";
 import { ownershipTransferredEmails } from "@/lib/mail/templates";
 import * as change from "./membership-changes";
 import { assignableRoles } from "./rules";
@@ -11,9 +12,16 @@ import { assignableRoles } from "./rules";
 export const memberSchema = z.object({ userId: z.uuid("Choose a member of the organization.") });
 export const roleSchema = z.enum(assignableRoles, "Choose Admin, Developer or Viewer.");
 
-export const changeMemberRole = defineOrgAction({ permission: "member.changeRole", schema: memberSchema.extend({ role: roleSchema }) }, (ctx, input, db) =>
-  change.changeMemberRole(db, ctx, input),
-);
+export const changeMemberRole = defineOrgAction({ permission: "member.changeRole", schema: memberSchema.extend({ role: roleSchema }) }, async (ctx, input, db) => {
+  const outcome = await change.changeMemberRole(db, ctx, input);
+  if (!("powerChange" in outcome)) return outcome;
+  // After the commit, as the ownership and plan emails: a slow mail server never holds the lock.
+  const { powerChange } = outcome;
+  const link = `${await appUrl()}/orgs/${ctx.org.slug}/settings/members`;
+  const actor = { name: ctx.actor.name ?? ctx.actor.email, email: ctx.actor.email };
+  const unsent = await sendEmails(powerChangeEmails({ ...powerChange, orgName: ctx.org.name, slug: ctx.org.slug, actor, link, at: new Date() }));
+  return { ok: true, message: unsent.length === 0 ? outcome.message : `${outcome.message} The notice to ${unsent.join(", ")} could not be emailed.` };
+});
 
 export const removeMember = defineOrgAction({ permission: "member.remove", schema: memberSchema }, (ctx, input, db) =>
   change.removeMember(db, ctx, input),

@@ -7,7 +7,7 @@ import { actorLabel, recordAudit } from "@/lib/audit/record";
 import type { OrgContext } from "@/lib/authz/context";
 import { roleLabels } from "@/lib/authz/permissions";
 import { orgTransaction, staleAccess } from "@/lib/authz/org-transaction";
-import { type AssignableRole, mayActOn, rolesAssignableBy } from "./rules";
+import { type AssignableRole, mayActOn, powerChangeOf, type PowerChangeKind, rolesAssignableBy } from "./rules";
 
 const fail = (formError: string): ActionResult => ({ ok: false, formError });
 
@@ -22,9 +22,16 @@ async function findMember(tx: Tx, orgId: string, userId: string) {
 
 const displayName = (member: { name: string | null; email: string }) => member.name ?? member.email;
 
+type Person = { name: string; email: string };
+
+/** A role change that gave or took the Admin role: who to tell (the action emails after the commit). */
+export type PowerChange = { kind: PowerChangeKind; member: Person; from: MemberRole; to: MemberRole; owner: Person | null };
+
+export type RoleChangeOutcome = ActionResult | { ok: true; message: string; powerChange: PowerChange };
+
 /** Changes a member's role: never one's own, never the owner's, only on those below oneself. */
-export async function changeMemberRole(db: Queryable, ctx: OrgContext, input: { userId: string; role: AssignableRole }): Promise<ActionResult> {
-  return orgTransaction(db, ctx, "member.changeRole", async (tx, actorRole) => {
+export async function changeMemberRole(db: Queryable, ctx: OrgContext, input: { userId: string; role: AssignableRole }): Promise<RoleChangeOutcome> {
+  return orgTransaction(db, ctx, "member.changeRole", async (tx, actorRole): Promise<RoleChangeOutcome> => {
     const target = await findMember(tx, ctx.org.id, input.userId);
     if (!target) return fail("This person is no longer a member of the organization.");
     if (target.userId === ctx.actor.id) return fail("You cannot change your own role.");
@@ -44,8 +51,23 @@ export async function changeMemberRole(db: Queryable, ctx: OrgContext, input: { 
       before: { role: target.role },
       after: { role: input.role },
     });
-    return { ok: true, message: `${displayName(target)} is now ${roleLabels[input.role]}.` };
+    const message = `${displayName(target)} is now ${roleLabels[input.role]}.`;
+    const kind = powerChangeOf(target.role, input.role);
+    if (!kind) return { ok: true, message };
+    // The owner is told unless they made the change themselves (read only for these rare changes).
+    const owner = actorRole === "owner" ? null : await findOwner(tx, ctx.org.id);
+    const member = { name: displayName(target), email: target.email };
+    return { ok: true, message, powerChange: { kind, member, from: target.role, to: input.role, owner: owner && { name: displayName(owner), email: owner.email } } };
   });
+}
+
+async function findOwner(tx: Tx, orgId: string) {
+  const [row] = await tx
+    .select({ name: users.name, email: users.email })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.role, "owner")));
+  return row ?? null;
 }
 
 /** Removes a member, who loses access on their very next request (roles are read per request). */

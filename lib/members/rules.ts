@@ -18,3 +18,13 @@ export function mayActOn(actor: { userId: string; role: MemberRole }, target: { 
 export function rolesAssignableBy(actorRole: MemberRole): AssignableRole[] {
   return assignableRoles.filter((role) => roleRank[role] <= roleRank[actorRole]);
 }
+
+export type PowerChangeKind = "promoted" | "demoted";
+
+/** Whether going from `before` to `after` gives or takes the Admin role (emailed); null for other changes. */
+export function powerChangeOf(before: MemberRole, after: MemberRole): PowerChangeKind | null {
+  if (before === after) return null;
+  if (after === "admin") return "promoted";
+  if (before === "admin") return "demoted";
+  return null;
+}

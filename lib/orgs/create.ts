@@ -7,6 +7,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { creatorContext } from "@/lib/authz/system-contexts";
 import { consumeRateLimits, type RateLimit, RateLimitedError, type RateLimitRefusal } from "@/lib/rate-limit/consume";
 import { slugify, slugWithSuffix } from "./slug";
+import { releaseSlug } from "./slug-redirects";
 
 type NewUser = { id: string; name: string | null; email: string };
 
@@ -21,6 +22,7 @@ export async function createPersonalOrganization(tx: Queryable, user: NewUser): 
       .onConflictDoNothing({ target: organizations.slug })
       .returning();
     if (!org) continue;
+    await releaseSlug(tx, org.slug);
     await tx.insert(memberships).values({ orgId: org.id, userId: user.id, role: "owner" });
     await tx.update(users).set({ lastActiveOrgId: org.id }).where(eq(users.id, user.id));
     return org;
@@ -56,6 +58,8 @@ export async function createTeamOrganization(
         .insert(organizations)
         .values({ slug: input.slug, name: input.name, plan: input.plan, kind: "team" })
         .returning();
+      // A renamed organization's old slug is free to take; taking it ends its redirect.
+      await releaseSlug(tx, created.slug);
       await tx.insert(memberships).values({ orgId: created.id, userId: creator.id, role: "owner" });
       await tx.update(users).set({ lastActiveOrgId: created.id }).where(eq(users.id, creator.id));
       await recordAudit(tx, creatorContext(creator, created), {

@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { OrgContext } from "@/lib/authz/context";
 import { orgTransaction, type StaleAccess } from "@/lib/authz/org-transaction";
 import type { OrganizationDetails } from "./details";
+import { releaseSlug, rememberOldSlug } from "./slug-redirects";
 
 export type UpdateDetailsResult =
   | { ok: true; slugChanged: boolean; slug: string; changed: boolean }
@@ -35,6 +36,11 @@ export async function updateOrganizationDetails(
         .update(organizations)
         .set({ ...after, updatedAt: new Date() })
         .where(eq(organizations.id, ctx.org.id));
+      if (details.slug !== current.slug) {
+        // The new slug is this organization's outright; the old one keeps redirecting its members.
+        await releaseSlug(tx, details.slug);
+        await rememberOldSlug(tx, ctx.org.id, current.slug);
+      }
       await recordAudit(tx, ctx, {
         action: "org.update",
         targetType: "organization",

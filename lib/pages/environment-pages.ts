@@ -1,8 +1,9 @@
 import "server-only";
 import { cache } from "react";
 import { getDb } from "@/db/client";
-import { environmentModes, type EnvironmentMode, type EnvironmentStatus } from "@/db/schema/values";
+import { type ClusterStatus, environmentModes, type EnvironmentMode, type EnvironmentStatus } from "@/db/schema/values";
 import type { OrgContext } from "@/lib/authz/context";
+import { environmentDisplayStatus, type EnvironmentDisplayStatus } from "@/lib/projects/environment-status";
 import { type ModeClass, modeClass, modeLabels, modePermission } from "@/lib/projects/modes";
 import { type ClusterChoice, findEnvironment, listTargetClusters } from "@/lib/projects/queries";
 import { loadOrgPage } from "./org-page";
@@ -63,9 +64,12 @@ export type EnvironmentDetails = {
   mode: EnvironmentMode;
   modeLabel: string;
   modeClass: ModeClass;
+  /** What was asked of it (the Stop/Start control); `display` is what it shows. */
   status: EnvironmentStatus;
+  display: EnvironmentDisplayStatus;
   clusterId: string;
   clusterName: string;
+  clusterStatus: ClusterStatus;
   automaticCluster: boolean;
   createdAt: Date;
   updatedAt: Date;
@@ -91,7 +95,7 @@ export const loadEnvironmentPage = cache(async (slug: string, projectId: string,
   return {
     ctx,
     project: { id: project.id, name: project.name },
-    environment: { ...row, modeLabel: modeLabels[row.mode], modeClass: cls },
+    environment: { ...row, modeLabel: modeLabels[row.mode], modeClass: cls, display: environmentDisplayStatus(row.status, { name: row.clusterName, status: row.clusterStatus }) },
     can: {
       edit: ctx.can(modePermission("environment", "edit", cls)),
       stop: ctx.can(modePermission("environment", "stop", cls)),

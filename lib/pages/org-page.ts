@@ -1,5 +1,6 @@
 import "server-only";
-import { notFound, redirect } from "next/navigation";
+import { headers } from "next/headers";
+import { notFound, permanentRedirect, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import { currentSession, currentUserId } from "@/lib/auth";
@@ -9,7 +10,10 @@ import type { OrgContext } from "@/lib/authz/context";
 import type { MemberRole } from "@/db/schema/values";
 import { invitationToken } from "@/lib/invitations/token";
 import { listInvitationsForEmail } from "@/lib/invitations/respond";
+import { requestedPathHeader } from "@/lib/http/proxy-security";
 import { findLandingOrganizationSlug, listOrganizationsForUser } from "@/lib/orgs/queries";
+import { renamedPath } from "@/lib/orgs/renamed-path";
+import { findRenamedSlug } from "@/lib/orgs/slug-redirects";
 
 /** The signed-in user's id, or a trip to sign-in. */
 export async function requireUserId(): Promise<string> {
@@ -29,7 +33,13 @@ export const loadOrgPage = cache(async (slug: string): Promise<OrgContext> => {
   // The same statement checks the session row: a signed-out cookie goes back to sign in.
   const ctx = await loadMembershipInSession(await getDb(), session, slug);
   if (ctx === "signed-out") redirect("/sign-in");
-  if (!ctx) notFound();
+  if (!ctx) {
+    // Only here, where no organization answered: a renamed organization's old slug sends its
+    // members to the same page under the new slug (308); anyone else gets the same 404.
+    const renamed = await findRenamedSlug(await getDb(), session.userId, slug);
+    if (renamed) permanentRedirect(renamedPath(slug, renamed, (await headers()).get(requestedPathHeader)));
+    notFound();
+  }
   return ctx;
 });
 

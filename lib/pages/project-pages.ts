@@ -3,11 +3,12 @@ import { count, eq } from "drizzle-orm";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import { projects } from "@/db/schema";
-import type { EnvironmentMode, EnvironmentStatus } from "@/db/schema/values";
+import type { EnvironmentMode } from "@/db/schema/values";
 import type { OrgContext } from "@/lib/authz/context";
 import { deniedReason, type Permission } from "@/lib/authz/permissions";
 import { planTable } from "@/lib/orgs/plans";
 import { describeContents, projectContents } from "@/lib/projects/project-changes";
+import { environmentDisplayStatus, type EnvironmentDisplayStatus } from "@/lib/projects/environment-status";
 import { modeLabels } from "@/lib/projects/modes";
 import { type ClusterChoice, findProject, isUuid, listEnvironments, listProjects, listTargetClusters, nameCursor, type ProjectRow } from "@/lib/projects/queries";
 import { listRules } from "@/lib/projects/rules";
@@ -66,7 +67,7 @@ export type EnvironmentListItem = {
   name: string;
   mode: EnvironmentMode;
   modeLabel: string;
-  status: EnvironmentStatus;
+  display: EnvironmentDisplayStatus;
   clusterName: string;
   automaticCluster: boolean;
 };
@@ -96,7 +97,7 @@ export async function loadProjectPage(slug: string, projectId: string, params: {
       name: row.name,
       mode: row.mode,
       modeLabel: modeLabels[row.mode],
-      status: row.status,
+      display: environmentDisplayStatus(row.status, { name: row.clusterName, status: row.clusterStatus }),
       clusterName: row.clusterName,
       automaticCluster: row.automaticCluster,
     })),

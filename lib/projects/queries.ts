@@ -3,7 +3,7 @@ import { and, asc, eq, ilike, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Queryable } from "@/db/client";
 import { clusters, environments, projects } from "@/db/schema";
-import type { EnvironmentMode, EnvironmentStatus } from "@/db/schema/values";
+import type { ClusterStatus, EnvironmentMode, EnvironmentStatus } from "@/db/schema/values";
 import { keysetCursor } from "@/lib/pagination/cursor";
 import { containsPattern } from "@/lib/search/contains-pattern";
 
@@ -39,7 +39,9 @@ export async function listProjects(
       key: projects.key,
       createdAt: projects.createdAt,
       sortName: lowerName,
-      environments: sql<number>`(select count(*) from ${environments} where ${environments.projectId} = ${projects.id})`.mapWith(Number),
+      // Qualified by hand: in a single-table select Drizzle renders `${projects.id}` as a bare "id",
+      // which inside the subquery means the environment's own id (every count was 0).
+      environments: sql<number>`(select count(*) from ${environments} where ${environments}.${sql.identifier(environments.projectId.name)} = ${projects}.${sql.identifier(projects.id.name)})`.mapWith(Number),
     })
     .from(projects)
     .where(
@@ -78,6 +80,8 @@ export type EnvironmentRow = {
   automaticCluster: boolean;
   clusterId: string;
   clusterName: string;
+  /** Decides, with `status`, what the environment shows (lib/projects/environment-status.ts). */
+  clusterStatus: ClusterStatus;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -91,6 +95,7 @@ const environmentColumns = {
   automaticCluster: environments.automaticCluster,
   clusterId: environments.clusterId,
   clusterName: clusters.name,
+  clusterStatus: clusters.status,
   createdAt: environments.createdAt,
   updatedAt: environments.updatedAt,
 };

@@ -1,9 +1,12 @@
 import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { applications, clusters, databases, deploymentRules, environments, organizations, projects } from "@/db/schema";
-import type { EnvironmentMode } from "@/db/schema/values";
+import type { EnvironmentMode, MemberRole } from "@/db/schema/values";
 import { planTable } from "@/lib/orgs/plans";
 import { choosePlacement, type RuleForPlacement } from "./placement";
+import { keyClashBlocker, noClusterBlocker, planLimitBlocker, type TransferBlocker } from "./transfer-blockers";
+
+export type { TransferBlocker };
 
 // What a project transfer would do, read from the database: the preview shows it and the transfer
 // carries it out under both organizations' locks, so the two never disagree.
@@ -30,7 +33,6 @@ export type Retarget = {
 
 export type RemovedRule = { id: string; position: number; pattern: string; mode: EnvironmentMode; clusterName: string };
 
-export type TransferBlocker = { kind: "key-clash" | "no-cluster" | "plan-limit"; message: string; fix: string };
 
 export type TransferPlan = {
   project: ProjectSummary;
@@ -54,7 +56,8 @@ export async function findProjectInOrg(db: Queryable, orgId: string, projectId: 
   return row ?? null;
 }
 
-export async function planTransfer(db: Queryable, project: ProjectSummary, source: OrgSummary, destination: OrgSummary): Promise<TransferPlan> {
+/** `role` is the caller's in the destination: it decides whether a blocker's fix is theirs to do. */
+export async function planTransfer(db: Queryable, project: ProjectSummary, source: OrgSummary, destination: OrgSummary, role: MemberRole): Promise<TransferPlan> {
   const [envs, rules, [fallback], counts, clash, limit] = await Promise.all([
     environmentsOf(db, source.id, project.id),
     rulesOf(db, source.id, project.id),
@@ -82,28 +85,10 @@ export async function planTransfer(db: Queryable, project: ProjectSummary, sourc
   });
 
   const blockers: TransferBlocker[] = [];
-  if (clash) {
-    blockers.push({
-      kind: "key-clash",
-      message: `${destination.name} already has a project with the key ${clash.key} (${clash.name}).`,
-      fix: `The key is how the CLI finds a project, so it must be unique in ${destination.name}. Choose another organization, or delete the project that uses it there first.`,
-    });
-  }
+  if (clash) blockers.push(keyClashBlocker(destination, role, clash));
   const homeless = retargets.filter((r) => !r.to).length;
-  if (homeless > 0) {
-    blockers.push({
-      kind: "no-cluster",
-      message: `${destination.name} has no cluster, so ${homeless === 1 ? "1 environment" : `${homeless} environments`} would have nowhere to run.`,
-      fix: `Ask an owner or admin of ${destination.name} to add a cluster in its Clusters settings, then come back.`,
-    });
-  }
-  if (limit) {
-    blockers.push({
-      kind: "plan-limit",
-      message: `${destination.name} is on the ${limit.planLabel} plan, which allows ${limit.allowed} project${limit.allowed === 1 ? "" : "s"}, and it has ${limit.used}.`,
-      fix: `Delete a project in ${destination.name} or change its plan first.`,
-    });
-  }
+  if (homeless > 0) blockers.push(noClusterBlocker(destination, role, homeless));
+  if (limit) blockers.push(planLimitBlocker(destination, role, limit));
 
   return {
     project,
@@ -178,11 +163,11 @@ async function keyClash(db: Queryable, orgId: string, key: string) {
  * The destination's plan limit when it is already reached, read with the plan (which may have
  * changed since the page loaded); null when there is room. The same rule as creating a project.
  */
-async function projectLimitIn(db: Queryable, orgId: string): Promise<{ planLabel: string; allowed: number; used: number } | null> {
-  const [org] = await db.select({ plan: organizations.plan }).from(organizations).where(eq(organizations.id, orgId));
+async function projectLimitIn(db: Queryable, orgId: string): Promise<{ planLabel: string; allowed: number; used: number; personal: boolean } | null> {
+  const [org] = await db.select({ plan: organizations.plan, kind: organizations.kind }).from(organizations).where(eq(organizations.id, orgId));
   if (!org) return null;
   const { projects: allowed, label } = planTable[org.plan];
   if (allowed === null) return null;
   const [{ n }] = await db.select({ n: count() }).from(projects).where(eq(projects.orgId, orgId));
-  return n < allowed ? null : { planLabel: label, allowed, used: n };
+  return n < allowed ? null : { planLabel: label, allowed, used: n, personal: org.kind === "personal" };
 }

@@ -64,7 +64,7 @@ export async function transferPreview(db: Queryable, ctx: OrgContext, input: { p
   if (!project) return { ok: false, reason: "project", message: transferMessages.projectMissing };
   const destination = await resolveDestination(db, ctx, input.destinationSlug);
   if (!destination.ok) return { ok: false, reason: "destination", message: destination.message };
-  return { ok: true, plan: await planTransfer(db, project, summary(ctx), summary(destination.ctx)) };
+  return { ok: true, plan: await planTransfer(db, project, summary(ctx), summary(destination.ctx), destination.ctx.role) };
 }
 
 export type TransferOutcome = { ok: true; plan: TransferPlan; message: string } | (ActionResult & { ok: false });
@@ -88,10 +88,12 @@ async function transferUnderLocks(tx: Tx, source: OrgContext, destination: OrgCo
   // same organizations queue behind each other instead of deadlocking. Under each lock the
   // caller's role there is read again, since it may have changed while we waited.
   const ordered = [source, destination].sort((a, b) => (a.org.id < b.org.id ? -1 : 1));
+  let destinationRole = destination.role;
   for (const ctx of ordered) {
     const role = await lockOrgAndRecheck(tx, ctx, ctx === source ? "project.transfer" : "project.create");
     if (role === "deleting") return { ok: false, formError: `${ctx.org.name}: ${organizationBeingDeleted}` };
     if (!role) return { ok: false, formError: ctx === source ? staleAccess : transferMessages.destinationChanged(destination.org.name) };
+    if (ctx === destination) destinationRole = role;
   }
   // Under the source's lock: a concurrent transfer of the same project that got here first has
   // already moved it, and this one finds nothing.
@@ -100,7 +102,7 @@ async function transferUnderLocks(tx: Tx, source: OrgContext, destination: OrgCo
   if (input.confirmName.trim() !== project.name) {
     return { ok: false, fieldErrors: { confirmName: transferMessages.confirm(project.name) }, values: { confirmName: input.confirmName } };
   }
-  const plan = await planTransfer(tx, project, summary(source), summary(destination));
+  const plan = await planTransfer(tx, project, summary(source), summary(destination), destinationRole);
   if (plan.blockers.length > 0) return { ok: false, formError: plan.blockers.map((blocker) => `${blocker.message} ${blocker.fix}`).join(" ") };
   await moveRows(tx, plan);
   await recordTransfer(tx, source, destination, plan);

@@ -234,4 +234,17 @@ describe("the projects list", () => {
     expect((await listProjects(t.db, org.id, { q: "same" })).projects).toHaveLength(13);
     expect((await listProjects(t.db, org.id, { q: "%" })).projects).toEqual([]);
   });
+
+  it("counts each project's own environments (0, 1 and 3), not another project's", async () => {
+    const owner = await makeUser(t.db);
+    const org = await makeTeamOrg(t.db, owner);
+    const cluster = await makeCluster(t.db, org, { name: "main", isDefault: true });
+    const empty = await makeProject(t.db, org, { name: "A empty", key: "a-empty" });
+    const one = await makeProject(t.db, org, { name: "B one", key: "b-one" });
+    const three = await makeProject(t.db, org, { name: "C three", key: "c-three" });
+    await makeEnvironment(t.db, one, cluster);
+    for (let i = 0; i < 3; i++) await makeEnvironment(t.db, three, cluster);
+    const { projects: rows } = await listProjects(t.db, org.id);
+    expect(rows.map((p) => [p.id, p.environments])).toEqual([[empty.id, 0], [one.id, 1], [three.id, 3]]);
+  });
 });

@@ -161,3 +161,16 @@ describe("invitation tokens", () => {
     expect(expiryFromNow(now).toISOString()).toBe("2030-01-08T00:00:00.000Z");
   });
 });
+
+describe("powerChangeOf (what a role change emails)", () => {
+  it("gives or takes Admin, and nothing else", async () => {
+    const { powerChangeOf } = await import("@/lib/members/rules");
+    expect(powerChangeOf("developer", "admin")).toBe("promoted");
+    expect(powerChangeOf("viewer", "admin")).toBe("promoted");
+    expect(powerChangeOf("admin", "developer")).toBe("demoted");
+    expect(powerChangeOf("admin", "viewer")).toBe("demoted");
+    expect(powerChangeOf("admin", "admin")).toBeNull();
+    expect(powerChangeOf("developer", "viewer")).toBeNull();
+    expect(powerChangeOf("viewer", "developer")).toBeNull();
+  });
+});

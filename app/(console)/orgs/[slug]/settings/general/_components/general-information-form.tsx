@@ -31,7 +31,7 @@ export function GeneralInformationForm({ action, deniedReason, saved }: Props) {
           name="slug"
           label="Slug"
           required
-          hint="Used in every URL of this organization (/orgs/your-slug). Lowercase letters, digits and hyphens; changing it changes those URLs."
+          hint="Used in every URL of this organization (/orgs/your-slug). Lowercase letters, digits and hyphens; changing it changes those URLs, and the old ones redirect members to the new ones until another organization takes the old slug."
           defaultValue={value("slug", saved.slug)}
           error={fieldError("slug")}
         />

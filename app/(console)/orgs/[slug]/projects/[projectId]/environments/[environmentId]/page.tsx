@@ -27,7 +27,7 @@ export default async function EnvironmentPage({ params }: Props) {
   const facts: [string, React.ReactNode][] = [
     ["Mode", <EnvironmentModeBadge key="mode" mode={environment.mode} label={environment.modeLabel} />],
     ["Cluster", <EnvironmentCluster key="cluster" name={environment.clusterName} automatic={environment.automaticCluster} />],
-    ["Status", <EnvironmentStatusBadge key="status" status={environment.status} />],
+    ["Status", <EnvironmentStatusBadge key="status" status={environment.display} />],
     ["Created", environment.createdAt.toISOString().slice(0, 10)],
   ];
   return (

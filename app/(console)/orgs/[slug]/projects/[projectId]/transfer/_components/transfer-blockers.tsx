@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { TransferBlocker } from "@/lib/projects/transfer-plan";
 
 /**
@@ -14,6 +15,14 @@ export function TransferBlockers({ id, blockers }: { id: string; blockers: Trans
         {blockers.map((blocker) => (
           <li key={blocker.kind}>
             <span className="font-semibold">{blocker.message}</span> {blocker.fix}
+            {blocker.link && (
+              <>
+                {" "}
+                <Link href={blocker.link.href} className="font-medium underline underline-offset-2">
+                  {blocker.link.label}
+                </Link>
+              </>
+            )}
           </li>
         ))}
       </ul>
