@@ -6,7 +6,7 @@ import type { ActionResult } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit/record";
 import type { OrgContext } from "@/lib/authz/context";
 import { orgTransaction } from "@/lib/authz/org-transaction";
-import { providerCatalog } from "@/lib/clusters/catalog";
+import { providerCatalog, withArticle } from "@/lib/clusters/catalog";
 import { listOf } from "@/lib/audit/wording";
 import { type CloudCredentials, maskedSecret } from "./credentials";
 import { sealCredentials } from "./sealing";
@@ -90,7 +90,7 @@ export async function rotateCloudAccount(db: Queryable, ctx: OrgContext, input: 
     const account = await findCloudAccount(tx, ctx.org.id, input.cloudAccountId);
     if (!account) return fail(unknownAccount);
     if (account.provider !== input.credentials.provider) {
-      return { ok: false, fieldErrors: { provider: `${account.name} is a ${providerCatalog[account.provider].label} account: enter ${providerCatalog[account.provider].label} credentials.` } };
+      return { ok: false, fieldErrors: { provider: `${account.name} is ${withArticle(providerCatalog[account.provider].label)} account: enter ${providerCatalog[account.provider].label} credentials.` } };
     }
     const now = new Date();
     await tx.update(cloudAccounts).set({ ...sealed, rotatedAt: now, updatedAt: now }).where(eq(cloudAccounts.id, account.id));

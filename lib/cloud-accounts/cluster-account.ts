@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db, Queryable } from "@/db/client";
 import { cloudAccounts, type Cluster } from "@/db/schema";
 import type { CloudProvider } from "@/db/schema/values";
-import { providerCatalog } from "@/lib/clusters/catalog";
+import { providerCatalog, withArticle } from "@/lib/clusters/catalog";
 import type { CloudCredentials } from "./credentials";
 import { unsealCredentials } from "./sealing";
 
@@ -22,7 +22,7 @@ export async function accountForNewCluster(tx: Queryable, orgId: string, provide
     : [];
   if (!account) return { ok: false, message: "This cloud account does not exist in this organization (it may have been deleted)." };
   if (account.provider !== provider) {
-    return { ok: false, message: `${account.name} is a ${providerCatalog[account.provider].label} account: choose a ${label} cloud account.` };
+    return { ok: false, message: `${account.name} is ${withArticle(providerCatalog[account.provider].label)} account: choose ${withArticle(label)} cloud account.` };
   }
   return { ok: true, id: account.id, name: account.name };
 }
