@@ -133,6 +133,15 @@ describe("rename, rotate and delete", () => {
     void a;
   });
 
+  it("an organization's deletion takes its accounts with the clusters that use them", async () => {
+    const { org } = await makeOrgWithEveryRole(t.db);
+    const account = await makeCloudAccount(t.db, org);
+    await makeCluster(t.db, org, { cloudAccountId: account.id });
+    const { organizations } = await import("@/db/schema");
+    await t.db.delete(organizations).where(eq(organizations.id, org.id));
+    expect(await t.db.select().from(cloudAccounts).where(eq(cloudAccounts.orgId, org.id))).toEqual([]);
+  });
+
   it("another organization's account id matches nothing", async () => {
     const mine = await makeOrgWithEveryRole(t.db);
     const theirs = await makeOrgWithEveryRole(t.db);
