@@ -34,6 +34,9 @@ process.env.E2E_MAILBOX_URL = `http://127.0.0.1:${mailboxPort}`;
 process.env.E2E_GITHUB_URL = `http://127.0.0.1:${githubPort}`;
 process.env.E2E_GITHUB_APP_PRIVATE_KEY ??= generateTestAppKey();
 process.env.E2E_GITHUB_WEBHOOK_SECRET ??= randomBytes(24).toString("hex");
+// Shared with the test workers (they inherit this process's env), so what the factories seal
+// (cloud accounts) the server can open.
+process.env.KUBECONFIG_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
 const githubApp = {
   GITHUB_APP_ID: "4242",
   GITHUB_APP_SLUG: "org-console-e2e",
@@ -68,7 +71,7 @@ const serverEnv = {
   // new-organization specs choose plans themselves.
   BILLING_SELF_SERVE: "true",
   // `next start` is production: it refuses to seal kubeconfigs without a key.
-  KUBECONFIG_ENCRYPTION_KEY: process.env.KUBECONFIG_ENCRYPTION_KEY ?? randomBytes(32).toString("base64"),
+  KUBECONFIG_ENCRYPTION_KEY: process.env.KUBECONFIG_ENCRYPTION_KEY,
 };
 
 export default defineConfig({

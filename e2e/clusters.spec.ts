@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { parse } from "yaml";
 import { auditEvents } from "@/db/schema";
 import { makeOrgWithEveryRole, uniqueTag } from "@/lib/factories";
+import { makeCloudAccount } from "@/lib/factories/cloud-accounts";
 import { makeCluster } from "@/lib/factories/clusters";
 import { expect, test } from "./fixtures";
 import { expectWorksEverywhere } from "./support/responsive";
@@ -15,6 +16,8 @@ test.describe.configure({ timeout: 120_000 });
 
 test("an admin adds a cluster and watches it become running without reloading; the first is the default", async ({ page, db, signIn }) => {
   const { org, users } = await makeOrgWithEveryRole(db, { plan: "business" });
+  // A managed cluster is installed with a cloud account of its provider (the form picks the first).
+  await makeCloudAccount(db, org, { provider: "gcp" });
   await signIn(page, users.admin, { callbackUrl: clustersPath(org.slug) });
   const list = clustersPage(page);
   await expect(list.heading).toBeVisible();
@@ -109,6 +112,7 @@ test("an admin adds a cluster and watches it become running without reloading; t
 test("a second cluster is set as default, then stopped and started, the name typed to stop", async ({ page, db, signIn }) => {
   const { org, users } = await makeOrgWithEveryRole(db, { plan: "business" });
   const first = await makeCluster(db, org, { name: `first-${uniqueTag()}`, isDefault: true });
+  await makeCloudAccount(db, org, { provider: "aws" });
   await signIn(page, users.admin, { callbackUrl: clustersPath(org.slug) });
   const list = clustersPage(page);
   await expect(list.defaultBadge(first.name)).toBeVisible();

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, foreignKey, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { cloudAccounts } from "./cloud-accounts";
 import { cloudProvider, clusterAction, clusterStatus, jobStatus } from "./enums";
 import { organizations } from "./organizations";
 
@@ -25,6 +26,8 @@ export const clusters = pgTable(
     isDefault: boolean("is_default").notNull().default(false),
     // AES-256-GCM sealed (lib/crypto/sealed-box.ts); never stored in clear.
     kubeconfigSealed: text("kubeconfig_sealed"),
+    // The cloud account a managed cluster is installed with (none for a self-managed one).
+    cloudAccountId: uuid("cloud_account_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -33,6 +36,10 @@ export const clusters = pgTable(
     // At most one default cluster per organization.
     uniqueIndex("clusters_one_default_per_org").on(t.orgId).where(sql`${t.isDefault}`),
     check("clusters_node_bounds", sql`${t.minNodes} >= 1 and ${t.minNodes} <= ${t.maxNodes} and ${t.maxNodes} <= 200`),
+    // Same organization, same provider; an account in use cannot be deleted (no action, so an
+    // organization's deletion still cascades through both tables in one statement).
+    foreignKey({ name: "clusters_cloud_account_fk", columns: [t.cloudAccountId, t.orgId, t.provider], foreignColumns: [cloudAccounts.id, cloudAccounts.orgId, cloudAccounts.provider] }),
+    index("clusters_cloud_account_idx").on(t.cloudAccountId).where(sql`${t.cloudAccountId} is not null`),
   ],
 );
 

@@ -3,6 +3,7 @@ export * from "./auth";
 export * from "./organizations";
 export * from "./audit";
 export * from "./invitations";
+export * from "./cloud-accounts";
 export * from "./clusters";
 export * from "./projects";
 export * from "./api-tokens";

@@ -7,10 +7,16 @@ import type { OrgHandler, UserHandler } from "./run-action";
 // it in one line (`export const x = orgAction(spec)`, lib/actions/org-action.ts), and the tests
 // run the very same spec through the same door (runOrgAction, lib/actions/run-action.ts).
 
-export type OrgActionSpec<Schema extends z.ZodType> = { permission: Permission; schema: Schema; handler: OrgHandler<Schema> };
+export type OrgActionSpec<Schema extends z.ZodType> = {
+  permission: Permission;
+  schema: Schema;
+  /** Fields never echoed back to the browser after a refusal (credentials): the user types them again. */
+  secretFields?: readonly string[];
+  handler: OrgHandler<Schema>;
+};
 
 export function defineOrgAction<Schema extends z.ZodType>(
-  definition: { permission: Permission; schema: Schema },
+  definition: { permission: Permission; schema: Schema; secretFields?: readonly string[] },
   handler: OrgHandler<Schema>,
 ): OrgActionSpec<Schema> {
   return { ...definition, handler };

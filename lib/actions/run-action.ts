@@ -62,7 +62,7 @@ export async function runOrgAction<Schema extends z.ZodType>(action: OrgActionSp
       ? { ok: false, formError: messages.notFound }
       : { ok: false, formError: messages.forbidden(roleLabels[access.requiredRole]) };
   }
-  return parseThenHandle(action.schema, call.input, (input) => action.handler(access.ctx, input, call.db));
+  return parseThenHandle(action.schema, call.input, (input) => action.handler(access.ctx, input, call.db), action.secretFields);
 }
 
 /** The same door for mutations that belong to the signed-in user rather than to an organization. */
@@ -80,9 +80,12 @@ async function parseThenHandle<Schema extends z.ZodType>(
   schema: Schema,
   raw: FormData | Record<string, string>,
   handle: (input: z.output<Schema>) => Promise<HandlerResult>,
+  secretFields: readonly string[] = [],
 ): Promise<HandlerResult> {
-  const values = raw instanceof FormData ? formDataToObject(raw) : raw;
-  const parsed = schema.safeParse(values);
+  const input = raw instanceof FormData ? formDataToObject(raw) : raw;
+  const parsed = schema.safeParse(input);
+  // What a refused form gets back to show again, secrets left out.
+  const values = secretFields.length === 0 ? input : Object.fromEntries(Object.entries(input).filter(([name]) => !secretFields.includes(name)));
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error), values };
   try {
     const result = await handle(parsed.data);

@@ -2,6 +2,7 @@ import { clusterActions, type ClusterAction } from "@/db/schema/values";
 import { providerCatalog } from "@/lib/clusters/catalog";
 import { billingDetailsAuditEntries } from "./entries/billing-details";
 import { billingPlansAuditEntries } from "./entries/billing-plans";
+import { cloudAccountAuditEntries } from "./entries/cloud-accounts";
 import { gitAuditEntries } from "./entries/git";
 import { projectsAuditEntries } from "./entries/projects";
 import { resourcesAuditEntries } from "./entries/resources";
@@ -42,6 +43,7 @@ export const auditCategories = {
   projects: { label: "Projects", all: "All project events" },
   environments: { label: "Environments", all: "All environment events" },
   clusters: { label: "Clusters", all: "All cluster requests" },
+  cloudAccounts: { label: "Cloud accounts", all: "All cloud account events" },
   git: { label: "Git", all: "All Git events" },
   billing: { label: "Billing", all: "All billing events" },
   engine: { label: "Infrastructure engine", all: "All infrastructure engine outcomes" },
@@ -225,6 +227,7 @@ export const auditCatalog: Record<string, CatalogEntry> = {
     describe: (e) => `${e.actor} downloaded the kubeconfig of cluster ${e.targetLabel}`,
   },
   ...jobOutcomes(),
+  ...cloudAccountAuditEntries,
 };
 
 export const auditActionNames = Object.keys(auditCatalog);

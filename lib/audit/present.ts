@@ -18,6 +18,7 @@ const targetTypeLabels: Record<string, string> = {
   invitation: "Invitation",
   project: "Project",
   cluster: "Cluster",
+  cloud_account: "Cloud account",
 };
 
 export type AuditActorView = {

@@ -25,6 +25,7 @@ export const permissionTable = {
   "git.manage": { roles: admins, describes: "install and manage the GitHub App" },
   "cluster.manage": { roles: admins, describes: "add, update, stop, start, delete, set default" },
   "cluster.connect": { roles: admins, describes: "download a cluster's kubeconfig" },
+  "cloud_account.manage": { roles: admins, describes: "add, rename, rotate and delete cloud accounts" },
   "project.read": { roles: all, describes: "see projects" },
   "environment.read": { roles: all, describes: "see environments" },
   "application.read": { roles: all, describes: "see applications" },

@@ -31,3 +31,8 @@ export const providerCatalog: Record<CloudProvider, { label: string; regions: re
 
 export const kubernetesVersions = ["1.31", "1.32", "1.33"] as const;
 export const nodeBounds = { min: 1, max: 200 } as const;
+
+/** "an AWS", "a GCP": the provider's label with its article. */
+export function withArticle(label: string): string {
+  return `${/^[AEIOU]/.test(label) ? "an" : "a"} ${label}`;
+}

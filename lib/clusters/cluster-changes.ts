@@ -9,6 +9,7 @@ import type { OrgContext } from "@/lib/authz/context";
 import { orgTransaction } from "@/lib/authz/org-transaction";
 import { planUnderLock } from "@/lib/billing/locked-plan";
 import { seal, unseal } from "@/lib/crypto/sealed-box";
+import { accountForNewCluster } from "@/lib/cloud-accounts/cluster-account";
 import { clusterDeletionBlocker } from "@/lib/projects/cluster-targets";
 import { providerCatalog } from "./catalog";
 import { enqueueJob } from "./jobs";
@@ -44,6 +45,9 @@ export async function createCluster(db: Queryable, ctx: OrgContext, input: NewCl
       if (limit !== null && n >= limit) {
         return fail(`The ${plan.label} plan allows ${limit} cluster${limit === 1 ? "" : "s"}. Delete one or change plan to add another.`);
       }
+      // Under the lock, so the account cannot be deleted between this check and the insert.
+      const account = await accountForNewCluster(tx, ctx.org.id, input.provider, input.cloudAccountId);
+      if (!account.ok) return { ok: false, fieldErrors: { cloudAccountId: account.message } };
       const [cluster] = await tx
         .insert(clusters)
         .values({
@@ -58,11 +62,18 @@ export async function createCluster(db: Queryable, ctx: OrgContext, input: NewCl
           production: input.production,
           status: "installing",
           kubeconfigSealed: sealedKubeconfig,
+          cloudAccountId: account.id,
         })
         .returning();
       await enqueueJob(tx, { orgId: ctx.org.id, clusterId: cluster.id, action: "install" });
-      const { kubeconfig: _secret, ...settings } = input;
-      await recordAudit(tx, ctx, { action: "cluster.create", targetType: "cluster", targetId: cluster.id, targetLabel: cluster.name, after: settings });
+      const { kubeconfig: _secret, cloudAccountId: _id, ...settings } = input;
+      await recordAudit(tx, ctx, {
+        action: "cluster.create",
+        targetType: "cluster",
+        targetId: cluster.id,
+        targetLabel: cluster.name,
+        after: account.id ? { ...settings, cloudAccount: account.name } : settings,
+      });
       return { ok: true, message: `${cluster.name} is being installed.` };
     });
   } catch (error) {

@@ -3,6 +3,7 @@ import type { Db, Queryable } from "@/db/client";
 import { clusterJobs, clusters, organizations, type Cluster, type ClusterJob } from "@/db/schema";
 import type { ClusterAction } from "@/db/schema/values";
 import { recordSystemAudit } from "@/lib/audit/system";
+import { credentialsForJob } from "@/lib/cloud-accounts/cluster-account";
 import { seal } from "@/lib/crypto/sealed-box";
 import { sendEmails } from "@/lib/mail/send";
 import { organizationDeletedEmails } from "@/lib/mail/templates";
@@ -60,9 +61,18 @@ export async function runJob(db: Db, engine: InfrastructureEngine, job: ClusterJ
     const beat = await db.update(clusterJobs).set({ heartbeatAt: sql`now()` }).where(ours(job, workerId)).returning({ id: clusterJobs.id });
     if (beat.length === 0) throw new LostJob(`job ${job.id} was taken over`);
   };
+  let credentials: Awaited<ReturnType<typeof credentialsForJob>>;
+  try {
+    credentials = await credentialsForJob(db, cluster);
+  } catch (error) {
+    // A seal that no longer opens (the key changed): new credentials fix it, a retry alone does not.
+    console.error(`cluster job ${job.id}: the cloud account's credentials could not be unsealed`, error);
+    await fail(db, job, workerId, cluster, "The cloud account's credentials could not be read. Rotate them on the Cloud accounts page, then retry.");
+    return;
+  }
   let result: Awaited<ReturnType<InfrastructureEngine["perform"]>>;
   try {
-    result = await engine.perform(job.action, cluster, { heartbeat });
+    result = await engine.perform(job.action, { ...cluster, credentials }, { heartbeat });
   } catch (error) {
     if (error instanceof LostJob) return;
     const reason = error instanceof EngineError ? error.message : "The infrastructure engine failed unexpectedly.";

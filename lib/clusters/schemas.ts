@@ -32,6 +32,8 @@ export const newClusterSchema = z
     provider: z.enum(cloudProviders, "Choose a cloud provider."),
     region: z.string().trim().min(1, "Choose a region."),
     kubeconfig: z.string().default(""),
+    // Checked by the domain under the lock: an account of this organization and this provider.
+    cloudAccountId: z.string().max(100).default(""),
     kubernetesVersion: z.enum(kubernetesVersions, "Choose a supported Kubernetes version."),
     instanceType: z.string().trim().min(1, "Choose a node instance type."),
     minNodes: nodes("minimum"),

@@ -5,6 +5,7 @@ import { clusters } from "@/db/schema";
 import type { ClusterAction, ClusterStatus, CloudProvider } from "@/db/schema/values";
 import type { OrgContext } from "@/lib/authz/context";
 import { providerCatalog } from "@/lib/clusters/catalog";
+import { cloudAccountChoices } from "@/lib/cloud-accounts/queries";
 import { listClusters } from "@/lib/clusters/queries";
 import { clusterIdSchema } from "@/lib/clusters/schemas";
 import { mayBeDefault, requestRetry, requestTransition, statusLabels, transitioning } from "@/lib/clusters/state-machine";
@@ -141,13 +142,21 @@ export async function clusterSuccessors(db: Queryable, orgId: string): Promise<{
   return rows.filter(isSuccessor).map((row) => ({ id: row.id, name: row.name }));
 }
 
-/** The "Add cluster" page: who may add, and how many clusters the plan still allows. */
-export async function loadNewClusterPage(slug: string): Promise<{ ok: true; ctx: OrgContext; usage: ClusterUsage } | Denied> {
+type CloudAccountChoice = { id: string; name: string; provider: CloudProvider };
+
+/** The "Add cluster" page: who may add, how many clusters the plan still allows, and the cloud accounts to install with. */
+export async function loadNewClusterPage(
+  slug: string,
+): Promise<{ ok: true; ctx: OrgContext; usage: ClusterUsage; accounts: CloudAccountChoice[] } | Denied> {
   const access = await loadSettingsPage(slug, "cluster.manage");
   if (!access.ok) return access;
   const { ctx } = access;
-  const [{ n }] = await (await getDb()).select({ n: count() }).from(clusters).where(eq(clusters.orgId, ctx.org.id));
-  return { ok: true, ctx, usage: usageOf(ctx, n) };
+  const db = await getDb();
+  const [[{ n }], accounts] = await Promise.all([
+    db.select({ n: count() }).from(clusters).where(eq(clusters.orgId, ctx.org.id)),
+    cloudAccountChoices(db, ctx.org.id),
+  ]);
+  return { ok: true, ctx, usage: usageOf(ctx, n), accounts };
 }
 
 export type ClusterSettingsView = {

@@ -32,6 +32,7 @@ describe("newClusterSchema", () => {
       provider: "aws",
       region: "eu-west-3",
       kubeconfig: "",
+      cloudAccountId: "",
       kubernetesVersion: "1.32",
       instanceType: "t3.large",
       minNodes: 1,

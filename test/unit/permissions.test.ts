@@ -29,6 +29,8 @@ const designTable: Record<Permission, readonly MemberRole[]> = {
   "git.manage": OA,
   "cluster.manage": OA,
   "cluster.connect": OA,
+  // Issue 15: "Owners and organization administrators can manage: cloud accounts, …" (Qovery).
+  "cloud_account.manage": OA,
   "project.read": ALL,
   "environment.read": ALL,
   "application.read": ALL,

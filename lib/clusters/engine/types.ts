@@ -1,4 +1,5 @@
 import type { ClusterAction, CloudProvider } from "@/db/schema/values";
+import type { CloudCredentials } from "@/lib/cloud-accounts/credentials";
 
 export type ClusterSpec = {
   id: string;
@@ -11,6 +12,11 @@ export type ClusterSpec = {
   minNodes: number;
   maxNodes: number;
   production: boolean;
+  /**
+   * The unsealed credentials of the cluster's cloud account, to reach the provider with (null for
+   * a self-managed cluster). Read fresh for every job, so a rotation applies to the next one.
+   */
+  credentials: CloudCredentials | null;
 };
 
 export type EngineProgress = {

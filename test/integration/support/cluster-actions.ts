@@ -1,7 +1,7 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Queryable } from "@/db/client";
-import { auditEvents, clusterJobs, clusters, organizations, type Organization, type User } from "@/db/schema";
+import { auditEvents, cloudAccounts, clusterJobs, clusters, organizations, type Organization, type User } from "@/db/schema";
 import type { OrgActionSpec } from "@/lib/actions/define";
 import { type HandlerResult, messages, runOrgAction } from "@/lib/actions/run-action";
 import { authorize } from "@/lib/authz/authorize";
@@ -12,6 +12,8 @@ import * as clusterActionSpecs from "@/lib/clusters/actions";
 import { downloadKubeconfig } from "@/lib/clusters/cluster-changes";
 import { clusterIdSchema } from "@/lib/clusters/schemas";
 import { makeCluster } from "@/lib/factories/clusters";
+import { makeCloudAccount } from "@/lib/factories/cloud-accounts";
+import type { AccountProvider } from "@/lib/cloud-accounts/credentials";
 
 // The Clusters pages' own actions (lib/clusters/actions.ts), by a short name, run through the door
 // every server action goes through (runOrgAction).
@@ -29,14 +31,35 @@ export const clusterActions = {
 export type ClusterActionName = keyof typeof clusterActions;
 
 /** Runs one cluster action as `user` in `org`, as the server action bound to the org's slug would. */
-export function actOnCluster(
+export async function actOnCluster(
   db: Db,
   name: ClusterActionName,
   user: Pick<User, "id"> | null,
   org: Pick<Organization, "slug">,
   input: Record<string, string> | FormData = {},
 ): Promise<HandlerResult> {
-  return runOrgAction(clusterActions[name] as OrgActionSpec<z.ZodType>, { db, userId: user?.id ?? null, slug: org.slug, input });
+  const form = name === "create" && !(input instanceof FormData) && !("cloudAccountId" in input) ? await withCloudAccount(db, org, input) : input;
+  return runOrgAction(clusterActions[name] as OrgActionSpec<z.ZodType>, { db, userId: user?.id ?? null, slug: org.slug, input: form });
+}
+
+/**
+ * A managed cluster is added with a cloud account of its provider: a create form that names none
+ * gets the organization's first account of that provider, made once on demand (before the action
+ * runs, and without an audit event, so snapshots taken before the call already hold it). Tests of
+ * the account choice itself pass their own `cloudAccountId`.
+ */
+async function withCloudAccount(db: Db, org: Pick<Organization, "slug">, input: Record<string, string>): Promise<Record<string, string>> {
+  const provider = (input.provider ?? "aws") as AccountProvider | "self_managed";
+  if (provider === "self_managed" || !["aws", "gcp", "azure", "scaleway"].includes(provider)) return input;
+  const [owner] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, org.slug));
+  if (!owner) return input;
+  const [existing] = await db
+    .select({ id: cloudAccounts.id })
+    .from(cloudAccounts)
+    .where(and(eq(cloudAccounts.orgId, owner.id), eq(cloudAccounts.provider, provider)))
+    .orderBy(asc(cloudAccounts.createdAt))
+    .limit(1);
+  return { ...input, cloudAccountId: existing?.id ?? (await makeCloudAccount(db, owner, { provider })).id };
 }
 
 export type KubeconfigDownload = { status: 200; filename: string; content: string } | { status: 401 | 403 | 404; message: string };

@@ -14,7 +14,7 @@ type Props = { params: Promise<{ slug: string }> };
 export default async function NewClusterPage({ params }: Props) {
   const access = await loadNewClusterPage((await params).slug);
   if (!access.ok) return <RoleRequired {...access.denial} />;
-  const { ctx, usage } = access;
+  const { ctx, usage, accounts } = access;
   const listHref = `/orgs/${ctx.org.slug}/settings/clusters`;
   const full = usage.limit !== null && usage.used >= usage.limit;
   return (
@@ -43,7 +43,12 @@ export default async function NewClusterPage({ params }: Props) {
           change plan to add another.
         </p>
       ) : (
-        <NewClusterForm action={createClusterAction.bind(null, ctx.org.slug)} cancelHref={listHref} />
+        <NewClusterForm
+          action={createClusterAction.bind(null, ctx.org.slug)}
+          cancelHref={listHref}
+          accounts={accounts}
+          accountsHref={`/orgs/${ctx.org.slug}/settings/cloud-accounts`}
+        />
       )}
     </section>
   );

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useActionState, useState } from "react";
+import { type CloudAccountChoice, CloudAccountSelect } from "@/components/clusters/cloud-account-select";
 import { ClusterSettingsFields } from "@/components/clusters/cluster-settings-fields";
 import { KubeconfigInput } from "@/components/clusters/kubeconfig-input";
 import { SelectField } from "@/components/ui/select-field";
@@ -16,6 +17,9 @@ import { kubernetesVersions, providerCatalog } from "@/lib/clusters/catalog";
 type Props = {
   action: (previous: ActionState, formData: FormData) => Promise<ActionResult>;
   cancelHref: string;
+  /** The organization's cloud accounts (no credentials), for the managed providers. */
+  accounts: CloudAccountChoice[];
+  accountsHref: string;
 };
 
 const providerOptions = cloudProviders.map((value) => ({ value, label: providerCatalog[value].label }));
@@ -26,7 +30,7 @@ const isProvider = (value: string): value is CloudProvider => (cloudProviders as
  * those of the first provider shown; the server refuses a mismatch and the page comes back with
  * the right lists.
  */
-export function NewClusterForm({ action, cancelHref }: Props) {
+export function NewClusterForm({ action, cancelHref, accounts, accountsHref }: Props) {
   const [state, submit, pending] = useActionState(action, null);
   const { fieldError, formError, value } = useActionFeedback(state);
   const submittedProvider = value("provider", "aws");
@@ -58,6 +62,16 @@ export function NewClusterForm({ action, cancelHref }: Props) {
           error={fieldError("provider")}
           onChange={(next) => isProvider(next) && setProvider(next)}
         />
+        {provider !== "self_managed" && (
+          <CloudAccountSelect
+            accounts={accounts}
+            provider={provider}
+            providerLabel={catalog.label}
+            accountsHref={accountsHref}
+            defaultValue={sameProvider ? value("cloudAccountId", "") : ""}
+            error={fieldError("cloudAccountId")}
+          />
+        )}
         <SelectField
           key={`region:${provider}:${region}`}
           name="region"
