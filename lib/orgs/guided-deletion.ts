@@ -20,6 +20,17 @@ export function busyClustersRefusal(busy: Pick<Cluster, "name" | "status">[]): s
   return `Wait until ${busy.length === 1 ? "this cluster finishes" : "these clusters finish"} what ${busy.length === 1 ? "it is" : "they are"} doing: ${named}. Then delete the organization.`;
 }
 
+async function queueTeardown(tx: Tx, ctx: OrgContext, clusterId: string): Promise<void> {
+  await tx.update(clusters).set({ status: "deleting", statusReason: null, updatedAt: new Date() }).where(eq(clusters.id, clusterId));
+  await enqueueJob(tx, { orgId: ctx.org.id, clusterId, action: "delete" });
+}
+
+type DeletionEvent = "org.deletion.started" | "org.deletion.retried" | "org.deletion.cancelled";
+
+function auditDeletion(tx: Tx, ctx: OrgContext, action: DeletionEvent, after: Record<string, string[]>) {
+  return recordAudit(tx, ctx, { action, targetType: "organization", targetId: ctx.org.id, targetLabel: ctx.org.name, after });
+}
+
 /**
  * Under the organization's lock (taken by the caller): queues the teardown of every cluster not
  * already being deleted and marks the organization as being deleted. Null when started, else why not.
@@ -27,22 +38,12 @@ export function busyClustersRefusal(busy: Pick<Cluster, "name" | "status">[]): s
 export async function beginTeardown(tx: Tx, ctx: OrgContext, orgClusters: Cluster[]): Promise<string | null> {
   const refusal = busyClustersRefusal(orgClusters.filter((cluster) => transitioning(cluster.status) && cluster.status !== "deleting"));
   if (refusal) return refusal;
-  for (const cluster of orgClusters) {
-    if (cluster.status === "deleting") continue;
-    await tx.update(clusters).set({ status: "deleting", statusReason: null, updatedAt: new Date() }).where(eq(clusters.id, cluster.id));
-    await enqueueJob(tx, { orgId: ctx.org.id, clusterId: cluster.id, action: "delete" });
-  }
+  for (const cluster of orgClusters) if (cluster.status !== "deleting") await queueTeardown(tx, ctx, cluster.id);
   await tx
     .update(organizations)
     .set({ deletionRequestedAt: sql`now()`, deletionRequestedBy: ctx.actor.id, deletionFailure: null })
     .where(eq(organizations.id, ctx.org.id));
-  await recordAudit(tx, ctx, {
-    action: "org.deletion.started",
-    targetType: "organization",
-    targetId: ctx.org.id,
-    targetLabel: ctx.org.name,
-    after: { clusters: orgClusters.map((cluster) => cluster.name) },
-  });
+  await auditDeletion(tx, ctx, "org.deletion.started", { clusters: orgClusters.map((cluster) => cluster.name) });
   return null;
 }
 
@@ -65,18 +66,9 @@ export async function retryTeardown(tx: Tx, ctx: OrgContext): Promise<Outcome> {
     .where(and(eq(clusters.orgId, ctx.org.id), eq(clusters.status, "error")))
     .orderBy(asc(clusters.name));
   if (failed.length === 0) return { ok: false, formError: "No cluster teardown has failed: the deletion is still under way." };
-  for (const cluster of failed) {
-    await tx.update(clusters).set({ status: "deleting", statusReason: null, updatedAt: new Date() }).where(eq(clusters.id, cluster.id));
-    await enqueueJob(tx, { orgId: ctx.org.id, clusterId: cluster.id, action: "delete" });
-  }
+  for (const cluster of failed) await queueTeardown(tx, ctx, cluster.id);
   await tx.update(organizations).set({ deletionFailure: null }).where(eq(organizations.id, ctx.org.id));
-  await recordAudit(tx, ctx, {
-    action: "org.deletion.retried",
-    targetType: "organization",
-    targetId: ctx.org.id,
-    targetLabel: ctx.org.name,
-    after: { clusters: failed.map((cluster) => cluster.name) },
-  });
+  await auditDeletion(tx, ctx, "org.deletion.retried", { clusters: failed.map((cluster) => cluster.name) });
   return { ok: true, message: `Retrying the teardown of ${failed.map((cluster) => cluster.name).join(", ")}.` };
 }
 
@@ -92,13 +84,7 @@ export async function cancelTeardown(tx: Tx, ctx: OrgContext): Promise<Outcome> 
     return { ok: false, formError: `Wait until the teardown under way finishes (${underWay.map((cluster) => cluster.name).join(", ")}); then retry or cancel.` };
   }
   await tx.update(organizations).set({ deletionRequestedAt: null, deletionRequestedBy: null, deletionFailure: null }).where(eq(organizations.id, ctx.org.id));
-  await recordAudit(tx, ctx, {
-    action: "org.deletion.cancelled",
-    targetType: "organization",
-    targetId: ctx.org.id,
-    targetLabel: ctx.org.name,
-    after: { clustersLeft: remaining.map((cluster) => cluster.name) },
-  });
+  await auditDeletion(tx, ctx, "org.deletion.cancelled", { clustersLeft: remaining.map((cluster) => cluster.name) });
   const kept = remaining.length === 0 ? "Every cluster was already torn down." : `${plural(remaining.length, "cluster")} still exist${remaining.length === 1 ? "s" : ""} (in error: retry or delete ${remaining.length === 1 ? "it" : "them"} from Clusters).`;
   return { ok: true, message: `The deletion of ${ctx.org.name} was cancelled. Clusters already torn down, and the environments on them, are gone. ${kept}` };
 }

@@ -6,6 +6,7 @@ import { addMember, makeTeamOrg, makeUser, uniqueTag } from "@/lib/factories";
 import { acceptInvitation } from "@/lib/invitations/respond";
 import { deleteOrganization } from "@/lib/orgs/actions";
 import { useRaceClients } from "./support/clients";
+import { orgWithCrowd } from "./support/org-crowd";
 import { act, invitationsOf, tokenOf } from "./support/member-actions";
 import { rowsReferencing } from "./support/org-rows";
 import { useTestDatabase } from "./support/test-database";
@@ -18,33 +19,13 @@ const t = useTestDatabase();
 const rounds = 6;
 const race = useRaceClients(t, 24);
 
-async function orgAboutToGo() {
-  const owner = await makeUser(t.db, { name: "Olga Owner" });
-  const org = await makeTeamOrg(t.db, owner, { plan: "enterprise" });
-  const people = async (role: "admin" | "developer", count: number) => {
-    const made: User[] = [];
-    for (let i = 0; i < count; i++) {
-      const user = await makeUser(t.db);
-      await addMember(t.db, org, user, role);
-      made.push(user);
-    }
-    return made;
-  };
-  const admins = await people("admin", 4);
-  const developers = await people("developer", 6);
-  const guests = await Promise.all(Array.from({ length: 6 }, () => makeUser(t.db)));
-  expect(await act(t.db, "invite", admins[0], org, { emails: guests.map((g) => g.email).join(","), role: "developer" })).toMatchObject({ ok: true });
-  const tokens = new Map((await invitationsOf(t.db, org.id)).map((invitation) => [invitation.email, tokenOf(invitation)]));
-  return { org, owner, admins, developers, guests, tokens };
-}
-
 type Outcome = { ok: boolean; message?: string; formError?: string; reason?: string };
 type Request = (db: Db) => Promise<Outcome>;
 
 describe("deleting while others write", () => {
   it("every racing request finishes first or fails cleanly, and nothing of the organization survives", async () => {
     for (let round = 0; round < rounds; round++) {
-      const c = await orgAboutToGo();
+      const c = await orgWithCrowd(t.db, { admins: 4, developers: 6, guests: 6 });
       const { org } = c;
       const racing: Request[] = [
         ...c.guests.map((guest): Request => (db) => acceptInvitation(db, guest, c.tokens.get(guest.email.toLowerCase()) ?? "")),

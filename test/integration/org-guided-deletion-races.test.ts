@@ -11,6 +11,7 @@ import { acceptInvitation } from "@/lib/invitations/respond";
 import { deleteOrganization } from "@/lib/orgs/actions";
 import { instantEngine } from "./support/cluster-actions";
 import { useRaceClients } from "./support/clients";
+import { orgWithCrowd } from "./support/org-crowd";
 import { act, invitationsOf, tokenOf } from "./support/member-actions";
 import { rowsReferencing } from "./support/org-rows";
 import { useTestDatabase } from "./support/test-database";
@@ -27,28 +28,14 @@ const rounds = 4;
 const race = useRaceClients(t, 24);
 
 async function orgWithClustersAndCrowd() {
-  const owner = await makeUser(t.db);
-  const org = await makeTeamOrg(t.db, owner, { plan: "enterprise" });
-  const people = async (role: "admin" | "developer", count: number) => {
-    const made: User[] = [];
-    for (let i = 0; i < count; i++) {
-      const user = await makeUser(t.db);
-      await addMember(t.db, org, user, role);
-      made.push(user);
-    }
-    return made;
-  };
-  const admins = await people("admin", 4);
-  const developers = await people("developer", 4);
-  const guests = await Promise.all(Array.from({ length: 6 }, () => makeUser(t.db)));
-  expect(await act(t.db, "invite", admins[0], org, { emails: guests.map((g) => g.email).join(","), role: "developer" })).toMatchObject({ ok: true });
-  const tokens = new Map((await invitationsOf(t.db, org.id)).map((invitation) => [invitation.email, tokenOf(invitation)]));
+  const crowd = await orgWithCrowd(t.db, { admins: 4, developers: 4, guests: 6 });
+  const { org } = crowd;
   const project = await makeProject(t.db, org);
   for (let i = 0; i < 4; i++) {
     const cluster = await makeCluster(t.db, org, { status: i % 2 === 0 ? "running" : "stopped" });
     await makeEnvironment(t.db, project, cluster);
   }
-  return { org, owner, admins, developers, guests, tokens };
+  return crowd;
 }
 
 type Outcome = { ok: boolean; message?: string; formError?: string };
