@@ -9,3 +9,4 @@ export * from "./api-tokens";
 export * from "./git";
 export * from "./billing";
 export * from "./rate-limits";
+export * from "./notifications";

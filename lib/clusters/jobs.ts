@@ -4,6 +4,7 @@ import { clusterJobs, clusters, organizations, type Cluster, type ClusterJob } f
 import type { ClusterAction } from "@/db/schema/values";
 import { recordSystemAudit } from "@/lib/audit/system";
 import { seal } from "@/lib/crypto/sealed-box";
+import { enqueueClusterFailureNotice } from "@/lib/notifications/infrastructure";
 import { EngineError, type InfrastructureEngine } from "./engine/types";
 import { settledStatus } from "./state-machine";
 
@@ -123,6 +124,7 @@ async function fail(db: Db, job: ClusterJob, workerId: string, cluster: Cluster,
       targetLabel: cluster.name,
       after: { status: "error", reason },
     });
+    await enqueueClusterFailureNotice(tx, job, cluster, reason);
   });
 }
 
