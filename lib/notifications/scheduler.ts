@@ -31,7 +31,7 @@ export async function runReportScheduler(db: Db, now = new Date()): Promise<numb
         and(
           eq(organizations.kind, "team"),
           lt(organizations.createdAt, period.end),
-          sql`not exists (select 1 from ${usageReports} r where r.org_id = ${organizations.id} and r.kind = ${kind} and r.period_start = ${period.start})`,
+          sql`not exists (select 1 from ${usageReports} r where r.org_id = ${organizations.id} and r.kind = ${kind} and r.period_start = ${period.start.toISOString()}::timestamptz)`,
         ),
       )
       .orderBy(organizations.id)
