@@ -21,6 +21,7 @@ const rateLimitSettings = {
   RATE_LIMIT_API_TOKEN_FAILURES_PER_IP_PER_HOUR: limit(100),
   RATE_LIMIT_WEBHOOK_SIGNATURE_FAILURES_PER_IP_PER_HOUR: limit(60),
   RATE_LIMIT_ORGS_PER_USER_PER_DAY: limit(10),
+  RATE_LIMIT_TEST_REPORTS_PER_ORG_PER_HOUR: limit(5),
 };
 
 const envSchema = z.object({
