@@ -1,4 +1,5 @@
 import { ConsoleShell } from "@/components/layout/console-shell";
+import { MaintenanceBanner } from "@/components/notices/maintenance-banner";
 import { openSettingsPages } from "@/lib/orgs/sections";
 import { loadOrgPage } from "@/lib/pages/org-page";
 import { signOutAction, switchOrganization } from "../../actions";
@@ -17,6 +18,7 @@ export default async function OrganizationLayout({ children, params }: Props) {
       switchOrganization={switchOrganization}
       signOut={signOutAction}
     >
+      <MaintenanceBanner notices={ctx.maintenance} />
       {children}
     </ConsoleShell>
   );

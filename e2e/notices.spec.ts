@@ -1,0 +1,81 @@
+import { and, eq } from "drizzle-orm";
+import type { Page } from "@playwright/test";
+import { noticeUnsubscribes, organizations } from "@/db/schema";
+import { makeOrgWithEveryRole, uniqueTag } from "@/lib/factories";
+import { expect, expectNoA11yViolations, test } from "./fixtures";
+import { waitForEmail } from "./support/mailbox";
+import { expectWorksEverywhere } from "./support/responsive";
+
+// Issue 15, part 2: what the admin contact emails receive (General Information), "Send a test
+// report" through the mail outbox to the capture server, and the email's one-click unsubscribe
+// page, which needs no sign-in and changes nothing until its button is pressed.
+
+const receives = (page: Page, email: string) => page.getByRole("list", { name: `What ${email} receives` });
+const notifications = (page: Page) => page.getByRole("region", { name: /Notifications/ });
+
+test("an admin sends a test report; its unsubscribe link stops weekly reports for that address; Subscribe again brings them back", async ({ page, browser, baseURL, db, signIn }) => {
+  const { org, users } = await makeOrgWithEveryRole(db);
+  const contact = `ops-${uniqueTag()}@example.test`;
+  await db.update(organizations).set({ adminContactEmails: [contact] }).where(eq(organizations.id, org.id));
+  await signIn(page, users.admin, { callbackUrl: `/orgs/${org.slug}/settings/general` });
+
+  const card = page.getByRole("region", { name: "What the admin contact emails receive" });
+  await expect(card).toBeVisible();
+  await expect(receives(page, contact).getByText("Receives")).toHaveCount(4);
+  await expectWorksEverywhere(page);
+
+  // Keyboard: focus the button and press Enter.
+  await card.getByRole("button", { name: "Send a test report" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(notifications(page).getByText(`Test report queued for ${contact}.`)).toBeVisible();
+  const email = await waitForEmail(contact, { subject: "[Test] Weekly usage report" });
+  expect(email.text).toContain(`Weekly usage report for ${org.name}`);
+  const link = /https?:\/\/\S+\/api\/unsubscribe\/\S+/.exec(email.text)?.[0];
+  expect(link, "the email carries its unsubscribe link").toBeTruthy();
+
+  // The link, opened without a session: a page that says what stops, and changes nothing yet.
+  const visitor = await browser.newPage({ baseURL });
+  try {
+    const path = new URL(link!).pathname;
+    const shown = await visitor.goto(path);
+    expect(shown?.status()).toBe(200);
+    await expect(visitor.getByRole("heading", { level: 1, name: "Unsubscribe" })).toBeVisible();
+    await expect(visitor.getByText(`Stop sending weekly usage reports of ${org.name} to ${contact}?`)).toBeVisible();
+    await expectWorksEverywhere(visitor);
+    expect(await db.$count(noticeUnsubscribes, eq(noticeUnsubscribes.orgId, org.id))).toBe(0);
+    await visitor.getByRole("button", { name: "Unsubscribe" }).click();
+    await expect(visitor.getByRole("heading", { level: 1, name: "You are unsubscribed" })).toBeVisible();
+    await expect(visitor.getByRole("status")).toHaveText(`${contact} will no longer receive weekly usage reports of ${org.name}.`);
+    await expectNoA11yViolations(visitor);
+  } finally {
+    await visitor.close();
+  }
+  expect(await db.select({ email: noticeUnsubscribes.email, kind: noticeUnsubscribes.kind }).from(noticeUnsubscribes).where(eq(noticeUnsubscribes.orgId, org.id))).toEqual([
+    { email: contact, kind: "weekly_report" },
+  ]);
+
+  await page.reload();
+  const weekly = receives(page, contact).getByRole("listitem").filter({ hasText: "Weekly usage reports" });
+  await expect(weekly.getByText("Unsubscribed")).toBeVisible();
+  await expectWorksEverywhere(page);
+  await weekly.getByRole("button", { name: /^Subscribe again/ }).click();
+  await expect(notifications(page).getByText(`${contact} receives weekly usage reports again.`)).toBeVisible();
+  await expect(receives(page, contact).getByText("Receives")).toHaveCount(4);
+  expect(await db.$count(noticeUnsubscribes, and(eq(noticeUnsubscribes.orgId, org.id)))).toBe(0);
+});
+
+test("a viewer sees what is sent but cannot send a test report; a forged unsubscribe link answers 400 with a clear page", async ({ page, db, signIn }) => {
+  const { org, users } = await makeOrgWithEveryRole(db);
+  await signIn(page, users.viewer, { callbackUrl: `/orgs/${org.slug}/settings/general` });
+  // No contact emails: the owner and admin receive them.
+  await expect(page.getByText("No admin contact email is set: the owner and admins receive them.")).toBeVisible();
+  await expect(receives(page, users.owner.email.toLowerCase()).getByText("Receives")).toHaveCount(4);
+  const send = page.getByRole("button", { name: "Send a test report" });
+  await expect(send).toHaveAttribute("aria-disabled", "true");
+  await expectWorksEverywhere(page);
+
+  const forged = await page.goto("/api/unsubscribe/u1.not-a-real-token");
+  expect(forged?.status()).toBe(400);
+  await expect(page.getByRole("heading", { level: 1, name: "This unsubscribe link is not valid" })).toBeVisible();
+  await expectNoA11yViolations(page);
+});
