@@ -1,7 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import type { Page } from "@playwright/test";
 import { noticeUnsubscribes, organizations } from "@/db/schema";
-import { makeOrgWithEveryRole, uniqueTag } from "@/lib/factories";
+import { makeOrgWithEveryRole, makeTeamOrg, uniqueTag } from "@/lib/factories";
+import { makeCluster } from "@/lib/factories/clusters";
+import { postMaintenance } from "@/lib/notifications/maintenance";
 import { expect, expectNoA11yViolations, test } from "./fixtures";
 import { waitForEmail } from "./support/mailbox";
 import { expectWorksEverywhere } from "./support/responsive";
@@ -78,4 +80,22 @@ test("a viewer sees what is sent but cannot send a test report; a forged unsubsc
   expect(forged?.status()).toBe(400);
   await expect(page.getByRole("heading", { level: 1, name: "This unsubscribe link is not valid" })).toBeVisible();
   await expectNoA11yViolations(page);
+});
+
+test("a maintenance notice for an organization's cluster shows as a banner on its pages, not on another organization's", async ({ page, db, signIn }) => {
+  const { org, users } = await makeOrgWithEveryRole(db);
+  const other = await makeTeamOrg(db, users.developer);
+  const cluster = await makeCluster(db, org, { name: `edge-${uniqueTag()}`, status: "running" });
+  const message = `Control plane upgrade ${uniqueTag()}`;
+  const outcome = await postMaintenance(db, { startsAt: new Date(Date.now() - 60_000), endsAt: new Date(Date.now() + 3_600_000), message, clusterIds: [cluster.id] }, "http://console.test");
+  expect(outcome).toMatchObject({ ok: true });
+  await signIn(page, users.developer, { callbackUrl: `/orgs/${org.slug}` });
+  for (const path of [`/orgs/${org.slug}`, `/orgs/${org.slug}/settings/general`]) {
+    await page.goto(path);
+    await expect(page.getByRole("status").filter({ hasText: message })).toContainText("Maintenance in progress until");
+  }
+  await expectWorksEverywhere(page);
+  await page.goto(`/orgs/${other.slug}`);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByText(message)).toHaveCount(0);
 });
