@@ -7,8 +7,8 @@ import { latestCompletedPeriod, type ReportKind, type ReportPeriod } from "./per
 import { noticeRecipients } from "./recipients";
 import { buildUsageReport } from "./usage-report";
 
-/** Organizations handled per kind and tick: the next tick continues, so a tick stays short. */
-export const reportsPerTick = 100;
+/** Organizations read per batch; a tick goes on batch after batch until every report is queued. */
+export const reportBatchSize = 100;
 
 const noticeKindOf = { weekly: "weekly_report", monthly: "monthly_report" } as const;
 
@@ -20,27 +20,35 @@ const noticeKindOf = { weekly: "weekly_report", monthly: "monthly_report" } as c
  * organization and period; a period missed while no instance ran is sent by the next tick.
  * Returns how many reports this tick queued.
  */
-export async function runReportScheduler(db: Db, now = new Date()): Promise<number> {
+export async function runReportScheduler(db: Db, now = new Date(), batch = reportBatchSize): Promise<number> {
   let queued = 0;
   for (const kind of ["weekly", "monthly"] as ReportKind[]) {
     const period = latestCompletedPeriod(kind, now);
-    const due = await db
-      .select({ id: organizations.id })
-      .from(organizations)
-      .where(
-        and(
-          eq(organizations.kind, "team"),
-          lt(organizations.createdAt, period.end),
-          sql`not exists (select 1 from ${usageReports} r where r.org_id = ${organizations.id} and r.kind = ${kind} and r.period_start = ${period.start.toISOString()}::timestamptz)`,
-        ),
-      )
-      .orderBy(organizations.id)
-      .limit(reportsPerTick);
-    for (const { id } of due) {
-      if (await queueReport(db, id, period)) queued += 1;
+    for (let more = true; more; ) {
+      const due = await dueOrganizations(db, period, batch);
+      for (const id of due) if (await queueReport(db, id, period)) queued += 1;
+      more = due.length === batch;
     }
   }
   return queued;
+}
+
+/** Team organizations that existed by the period's end and have no report row for it yet. */
+async function dueOrganizations(db: Db, period: ReportPeriod, batch: number): Promise<string[]> {
+  const kind = period.kind;
+  const due = await db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(
+      and(
+        eq(organizations.kind, "team"),
+        lt(organizations.createdAt, period.end),
+        sql`not exists (select 1 from ${usageReports} r where r.org_id = ${organizations.id} and r.kind = ${kind} and r.period_start = ${period.start.toISOString()}::timestamptz)`,
+      ),
+    )
+    .orderBy(organizations.id)
+    .limit(batch);
+  return due.map((row) => row.id);
 }
 
 /** Claims the (org, kind, period) row and queues its emails in one transaction; false when another got it. */

@@ -97,6 +97,15 @@ describe("the report scheduler", () => {
     expect(rows.filter((row) => made.some(({ org }) => org.id === row.orgId))).toHaveLength(10);
   });
 
+  it("one tick goes through every due organization, batch after batch", async () => {
+    const made = await orgsWithContacts(5);
+    const now = new Date("2027-06-16T12:00:00Z");
+    // Batches of 2: the 5 organizations above and the earlier tests' all get their weekly report.
+    await app.scheduler.runReportScheduler(race.db(0), now, 2);
+    await app.outbox.drainOutbox(race.db(1), "sender");
+    for (const { contact } of made) expect(reportsTo(contact, "Weekly").map(({ mail }) => mail.subject)).toEqual([expect.stringMatching(/: 2027-06-07 to 2027-06-13$/)]);
+  });
+
   it("a period not yet complete sends nothing: organizations created after the latest completed period get no report for it", async () => {
     const [{ org, contact }] = await orgsWithContacts(1);
     await tickEverywhere(new Date());
