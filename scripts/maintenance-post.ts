@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { openDatabase } from "@/db/client";
+import { plural } from "@/lib/format";
 import { noticeAppUrl } from "@/lib/notifications/app-url";
 import { postMaintenance } from "@/lib/notifications/maintenance";
 
@@ -37,7 +38,7 @@ async function main(): Promise<number> {
       console.error(outcome.message);
       return 1;
     }
-    console.log(`Maintenance notice ${outcome.noticeId} posted to ${outcome.organizations} organizations; ${outcome.emails} emails queued.`);
+    console.log(`Maintenance notice ${outcome.noticeId} posted to ${plural(outcome.organizations, "organization")}; ${plural(outcome.emails, "email")} queued.`);
     return 0;
   } finally {
     await close();

@@ -1,3 +1,5 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type TestSmtpServer, startSmtpServer } from "./support/smtp-server";
@@ -99,6 +101,19 @@ describe("maintenance notices", () => {
     for (const { users, org } of [a, b]) expect((await bannerOf(users.developer.id, org.slug))?.map((n) => n.message)).toEqual(["Database failover drill."]);
     await t.db.delete(app.schema.maintenanceNotices);
   });
+
+  it("the operator command posts it for the listed cluster and says what it did; bad arguments exit 2 with the usage", async () => {
+    const a = await orgWithCluster();
+    const run = (args: string[]) =>
+      promisify(execFile)("npx", ["tsx", "scripts/maintenance-post.ts", "--", ...args], { env: { ...process.env, DATABASE_URL: t.url }, timeout: 60_000 });
+    const starts = new Date(Date.now() + hour).toISOString();
+    const ends = new Date(Date.now() + 2 * hour).toISOString();
+    const { stdout } = await run(["--starts", starts, "--ends", ends, "--message", "Network maintenance.", "--cluster", a.cluster.id]);
+    expect(stdout).toMatch(/^Maintenance notice [0-9a-f-]{36} posted to 1 organization; 1 email queued\.\n$/);
+    expect((await bannerOf(a.users.viewer.id, a.org.slug))?.map((n) => n.message)).toEqual(["Network maintenance."]);
+    await expect(run(["--starts", starts])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining("Usage: npm run maintenance:post") });
+    await t.db.delete(app.schema.maintenanceNotices);
+  }, 120_000);
 
   it.each([
     [{ startsAt: new Date("nope"), endsAt: new Date(), message: "x", clusterIds: [] }, "--starts and --ends are ISO dates"],
