@@ -101,3 +101,16 @@ export async function drainOutbox(db: Queryable, workerId: string, send = sendEm
   }
   return claimed;
 }
+
+/** Sent and failed emails are kept this long (what was sent, for support), then pruned by the scheduler tick. */
+export const outboxRetentionDays = 30;
+
+/** Deletes up to `batch` settled emails older than the retention; rows another sender holds are skipped. */
+export async function pruneOutbox(db: Queryable, batch = 1_000): Promise<void> {
+  await db.execute(sql`
+    delete from ${mailOutbox} where id = any(array(
+      select id from ${mailOutbox}
+      where ${mailOutbox.status} in ('sent', 'failed') and ${mailOutbox.createdAt} < now() - make_interval(days => ${outboxRetentionDays})
+      limit ${batch} for update skip locked
+    ))`);
+}

@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { drainOutbox } from "./outbox";
+import { drainOutbox, pruneOutbox } from "./outbox";
 import { runReportScheduler } from "./scheduler";
 
 /**
@@ -17,6 +17,7 @@ export function startNoticeRunner(db: Db, options: { workerId: string; pollMs?: 
         if (Date.now() - lastSchedule >= (options.scheduleEveryMs ?? 10 * 60_000)) {
           lastSchedule = Date.now();
           await runReportScheduler(db);
+          await pruneOutbox(db);
         }
         await drainOutbox(db, options.workerId);
       } catch (error) {

@@ -180,5 +180,17 @@ describe("the outbox", () => {
       .where(eq(app.schema.mailOutbox.id, claimed!.id));
     expect(await app.outbox.drainOutbox(t.db, "other")).toBe(1);
     expect(smtp.to(to)).toHaveLength(1);
+
+    // Kept for the retention period, then pruned; queued rows never are.
+    await app.outbox.enqueueNotice(t.db, { orgId: org.id, kind: "maintenance", to, subject: "s", text: "t", dedupeKey: `queued:${to}` }, "https://console.test");
+    await app.outbox.pruneOutbox(t.db);
+    expect(await outboxOf(org.id)).toHaveLength(2);
+    await t.db
+      .update(app.schema.mailOutbox)
+      .set({ createdAt: sql`now() - make_interval(days => ${app.outbox.outboxRetentionDays + 1})` })
+      .where(eq(app.schema.mailOutbox.orgId, org.id));
+    await app.outbox.pruneOutbox(t.db);
+    expect((await outboxOf(org.id)).map((row) => row.dedupeKey)).toEqual([`queued:${to}`]);
+    await app.outbox.drainOutbox(t.db, "other");
   });
 });
