@@ -16,6 +16,8 @@ const receives = (page: Page, email: string) => page.getByRole("list", { name: `
 const notifications = (page: Page) => page.getByRole("region", { name: /Notifications/ });
 
 test("an admin sends a test report; its unsubscribe link stops weekly reports for that address; Subscribe again brings them back", async ({ page, browser, baseURL, db, signIn }) => {
+  // A long journey with three light/dark/phone checks, and an email through the outbox.
+  test.slow();
   const { org, users } = await makeOrgWithEveryRole(db);
   const contact = `ops-${uniqueTag()}@example.test`;
   await db.update(organizations).set({ adminContactEmails: [contact] }).where(eq(organizations.id, org.id));
