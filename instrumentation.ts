@@ -6,4 +6,6 @@ export async function register() {
   refuseToStartWithoutAppUrl();
   const { startClusterWorker } = await import("./lib/clusters/worker");
   startClusterWorker();
+  const { startNoticeWorker } = await import("./lib/notifications/worker");
+  startNoticeWorker();
 }

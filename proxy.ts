@@ -6,8 +6,8 @@ import { newNonce, pagePolicy, requestedPathHeader, servedOverHttps, withTranspo
 // Pages a signed-out visitor may open; everything else sends them to sign in and then back.
 // The CLI API (/api/v1/…) authenticates by bearer token in its own handler, and answers JSON;
 // GitHub's webhook deliveries authenticate by their signature (lib/git/webhook-http.ts); Auth.js's
-// own routes sign people in.
-const publicPaths = ["/sign-in", "/api/auth", "/api/v1", "/api/github/webhooks"];
+// own routes sign people in. The unsubscribe link of notices is signed (lib/notifications).
+const publicPaths = ["/sign-in", "/api/auth", "/api/v1", "/api/github/webhooks", "/api/unsubscribe"];
 
 /**
  * Redirects visitors without a session cookie to sign in, and gives every page its per-request

@@ -21,6 +21,7 @@ const rateLimitSettings = {
   RATE_LIMIT_API_TOKEN_FAILURES_PER_IP_PER_HOUR: limit(100),
   RATE_LIMIT_WEBHOOK_SIGNATURE_FAILURES_PER_IP_PER_HOUR: limit(60),
   RATE_LIMIT_ORGS_PER_USER_PER_DAY: limit(10),
+  RATE_LIMIT_TEST_REPORTS_PER_ORG_PER_HOUR: limit(5),
 };
 
 const envSchema = z.object({
@@ -50,6 +51,11 @@ const envSchema = z.object({
   KUBECONFIG_ENCRYPTION_KEY: z.string().optional(),
   // "off" keeps this server instance from running cluster jobs (run them elsewhere).
   CLUSTER_WORKER: z.enum(["on", "off"]).default("on"),
+  // "off" keeps this instance from sending the mail outbox and running the usage-report scheduler
+  // (lib/notifications/worker.ts); how often it polls the outbox and ticks the scheduler.
+  NOTICE_WORKER: z.enum(["on", "off"]).default("on"),
+  NOTICE_POLL_MS: z.coerce.number().int().positive().default(2_000),
+  REPORT_SCHEDULE_EVERY_SECONDS: z.coerce.number().int().positive().default(600),
   // Multiplies the local engine's durations (e.g. 0.05 in tests, 1 for realistic timings).
   LOCAL_ENGINE_TIME_SCALE: z.coerce.number().positive().default(1),
   // The GitHub App that decides which repositories the console may use (lib/git/config.ts):

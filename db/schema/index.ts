@@ -11,3 +11,4 @@ export * from "./git";
 export * from "./billing";
 export * from "./rate-limits";
 export * from "./slug-redirects";
+export * from "./notifications";

@@ -4,6 +4,7 @@ import { billingDetailsAuditEntries } from "./entries/billing-details";
 import { billingPlansAuditEntries } from "./entries/billing-plans";
 import { cloudAccountAuditEntries } from "./entries/cloud-accounts";
 import { gitAuditEntries } from "./entries/git";
+import { noticesAuditEntries } from "./entries/notices";
 import { projectsAuditEntries } from "./entries/projects";
 import { resourcesAuditEntries } from "./entries/resources";
 import { transferAuditEntries } from "./entries/transfer";
@@ -214,6 +215,8 @@ export const auditCatalog: Record<string, CatalogEntry> = {
   // Plan changes (and billing details) on the Billing page.
   ...billingPlansAuditEntries,
   ...billingDetailsAuditEntries,
+  // Test reports, re-subscribed addresses and maintenance notices (lib/notifications).
+  ...noticesAuditEntries,
   "cluster.create": { label: "Cluster added", category: "clusters", describe: describeClusterCreate },
   "cluster.update": { label: "Cluster update requested", category: "clusters", describe: describeClusterUpdate },
   "cluster.stop": { label: "Cluster stop requested", category: "clusters", describe: (e) => `${e.actor} asked to stop cluster ${e.targetLabel}` },

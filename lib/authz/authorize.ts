@@ -1,9 +1,9 @@
 import { and, eq, getTableColumns, type SQL, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { memberships, organizations, users } from "@/db/schema";
+import { maintenanceNotices, memberships, organizations, users } from "@/db/schema";
 import type { AuditOrigin, MemberRole } from "@/db/schema/enums";
 import { liveSession, type SessionRef } from "@/lib/auth/user-sessions";
-import { buildOrgContext, type OrgContext } from "./context";
+import { type ActiveMaintenance, buildOrgContext, type OrgContext } from "./context";
 import { minimumRoleFor, type Permission } from "./permissions";
 
 export type AuthorizeResult =
@@ -36,6 +36,12 @@ async function membershipRow(db: Queryable, userId: string, slug: string, live: 
       actorName: users.name,
       actorEmail: users.email,
       live: live.mapWith(Boolean),
+      // The console's maintenance banner rides on this statement: no round trip of its own per page.
+      maintenance: sql<ActiveMaintenance[]>`coalesce((
+        select json_agg(json_build_object('id', n.id, 'startsAt', n.starts_at, 'endsAt', n.ends_at, 'message', n.message) order by n.starts_at)
+        from ${maintenanceNotices} n
+        where n.ends_at > now() and (n.org_ids is null or ${organizations.id} = any(n.org_ids))
+      ), '[]'::json)`.mapWith((value: unknown) => (typeof value === "string" ? JSON.parse(value) : value) as ActiveMaintenance[]),
     })
     .from(organizations)
     .innerJoin(memberships, and(eq(memberships.orgId, organizations.id), eq(memberships.userId, userId)))
@@ -44,7 +50,7 @@ async function membershipRow(db: Queryable, userId: string, slug: string, live: 
     .limit(1);
   if (!row) return null;
   if (!row.live) return "signed-out";
-  return buildOrgContext({ id: userId, name: row.actorName, email: row.actorEmail }, row.org, row.role, origin);
+  return buildOrgContext({ id: userId, name: row.actorName, email: row.actorEmail }, row.org, row.role, origin, row.maintenance);
 }
 
 export async function authorize(

@@ -17,16 +17,21 @@ export type OrgContext = {
   readonly org: Organization;
   readonly role: MemberRole;
   readonly origin: AuditOrigin;
+  /** Maintenance notices for this organization that have not ended (read with the membership). */
+  readonly maintenance: readonly ActiveMaintenance[];
   can(permission: Permission): boolean;
 };
 
+export type ActiveMaintenance = { id: string; startsAt: string; endsAt: string; message: string };
+
 /** For `authorize` and the named contexts of ./system-contexts.ts only. */
-export function buildOrgContext(actor: Actor, org: Organization, role: MemberRole, origin: AuditOrigin): OrgContext {
+export function buildOrgContext(actor: Actor, org: Organization, role: MemberRole, origin: AuditOrigin, maintenance: readonly ActiveMaintenance[] = []): OrgContext {
   return {
     actor,
     org,
     role,
     origin,
+    maintenance,
     can: (permission) => roleHasPermission(role, permission),
   } as OrgContext;
 }

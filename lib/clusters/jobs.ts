@@ -8,6 +8,7 @@ import { seal } from "@/lib/crypto/sealed-box";
 import { sendEmails } from "@/lib/mail/send";
 import { organizationDeletedEmails } from "@/lib/mail/templates";
 import { type FinishedDeletion, finishTornDownOrganization, recordTeardownFailure, removeClusterTargets } from "@/lib/orgs/teardown-completion";
+import { enqueueClusterFailureNotice } from "@/lib/notifications/infrastructure";
 import { EngineError, type InfrastructureEngine } from "./engine/types";
 import { settledStatus } from "./state-machine";
 
@@ -147,6 +148,7 @@ async function fail(db: Db, job: ClusterJob, workerId: string, cluster: Cluster,
       after: { status: "error", reason },
     });
     if (job.action === "delete") await recordTeardownFailure(tx, job.orgId, cluster.name, reason);
+    await enqueueClusterFailureNotice(tx, job, cluster, reason);
   });
 }
 

@@ -1,6 +1,7 @@
 import { env } from "@/lib/env";
 
-export type Email = { to: string; subject: string; text: string };
+/** `headers`: extra headers, e.g. List-Unsubscribe (RFC 8058) on notices and reports. */
+export type Email = { to: string; subject: string; text: string; headers?: Record<string, string> };
 
 type Transport = { sendMail: (message: Email & { from: string }) => Promise<unknown> };
 

@@ -16,7 +16,8 @@ export type RateLimitBucket =
   | "invitation-resends"
   | "api-token-failures-ip"
   | "webhook-signature-failures-ip"
-  | "orgs-created-user";
+  | "orgs-created-user"
+  | "test-reports-org";
 
 /** At most `max` per window of `windowMs`, counted for `key` in `bucket`. */
 export type RateLimit = { bucket: RateLimitBucket; key: string; max: number; windowMs: number };

@@ -18,6 +18,7 @@ export type RateLimitSettings = Pick<
   | "RATE_LIMIT_API_TOKEN_FAILURES_PER_IP_PER_HOUR"
   | "RATE_LIMIT_WEBHOOK_SIGNATURE_FAILURES_PER_IP_PER_HOUR"
   | "RATE_LIMIT_ORGS_PER_USER_PER_DAY"
+  | "RATE_LIMIT_TEST_REPORTS_PER_ORG_PER_HOUR"
 >;
 
 export const rateLimitSettings: RateLimitSettings = env;
@@ -63,4 +64,9 @@ export function webhookSignatureFailureLimit(ip: string, settings = rateLimitSet
 
 export function orgCreationLimit(userId: string, settings = rateLimitSettings): RateLimit {
   return { bucket: "orgs-created-user", key: userId, max: settings.RATE_LIMIT_ORGS_PER_USER_PER_DAY, windowMs: day };
+}
+
+/** "Send a test report" on the General Information page: a few per organization and hour. */
+export function testReportLimit(orgId: string, settings = rateLimitSettings): RateLimit {
+  return { bucket: "test-reports-org", key: orgId, max: settings.RATE_LIMIT_TEST_REPORTS_PER_ORG_PER_HOUR, windowMs: hour };
 }

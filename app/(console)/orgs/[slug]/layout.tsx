@@ -1,5 +1,6 @@
 import { ConsoleShell } from "@/components/layout/console-shell";
 import { DeletionBanner } from "@/components/orgs/deletion-banner";
+import { MaintenanceBanner } from "@/components/notices/maintenance-banner";
 import { openSettingsPages } from "@/lib/orgs/sections";
 import { loadOrgPage } from "@/lib/pages/org-page";
 import { signOutAction, switchOrganization } from "../../actions";
@@ -19,6 +20,7 @@ export default async function OrganizationLayout({ children, params }: Props) {
       switchOrganization={switchOrganization}
       signOut={signOutAction}
     >
+      <MaintenanceBanner notices={ctx.maintenance} />
       {children}
     </ConsoleShell>
   );

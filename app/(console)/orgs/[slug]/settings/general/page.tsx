@@ -4,8 +4,12 @@ import { PageHeader } from "@/components/ui/page-header";
 import { RoleRequired } from "@/components/ui/role-required";
 import { deniedReason } from "@/lib/authz/permissions";
 import { loadSettingsPage } from "@/lib/pages/settings-page";
-import { updateGeneralInformation } from "./actions";
+import { getDb } from "@/db/client";
+import { noticeRecipients } from "@/lib/notifications/recipients";
+import { subscriptionsOf } from "@/lib/notifications/subscriptions";
+import { resubscribe, sendTestReport, updateGeneralInformation } from "./actions";
 import { GeneralInformationForm } from "./_components/general-information-form";
+import { NoticeSubscriptions } from "./_components/notice-subscriptions";
 
 export const metadata: Metadata = { title: "General Information" };
 
@@ -15,13 +19,17 @@ export default async function GeneralInformationPage({ params }: Props) {
   const access = await loadSettingsPage((await params).slug);
   if (!access.ok) return <RoleRequired {...access.denial} />;
   const { org } = access.ctx;
+  const db = await getDb();
+  const recipients = org.adminContactEmails.length ? org.adminContactEmails : await noticeRecipients(db, org.id);
+  const addresses = await subscriptionsOf(db, org.id, recipients);
+  const denied = access.ctx.can("org.edit") ? null : deniedReason("org.edit");
   return (
     <section aria-labelledby="general-heading" className="max-w-2xl min-w-0">
       <PageHeader id="general-heading" title="General Information" description="Your organization's details, as your members and Org Console see them." />
       <Card>
         <GeneralInformationForm
           action={updateGeneralInformation.bind(null, org.slug)}
-          deniedReason={access.ctx.can("org.edit") ? null : deniedReason("org.edit")}
+          deniedReason={denied}
           saved={{
             name: org.name,
             slug: org.slug,
@@ -29,6 +37,20 @@ export default async function GeneralInformationPage({ params }: Props) {
             website: org.website,
             adminContactEmails: org.adminContactEmails.join(", "),
           }}
+        />
+      </Card>
+      <Card
+        className="mt-6"
+        aria-labelledby="notices-heading"
+        title={<span id="notices-heading">What the admin contact emails receive</span>}
+        description="Infrastructure outages, maintenance updates, and weekly and monthly usage reports, nothing else. Each email has a one-click unsubscribe link."
+      >
+        <NoticeSubscriptions
+          addresses={addresses}
+          fallback={org.adminContactEmails.length === 0}
+          sendTestReport={sendTestReport.bind(null, org.slug)}
+          resubscribe={resubscribe.bind(null, org.slug)}
+          deniedReason={denied}
         />
       </Card>
     </section>
