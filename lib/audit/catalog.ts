@@ -3,6 +3,7 @@ import { providerCatalog } from "@/lib/clusters/catalog";
 import { billingDetailsAuditEntries } from "./entries/billing-details";
 import { billingPlansAuditEntries } from "./entries/billing-plans";
 import { cloudAccountAuditEntries } from "./entries/cloud-accounts";
+import { exportAuditEntries } from "./entries/export";
 import { gitAuditEntries } from "./entries/git";
 import { projectsAuditEntries } from "./entries/projects";
 import { resourcesAuditEntries } from "./entries/resources";
@@ -160,6 +161,7 @@ export const auditCatalog: Record<string, CatalogEntry> = {
     category: "organization",
     describe: (e) => `${e.actor} cancelled the deletion of the organization`,
   },
+  ...exportAuditEntries,
   "member.role_change": {
     label: "Role changed",
     category: "members",
