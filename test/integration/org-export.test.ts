@@ -86,7 +86,7 @@ describe("what an export holds", () => {
     const cluster = await makeCluster(t.db, org, { name: "prod", isDefault: true, kubeconfigSealed: seal(kubeconfig), cloudAccountId: account.id });
     const [sealedRow] = await t.db.select({ sealed: clusters.kubeconfigSealed }).from(clusters).where(eq(clusters.id, cluster.id));
     const [accountRow] = await t.db.select({ sealed: cloudAccounts.credentialsSealed }).from(cloudAccounts).where(eq(cloudAccounts.id, account.id));
-    if (credentials.provider !== "aws") throw new Error("aws credentials expected");
+    if (credentials.provider !== "aws" || !("secretAccessKey" in credentials)) throw new Error("aws key credentials expected");
     Object.assign(secrets, {
       kubeconfig,
       kubeToken: /token: (\S+)/.exec(kubeconfig)![1],
