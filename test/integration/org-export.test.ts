@@ -68,6 +68,19 @@ describe("the door: org.export × every role × a non-member", () => {
   });
 });
 
+describe("during a guided deletion", () => {
+  it("still exports (the last chance to keep the data), while writes are refused", async () => {
+    const { org, users: people } = await makeOrgWithEveryRole(t.db);
+    await t.db.execute(sql`update organizations set deletion_requested_at = now(), deletion_requested_by = ${people.owner.id} where id = ${org.id}`);
+    const response = await exportAs(people.owner, org.slug);
+    expect(response.status).toBe(200);
+    const document = parseExport(await response.text());
+    expect(document.organization.deletionRequestedAt).not.toBeNull();
+    expect(await exportEvents(t.db, org.id)).toHaveLength(1);
+    expect(await act(t.db, "invite", people.owner, org, { emails: `late-${uniqueTag()}@example.test`, role: "viewer" })).toMatchObject({ ok: false });
+  });
+});
+
 describe("what an export holds", () => {
   let org: Organization;
   let people: Awaited<ReturnType<typeof makeOrgWithEveryRole>>["users"];
