@@ -3,6 +3,7 @@ import { providerCatalog } from "@/lib/clusters/catalog";
 import { billingDetailsAuditEntries } from "./entries/billing-details";
 import { billingPlansAuditEntries } from "./entries/billing-plans";
 import { cloudAccountAuditEntries } from "./entries/cloud-accounts";
+import { exportAuditEntries } from "./entries/export";
 import { gitAuditEntries } from "./entries/git";
 import { noticesAuditEntries } from "./entries/notices";
 import { projectsAuditEntries } from "./entries/projects";
@@ -161,6 +162,7 @@ export const auditCatalog: Record<string, CatalogEntry> = {
     category: "organization",
     describe: (e) => `${e.actor} cancelled the deletion of the organization`,
   },
+  ...exportAuditEntries,
   "member.role_change": {
     label: "Role changed",
     category: "members",

@@ -26,6 +26,8 @@ const designTable: Record<Permission, readonly MemberRole[]> = {
   "member.remove": OA,
   "ownership.transfer": O,
   "audit.read": OA,
+  // Issue 16: "Owners (and admins, without secrets) download a JSON export of the organization".
+  "org.export": OA,
   "git.manage": OA,
   "cluster.manage": OA,
   "cluster.connect": OA,

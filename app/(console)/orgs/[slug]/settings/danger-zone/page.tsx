@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { TransferOwnershipForm } from "@/components/members/transfer-ownership-form";
+import { ExportLink } from "@/components/orgs/export-link";
 import { Card } from "@/components/ui/card";
 import { DisabledButton } from "@/components/ui/disabled-button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -88,6 +89,12 @@ export default async function DangerZonePage({ params }: Props) {
             <>
               <p className={lead}>This is a non-recoverable operation. Deleting {org.name} deletes all of its data:</p>
               <LossList preview={deletion.preview} />
+              {ctx.can("org.export") && (
+                <div className="mt-4 flex flex-wrap items-center gap-3">
+                  <ExportLink slug={org.slug}>Download an export first</ExportLink>
+                  <p className="text-sm text-zinc-700 dark:text-zinc-300">A JSON file of all of it but secrets, to keep after the organization is gone.</p>
+                </div>
+              )}
               <DeleteControl state={deletion.state} preview={deletion.preview} slug={org.slug} />
             </>
           )}

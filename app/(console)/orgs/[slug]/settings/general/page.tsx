@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ExportLink } from "@/components/orgs/export-link";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { RoleRequired } from "@/components/ui/role-required";
@@ -53,6 +54,11 @@ export default async function GeneralInformationPage({ params }: Props) {
           deniedReason={denied}
         />
       </Card>
+      {access.ctx.can("org.export") && (
+        <Card className="mt-6" aria-labelledby="export-heading" title={<span id="export-heading">Export</span>} description="Everything about the organization in one JSON file: settings, members, projects, clusters, the audit log. Secrets are never included.">
+          <ExportLink slug={org.slug} />
+        </Card>
+      )}
     </section>
   );
 }
