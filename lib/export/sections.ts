@@ -5,7 +5,6 @@ import type { Queryable } from "@/db/client";
 import {
   applications,
   billingDetails,
-  cloudAccounts,
   clusters,
   databases,
   deploymentRules,
@@ -18,6 +17,7 @@ import {
   users,
 } from "@/db/schema";
 import { maskedSecret } from "@/lib/cloud-accounts/credentials";
+import { listCloudAccounts } from "@/lib/cloud-accounts/queries";
 
 // What the organization export reads, section by section, always scoped by the organization
 // `authorize` resolved. Each SELECT names its columns: sealed kubeconfigs and credentials, token
@@ -125,20 +125,9 @@ export function readClusters(db: Queryable, orgId: string) {
     .orderBy(asc(clusters.createdAt), asc(clusters.id));
 }
 
+/** The Cloud accounts page's own read (never the sealed credentials), with the secret masked. */
 export async function readCloudAccounts(db: Queryable, orgId: string) {
-  const rows = await db
-    .select({
-      id: cloudAccounts.id,
-      name: cloudAccounts.name,
-      provider: cloudAccounts.provider,
-      secretLast4: cloudAccounts.secretLast4,
-      createdAt: cloudAccounts.createdAt,
-      rotatedAt: cloudAccounts.rotatedAt,
-      lastUsedAt: cloudAccounts.lastUsedAt,
-    })
-    .from(cloudAccounts)
-    .where(eq(cloudAccounts.orgId, orgId))
-    .orderBy(asc(cloudAccounts.createdAt), asc(cloudAccounts.id));
+  const rows = await listCloudAccounts(db, orgId);
   return rows.map(({ secretLast4, ...row }) => ({ ...row, maskedSecret: maskedSecret(secretLast4) }));
 }
 
