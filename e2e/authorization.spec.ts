@@ -64,7 +64,9 @@ test("a General Information submission replayed after a demotion to viewer chang
   await page.getByRole("textbox", { name: /^Slug/ }).fill(`hijacked-${uniqueTag()}`);
   await page.getByRole("button", { name: "Update" }).click();
 
-  await expect(page.getByTestId("form-error")).toHaveText("You need the Admin role to do this.");
+  // The General Information form's own error line (the page has other forms, each with its own).
+  const detailsForm = page.locator("form").filter({ has: companyName });
+  await expect(detailsForm.getByTestId("form-error")).toHaveText("You need the Admin role to do this.");
   await expect(page).toHaveURL(`/orgs/${org.slug}/settings/general`);
   const after = (await db.select().from(organizations).where(eq(organizations.id, org.id)))[0];
   expect(after).toEqual(before);
