@@ -14,6 +14,8 @@ type Props = {
   addresses: { email: string; unsubscribed: NoticeKind[] }[];
   /** True when no admin contact email is set: the owner and admins receive them instead. */
   fallback: boolean;
+  /** Owners and admins who receive them too but are not listed (only without contacts). */
+  notShown: number;
   sendTestReport: Action;
   resubscribe: Action;
   /** Null when the caller may change these; otherwise why not (from the permission table). */
@@ -21,7 +23,7 @@ type Props = {
 };
 
 /** What each admin contact email receives, "Subscribe again" where it unsubscribed, and a test report. */
-export function NoticeSubscriptions({ addresses, fallback, sendTestReport, resubscribe, deniedReason }: Props) {
+export function NoticeSubscriptions({ addresses, fallback, notShown, sendTestReport, resubscribe, deniedReason }: Props) {
   return (
     <div className="space-y-5">
       {fallback && <p className="text-sm text-zinc-700 dark:text-zinc-300">No admin contact email is set: the owner and admins receive them.</p>}
@@ -55,6 +57,7 @@ export function NoticeSubscriptions({ addresses, fallback, sendTestReport, resub
           ))}
         </ul>
       )}
+      {notShown > 0 && <p className="text-sm text-zinc-700 dark:text-zinc-300">And {notShown} more {notShown === 1 ? "admin" : "admins"}, not listed here.</p>}
       {deniedReason ? <DisabledButton reason={deniedReason}>Send a test report</DisabledButton> : <TestReportButton action={sendTestReport} />}
     </div>
   );
