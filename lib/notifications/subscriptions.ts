@@ -1,7 +1,9 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { noticeUnsubscribes, organizations } from "@/db/schema";
+import { memberships, noticeUnsubscribes, organizations, users } from "@/db/schema";
 import { type NoticeKind, noticeKinds } from "./kinds";
+import { rowsOf } from "./outbox";
+import { maxFallbackRecipients } from "./recipients";
 import type { UnsubscribeClaims } from "./unsubscribe-token";
 
 /** Records the unsubscribe (idempotent). The organization's name for the answer, or null when it is gone. */
@@ -32,4 +34,50 @@ export async function subscriptionsOf(db: Queryable, orgId: string, emails: stri
     email,
     unsubscribed: noticeKinds.filter((kind) => rows.some((row) => row.email === email && row.kind === kind)),
   }));
+}
+
+export type SubscriptionsOverview = {
+  addresses: AddressSubscriptions[];
+  /** True when no admin contact email is set: the owner and admins receive them instead. */
+  fallback: boolean;
+  /** Recipients beyond the ones listed (only without contacts). */
+  notShown: number;
+};
+
+/**
+ * For the General Information page, in one statement: the admin contact emails with what each
+ * unsubscribed from, or without contacts the first `shown` of the owner and admins who receive
+ * them (the same ones, in the same order, as `noticeRecipients`) and how many more do.
+ */
+export async function subscriptionsOverview(db: Queryable, org: { id: string; adminContactEmails: string[] }, shown: number): Promise<SubscriptionsOverview> {
+  if (org.adminContactEmails.length > 0) {
+    return { addresses: await subscriptionsOf(db, org.id, org.adminContactEmails), fallback: false, notShown: 0 };
+  }
+  const rows = rowsOf<{ email: string; total: number | string; unsubscribed: string[] | string | null }>(
+    await db.execute(sql`
+      with recipients as (
+        select lower(${users.email}) as email, row_number() over (order by ${memberships.role}, ${memberships.createdAt}) as position
+        from ${memberships} join ${users} on ${users.id} = ${memberships.userId}
+        where ${memberships.orgId} = ${org.id} and ${memberships.role} in ('owner', 'admin')
+        order by ${memberships.role}, ${memberships.createdAt}
+        limit ${maxFallbackRecipients}
+      )
+      select r.email, (select count(*) from recipients) as total,
+        (select array_agg(n.kind order by n.kind) from ${noticeUnsubscribes} n where n.org_id = ${org.id} and n.email = r.email) as unsubscribed
+      from recipients r
+      where r.position <= ${shown}
+      order by r.position`),
+  );
+  const addresses = rows.map((row) => {
+    const kinds = parseTextArray(row.unsubscribed);
+    return { email: row.email, unsubscribed: noticeKinds.filter((kind) => kinds.includes(kind)) };
+  });
+  return { addresses, fallback: true, notShown: rows.length ? Number(rows[0].total) - rows.length : 0 };
+}
+
+// A raw statement's text[] arrives parsed from postgres.js and as "{a,b}" from PGlite.
+function parseTextArray(value: string[] | string | null): string[] {
+  if (value === null) return [];
+  if (Array.isArray(value)) return value;
+  return value.replace(/^\{|\}$/g, "").split(",").filter(Boolean);
 }

@@ -6,8 +6,7 @@ import { RoleRequired } from "@/components/ui/role-required";
 import { deniedReason } from "@/lib/authz/permissions";
 import { loadSettingsPage } from "@/lib/pages/settings-page";
 import { getDb } from "@/db/client";
-import { noticeRecipients } from "@/lib/notifications/recipients";
-import { subscriptionsOf } from "@/lib/notifications/subscriptions";
+import { subscriptionsOverview } from "@/lib/notifications/subscriptions";
 import { resubscribe, sendTestReport, updateGeneralInformation } from "./actions";
 import { GeneralInformationForm } from "./_components/general-information-form";
 import { NoticeSubscriptions } from "./_components/notice-subscriptions";
@@ -22,12 +21,9 @@ export default async function GeneralInformationPage({ params }: Props) {
   const access = await loadSettingsPage((await params).slug);
   if (!access.ok) return <RoleRequired {...access.denial} />;
   const { org } = access.ctx;
-  const db = await getDb();
-  const recipients = org.adminContactEmails.length ? org.adminContactEmails : await noticeRecipients(db, org.id);
-  // Without contacts the owner and up to 50 admins receive them; listing 50 addresses with their
-  // four kinds each tripled the page, so the first ten stand for the rest.
-  const shown = org.adminContactEmails.length ? recipients : recipients.slice(0, shownFallbackRecipients);
-  const addresses = await subscriptionsOf(db, org.id, shown);
+  // Without contacts the owner and up to 50 admins receive them; listing 50 addresses tripled the
+  // page, so the first ten stand for the rest.
+  const subscriptions = await subscriptionsOverview(await getDb(), org, shownFallbackRecipients);
   const denied = access.ctx.can("org.edit") ? null : deniedReason("org.edit");
   return (
     <section aria-labelledby="general-heading" className="max-w-2xl min-w-0">
@@ -52,9 +48,7 @@ export default async function GeneralInformationPage({ params }: Props) {
         description="Infrastructure outages, maintenance updates, and weekly and monthly usage reports, nothing else. Each email has a one-click unsubscribe link."
       >
         <NoticeSubscriptions
-          addresses={addresses}
-          fallback={org.adminContactEmails.length === 0}
-          notShown={recipients.length - shown.length}
+          {...subscriptions}
           sendTestReport={sendTestReport.bind(null, org.slug)}
           resubscribe={resubscribe.bind(null, org.slug)}
           deniedReason={denied}
