@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { connection } from "next/server";
 import { buttonClass } from "@/components/ui/button-styles";
 
@@ -13,9 +12,11 @@ export default async function NotFound() {
       <p className="mt-3 text-zinc-700 dark:text-zinc-300">
         This page does not exist, or it belongs to an organization you are not a member of.
       </p>
-      <Link href="/" className={buttonClass({ className: "mt-6" })}>
+      {/* A plain link: `/` redirects on the server anyway, and next/link here would put a second
+          copy of its client code in every page's first load (the navbar's chunks carry their own). */}
+      <a href="/" className={buttonClass({ className: "mt-6" })}>
         Back to your organization
-      </Link>
+      </a>
     </main>
   );
 }
