@@ -1,9 +1,9 @@
 import "server-only";
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type Queryable } from "@/db/client";
 import { rowsOf } from "@/db/rows";
 import { type Cluster, clusters, memberships, users } from "@/db/schema";
-import { transitioning } from "@/lib/clusters/state-machine";
+import { transitionalStatus } from "@/lib/clusters/state-machine";
 import type { OrgContext } from "@/lib/authz/context";
 import { type DeletionPreview, deletionPreview } from "@/lib/orgs/deletion-preview";
 import { loadOrgPage } from "./org-page";
@@ -48,18 +48,20 @@ export async function loadDangerZonePage(slug: string): Promise<DangerZonePage> 
   const isOwner = ctx.role === "owner";
   const isTeam = ctx.org.kind === "team";
   const deleting = ctx.org.deletionRequestedAt !== null;
-  const [preview, transferCandidates, orgClusters] = await Promise.all([
+  const [preview, transferCandidates, left, busy] = await Promise.all([
     ctx.can("org.read") ? deletionPreview(db, ctx.org.id) : null,
     isOwner && isTeam && !deleting ? listTransferCandidates(db, ctx.org.id) : null,
-    // Only when clusters may stand in the way or are being torn down.
-    deleting || isOwner ? clustersOf(db, ctx.org.id) : [],
+    deleting ? clustersOf(db, ctx.org.id) : null,
+    // Before, for the owner, only whether a cluster is busy: reading a fleet of 200 on every view
+    // cost the page a tenth of its throughput.
+    !deleting && isOwner ? anyClusterBusy(db, ctx.org.id) : false,
   ]);
   return {
     ctx,
-    deletion: preview && { state: deletionState(ctx, orgClusters), preview },
+    deletion: preview && { state: deletionState(ctx, busy), preview },
     canLeave: !isOwner && !deleting,
     transferCandidates,
-    teardown: deleting ? teardownOf(ctx, orgClusters) : null,
+    teardown: left ? teardownOf(ctx, left) : null,
   };
 }
 
@@ -69,6 +71,17 @@ async function clustersOf(db: Queryable, orgId: string) {
     .from(clusters)
     .where(eq(clusters.orgId, orgId))
     .orderBy(asc(clusters.name));
+}
+
+/** Whether a cluster is in the middle of an action other than its deletion: that blocks deleting. */
+async function anyClusterBusy(db: Queryable, orgId: string): Promise<boolean> {
+  const busy = Object.values(transitionalStatus).filter((status) => status !== "deleting");
+  const rows = await db
+    .select({ id: clusters.id })
+    .from(clusters)
+    .where(and(eq(clusters.orgId, orgId), inArray(clusters.status, busy)))
+    .limit(1);
+  return rows.length > 0;
 }
 
 function teardownOf(ctx: OrgContext, left: Teardown["clusters"]): Teardown {
@@ -83,10 +96,10 @@ function teardownOf(ctx: OrgContext, left: Teardown["clusters"]): Teardown {
   };
 }
 
-function deletionState(ctx: OrgContext, orgClusters: { status: Cluster["status"] }[]): DeletionState {
+function deletionState(ctx: OrgContext, clusterBusy: boolean): DeletionState {
   if (ctx.org.kind === "personal") return "personal";
   if (!ctx.can("org.delete")) return "owner-only";
-  return orgClusters.some((cluster) => transitioning(cluster.status) && cluster.status !== "deleting") ? "busy" : "allowed";
+  return clusterBusy ? "busy" : "allowed";
 }
 
 /**
