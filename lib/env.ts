@@ -22,6 +22,7 @@ const rateLimitSettings = {
   RATE_LIMIT_WEBHOOK_SIGNATURE_FAILURES_PER_IP_PER_HOUR: limit(60),
   RATE_LIMIT_ORGS_PER_USER_PER_DAY: limit(10),
   RATE_LIMIT_TEST_REPORTS_PER_ORG_PER_HOUR: limit(5),
+  RATE_LIMIT_EXPORTS_PER_ORG_PER_HOUR: limit(10),
 };
 
 const envSchema = z.object({

@@ -19,6 +19,7 @@ export type RateLimitSettings = Pick<
   | "RATE_LIMIT_WEBHOOK_SIGNATURE_FAILURES_PER_IP_PER_HOUR"
   | "RATE_LIMIT_ORGS_PER_USER_PER_DAY"
   | "RATE_LIMIT_TEST_REPORTS_PER_ORG_PER_HOUR"
+  | "RATE_LIMIT_EXPORTS_PER_ORG_PER_HOUR"
 >;
 
 export const rateLimitSettings: RateLimitSettings = env;
@@ -69,4 +70,9 @@ export function orgCreationLimit(userId: string, settings = rateLimitSettings): 
 /** "Send a test report" on the General Information page: a few per organization and hour. */
 export function testReportLimit(orgId: string, settings = rateLimitSettings): RateLimit {
   return { bucket: "test-reports-org", key: orgId, max: settings.RATE_LIMIT_TEST_REPORTS_PER_ORG_PER_HOUR, windowMs: hour };
+}
+
+/** Exports of an organization: each reads all of it (a million audit events), so a few an hour. */
+export function exportLimit(orgId: string, settings = rateLimitSettings): RateLimit {
+  return { bucket: "exports-org", key: orgId, max: settings.RATE_LIMIT_EXPORTS_PER_ORG_PER_HOUR, windowMs: hour };
 }

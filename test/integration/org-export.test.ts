@@ -199,3 +199,23 @@ describe("streaming", () => {
     expect(document.auditLog.at(-1)?.action).toBe("org.update");
   }, 120_000);
 });
+
+describe("the hourly limit per organization", () => {
+  it("answers the export past the limit 429 with when to try again, writes no audit event for it, and leaves other organizations alone", async () => {
+    const { org, users: people } = await makeOrgWithEveryRole(t.db);
+    const { org: other, users: others } = await makeOrgWithEveryRole(t.db);
+    const { env } = await import("@/lib/env");
+    // The limit is the environment's: use it up by the real door, owner and admin alike.
+    for (let i = 0; i < env.RATE_LIMIT_EXPORTS_PER_ORG_PER_HOUR; i++) {
+      const response = await exportAs(i % 2 ? people.admin : people.owner, org.slug);
+      expect(response.status).toBe(200);
+      await response.text();
+    }
+    const refused = await exportAs(people.owner, org.slug);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await refused.text()).toMatch(new RegExp(`^This organization was exported ${env.RATE_LIMIT_EXPORTS_PER_ORG_PER_HOUR} times in the last hour, the most allowed\\. Try again after \\d{2}:\\d{2} UTC`));
+    expect(await exportEvents(t.db, org.id)).toHaveLength(env.RATE_LIMIT_EXPORTS_PER_ORG_PER_HOUR);
+    expect((await exportAs(others.owner, other.slug)).status).toBe(200);
+  });
+});
