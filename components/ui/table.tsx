@@ -36,5 +36,7 @@ type CellProps = React.ComponentProps<"td"> & {
 };
 
 export function TableCell({ label, actions, ...rest }: CellProps) {
-  return <td data-label={label} data-actions={actions ? "" : undefined} {...rest} />;
+  // Only the attributes in use: an unset one still costs `"$undefined"` in the RSC payload, per cell.
+  const data = { ...(label !== undefined && { "data-label": label }), ...(actions && { "data-actions": "" }) };
+  return <td {...data} {...rest} />;
 }

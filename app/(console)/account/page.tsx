@@ -1,15 +1,13 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ApiTokensSection } from "@/components/account/api-tokens-section";
 import { OtherSessionsForm } from "@/components/account/other-sessions-form";
 import { ConsoleShell } from "@/components/layout/console-shell";
-import { RowConfirmButton, RowConfirmations } from "@/components/account/confirm-row";
+import { AccountOrganizationRows } from "@/components/account/account-organization-rows";
+import { LeaveOrganizationConfirmation } from "@/components/account/leave-organization-confirmation";
 import { Avatar } from "@/components/ui/avatar";
-import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SearchForm } from "@/components/ui/search-form";
-import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
-import { roleLabels } from "@/lib/authz/permissions";
+import { Table, TableBody, TableCaption, TableHead, TableHeaderCell } from "@/components/ui/table";
 import { accountOrganizations, otherSessionCount, requireSessionUser } from "@/lib/pages/org-page";
 import { signOutAction, switchOrganization } from "../actions";
 import { createApiTokenAction, leaveFromAccountAction, revokeApiTokenAction, signOutOtherSessionsAction } from "./actions";
@@ -45,7 +43,7 @@ export default async function AccountPage({ searchParams }: Props) {
               <EmptyState title={query ? `No organization matches “${query}”.` : "You are not in any organization."} />
             </div>
           ) : (
-            <RowConfirmations>
+            <LeaveOrganizationConfirmation action={leaveFromAccountAction} focusAfter="organizations-heading">
               <div className="mt-4 rounded-lg border border-zinc-200 bg-white max-md:border-0 max-md:bg-transparent dark:border-zinc-800 dark:bg-zinc-900 max-md:dark:bg-transparent">
                 <Table>
                   <TableCaption>Your organizations</TableCaption>
@@ -59,49 +57,11 @@ export default async function AccountPage({ searchParams }: Props) {
                     </tr>
                   </TableHead>
                   <TableBody>
-                    {organizations.map((org) => (
-                      <TableRow key={org.slug} data-testid="account-organization">
-                        <TableCell>
-                          <span className="flex min-w-0 flex-wrap items-center gap-2">
-                            <Link href={`/orgs/${org.slug}`} className="font-medium break-words text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300">
-                              {org.name}
-                            </Link>
-                            {org.kind === "personal" && <Badge tone="warning">Personal</Badge>}
-                          </span>
-                        </TableCell>
-                        <TableCell label="Your role">{roleLabels[org.role]}</TableCell>
-                        <TableCell className="text-zinc-600 md:text-right dark:text-zinc-400">
-                          {org.role !== "owner" ? (
-                            <RowConfirmButton
-                              label="Leave"
-                              accessibleName={`Leave ${org.name}`}
-                              confirmation={{
-                                title: `Leave ${org.name}?`,
-                                description: `You lose access to ${org.name} at once. To come back, someone will have to invite you again.`,
-                                confirmLabel: "Leave organization",
-                                pendingLabel: "Leaving…",
-                                action: leaveFromAccountAction.bind(null, org.slug),
-                                focusAfter: "organizations-heading",
-                              }}
-                            />
-                          ) : org.kind === "personal" ? (
-                            "Personal organization"
-                          ) : (
-                            <>
-                              Owner —{" "}
-                              <Link href={`/orgs/${org.slug}/settings/members#transfer-heading`} aria-label={`Transfer ownership of ${org.name} first`} className="underline underline-offset-2">
-                                transfer ownership
-                              </Link>{" "}
-                              first
-                            </>
-                          )}
-                        </TableCell>
-                      </TableRow>
-                    ))}
+                    <AccountOrganizationRows rows={organizations.map(({ slug, name, kind, role }) => ({ slug, name, kind, role }))} />
                   </TableBody>
                 </Table>
               </div>
-            </RowConfirmations>
+            </LeaveOrganizationConfirmation>
           )}
           {total > organizations.length && (
             <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
