@@ -129,6 +129,11 @@ export function pageSpecs(seed: ScaleData, fleets: Fleets, benchCookie: string, 
       listed: (html) => listedRows(html, seed.smallOrgMembers),
     },
   ];
+  // The account page lists the first 50 of the user's organizations (500 for the bench user). It
+  // reads the user, that list (its total included), the other sessions and the API tokens.
+  for (const [key, viewer, cookie] of [["account", bench, benchCookie], ["small-account", small, smallCookie]] as const) {
+    onceOnlyPages.push({ key, label: `Account (${viewer})`, path: "/account", viewer, cookie, expect: "Your organizations", statementTarget: 4 });
+  }
   // The big organization's Clusters page lists its 200 clusters; the small one's, its 2.
   const clusterPages = clusterPageSpecs(fleets.fleet, fleets.small, { bench: { name: bench, cookie: benchCookie }, small: { name: small, cookie: smallCookie } });
   scalePages.push(clusterPages.scale);
