@@ -7,6 +7,7 @@ import { expect, test } from "./fixtures";
 import { clustersPath, escapeRegExp, expectFieldError, newClusterForm, notifications } from "./support/clusters-page";
 import { captureAction, replayAs } from "./support/replay-action";
 import { expectWorksEverywhere } from "./support/responsive";
+import { focusRowMenu } from "./support/row-menu";
 
 // Issue 15, cloud accounts: an admin adds an AWS account and sees it only masked, renames it,
 // rotates its credentials, adds a cluster with it, and cannot delete it while the cluster uses it.
@@ -83,7 +84,7 @@ test("an admin adds an AWS account, sees it masked, renames and rotates it, inst
   await expectWorksEverywhere(page);
 
   // Rename, from the row's menu driven by the keyboard.
-  await list.menu("Production AWS").focus();
+  await focusRowMenu(list.menu("Production AWS"));
   await page.keyboard.press("Enter");
   await expect(list.item("Rename")).toBeFocused();
   await page.keyboard.press("Enter");

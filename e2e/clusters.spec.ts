@@ -8,6 +8,7 @@ import { makeCluster } from "@/lib/factories/clusters";
 import { expect, test } from "./fixtures";
 import { expectWorksEverywhere } from "./support/responsive";
 import { transition, clustersPath, notifications, clustersPage, newClusterForm, expectFieldError, choose, clusterRow, addCluster } from "./support/clusters-page";
+import { focusRowMenu } from "./support/row-menu";
 
 // Clusters: adding one, its lifecycle (default, stop, start, delete, retry) and the row menu.
 
@@ -229,7 +230,7 @@ test("a cluster row's menu works from the keyboard: open, arrows, Enter, Escape 
   const list = clustersPage(page);
   const menu = list.menu(cluster.name);
 
-  await menu.focus();
+  await focusRowMenu(menu);
   await page.keyboard.press("Enter");
   await expect(list.item("Update settings")).toBeFocused();
   await page.keyboard.press("ArrowDown");

@@ -7,6 +7,7 @@ import { expect, expectNoA11yViolations, test } from "./fixtures";
 import { expectWorksEverywhere } from "./support/responsive";
 import { waitForEmail } from "./support/mailbox";
 import { membersPage } from "./support/members-page";
+import { focusRowMenu } from "./support/row-menu";
 
 async function roleOf(db: Db, orgId: string, userId: string) {
   const [row] = await db
@@ -85,7 +86,7 @@ test("a row's menu works by keyboard alone: arrows move, Enter opens the dialog,
   await signIn(page, users.admin, { callbackUrl: members.path });
   const trigger = members.menuTrigger("Victor Viewer");
 
-  await trigger.focus();
+  await focusRowMenu(trigger);
   await page.keyboard.press("Enter");
   const menu = page.getByRole("menu");
   await expect(menu).toBeVisible();
