@@ -74,9 +74,10 @@ test("an owner views as Viewer, is refused a write, and stops viewing", async ({
   await expect(viewing.getByRole("textbox", { name: /^Company name/ })).toBeEditable();
   await viewing.close();
 
-  // And the first tab's very same submission now goes through.
+  // And the first tab's form now saves.
+  await companyName.fill("Renamed after viewing");
   await page.getByRole("button", { name: "Update" }).click();
-  await expect.poll(async () => (await db.select().from(organizations).where(eq(organizations.id, org.id)))[0]?.name).toBe("Renamed while viewing");
+  await expect.poll(async () => (await db.select().from(organizations).where(eq(organizations.id, org.id)))[0]?.name).toBe("Renamed after viewing");
 });
 
 test("an admin is offered Developer and Viewer only; a developer is offered nothing", async ({ page, browser, db, signIn }) => {
