@@ -2,6 +2,7 @@ import { Navbar } from "@/components/nav/navbar";
 import type { NavLink } from "@/components/nav/nav-types";
 import type { ActionResult, ActionState } from "@/lib/actions/result";
 import type { OrganizationChoice } from "@/lib/orgs/queries";
+import type { ViewAsOffer } from "@/components/orgs/view-as-types";
 
 type Props = {
   user: { name: string | null; email: string };
@@ -9,6 +10,7 @@ type Props = {
   settings?: NavLink[];
   switchOrganization: (slug: string, previous: ActionState, formData: FormData) => Promise<ActionResult>;
   signOut: () => Promise<void>;
+  viewAs?: ViewAsOffer | null;
   /** A notice about the whole organization (it is being deleted), above every page's content. */
   banner?: React.ReactNode;
   children: React.ReactNode;

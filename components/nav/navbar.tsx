@@ -3,6 +3,7 @@ import { buttonClass } from "@/components/ui/button-styles";
 import { CogIcon, SearchIcon } from "@/components/ui/icons";
 import type { ActionResult, ActionState } from "@/lib/actions/result";
 import type { OrganizationChoice } from "@/lib/orgs/queries";
+import type { ViewAsOffer } from "@/components/orgs/view-as-types";
 import { CommandPalette } from "./command-palette";
 import type { NavLink } from "./nav-types";
 import { roleLabels } from "@/lib/authz/permissions";
@@ -18,13 +19,15 @@ type Props = {
   settings?: NavLink[];
   switchOrganization: (slug: string, previous: ActionState, formData: FormData) => Promise<ActionResult>;
   signOut: () => Promise<void>;
+  /** "View as a role" in the user menu, where the caller may (components/orgs/view-as-dialog.tsx). */
+  viewAs?: ViewAsOffer | null;
 };
 
 /**
  * Brand, organization switcher, ⌘K search, the settings cogwheel and the user menu, on one line
  * down to 390 px: the brand's and the search button's words give way first, never the controls.
  */
-export function Navbar({ user, current, settings = [], switchOrganization, signOut }: Props) {
+export function Navbar({ user, current, settings = [], switchOrganization, signOut, viewAs = null }: Props) {
   // The cogwheel opens the first settings page the role opens: General Information for owners and
   // admins (org.read). Developers and viewers open one settings page only, the Danger Zone, which
   // is where they leave the organization; the cogwheel takes them there rather than vanishing,
@@ -57,7 +60,7 @@ export function Navbar({ user, current, settings = [], switchOrganization, signO
               <CogIcon className="size-5" />
             </Link>
           )}
-          <UserMenu user={user} signOut={signOut} face={<UserMenuFace user={user} />} />
+          <UserMenu user={user} signOut={signOut} viewAs={viewAs} face={<UserMenuFace user={user} />} />
         </div>
       </nav>
     </header>

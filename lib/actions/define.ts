@@ -12,11 +12,16 @@ export type OrgActionSpec<Schema extends z.ZodType> = {
   schema: Schema;
   /** Fields never echoed back to the browser after a refusal (credentials): the user types them again. */
   secretFields?: readonly string[];
+  /**
+   * Runs while the caller views the organization as a lower role (which refuses every other
+   * action): only for what writes nothing of the organization's, such as moving between them.
+   */
+  whileViewing?: "allowed";
   handler: OrgHandler<Schema>;
 };
 
 export function defineOrgAction<Schema extends z.ZodType>(
-  definition: { permission: Permission; schema: Schema; secretFields?: readonly string[] },
+  definition: { permission: Permission; schema: Schema; secretFields?: readonly string[]; whileViewing?: "allowed" },
   handler: OrgHandler<Schema>,
 ): OrgActionSpec<Schema> {
   return { ...definition, handler };

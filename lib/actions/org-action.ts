@@ -6,6 +6,7 @@ import type { z } from "zod";
 import { getDb } from "@/db/client";
 import { currentSession } from "@/lib/auth";
 import type { SessionRef } from "@/lib/auth/user-sessions";
+import { readViewAsCookie } from "@/lib/authz/view-as-cookie";
 import type { ActionResult, ActionState } from "./result";
 import type { OrgActionSpec, UserActionSpec } from "./define";
 import { type HandlerResult, runOrgAction, runUserAction } from "./run-action";
@@ -21,7 +22,7 @@ export function orgAction<Schema extends z.ZodType>(action: OrgActionSpec<Schema
   return async (slug: string, _previous: ActionState, formData: FormData): Promise<ActionResult> => {
     const db = await getDb();
     const session = await currentSession();
-    const result = await runOrgAction(action, { db, ...signedIn(session), slug: String(slug), input: formData });
+    const result = await runOrgAction(action, { db, ...signedIn(session), viewAs: await readViewAsCookie(), slug: String(slug), input: formData });
     return finish(result);
   };
 }
@@ -37,8 +38,9 @@ export function userAction<Schema extends z.ZodType>(action: UserActionSpec<Sche
 // Who the cookie names, and its session row, which the door checks still exists.
 const signedIn = (session: SessionRef | null) => ({ userId: session?.userId ?? null, sessionId: session?.sessionId ?? null });
 
-async function finish({ redirectTo, ...result }: HandlerResult): Promise<ActionResult> {
+async function finish({ redirectTo, setCookies = [], ...result }: HandlerResult): Promise<ActionResult> {
   if (!result.ok) return result;
+  for (const { name, value, options } of setCookies) (await cookies()).set(name, value, options);
   // Every page is rendered per request; this drops the browser's router cache so the navbar and
   // other pages show the change too.
   revalidatePath("/", "layout");

@@ -4,6 +4,8 @@ import { currentSession } from "@/lib/auth";
 import { authorize } from "@/lib/authz/authorize";
 import type { OrgContext } from "@/lib/authz/context";
 import { type Permission, roleLabels } from "@/lib/authz/permissions";
+import { viewingRefusal } from "@/lib/authz/view-as";
+import { readViewAsCookie } from "@/lib/authz/view-as-cookie";
 import { messages } from "./run-action";
 
 type OrgParams = { slug: string };
@@ -30,7 +32,10 @@ export function orgRoute<Params extends OrgParams>(definition: { permission: Per
     const session = await currentSession();
     if (!session) return plainResponse(401, messages.signedOut);
     const db = await getDb();
-    const access = await authorize(db, { ...session, slug: String(params.slug), permission: definition.permission });
+    const access = await authorize(db, { ...session, slug: String(params.slug), permission: definition.permission, viewAs: await readViewAsCookie() });
+    // While viewing as a lower role, reads answer as that role would get them; writes are refused.
+    const viewing = (access.ok || access.reason === "forbidden") && access.ctx.viewingAs;
+    if (viewing && !["GET", "HEAD"].includes(request.method)) return plainResponse(403, viewingRefusal(viewing.role));
     if (!access.ok) {
       if (access.reason === "signed-out") return plainResponse(401, messages.signedOut);
       return access.reason === "not-found"

@@ -4,13 +4,18 @@ import type { Db } from "@/db/client";
 import { authorize } from "@/lib/authz/authorize";
 import type { OrgContext } from "@/lib/authz/context";
 import { roleLabels } from "@/lib/authz/permissions";
+import { type ViewAsChoice, viewingRefusal } from "@/lib/authz/view-as";
+import type { CookieToSet } from "@/lib/authz/view-as-cookie";
 import type { AuditOrigin } from "@/db/schema/enums";
 import { formDataToObject } from "./form-data";
 import type { OrgActionSpec, UserActionSpec } from "./define";
 import type { ActionResult } from "./result";
 
-/** What a handler may return: a form result, plus where to go next on success. */
-export type HandlerResult = ActionResult & { redirectTo?: string };
+/**
+ * What a handler may return: a form result, plus where to go next on success and cookies for the
+ * web's door to set (never sent to the browser as data).
+ */
+export type HandlerResult = ActionResult & { redirectTo?: string; setCookies?: CookieToSet[] };
 
 export type OrgHandler<Schema extends z.ZodType> = (
   ctx: OrgContext,
@@ -31,6 +36,8 @@ type Call = {
   userId: string | null;
   /** Set by the web's doors (org-action.ts): the cookie's session row must still exist. */
   sessionId?: string | null;
+  /** Set by the web's doors: the "view as a role" cookie. While viewing, every write is refused. */
+  viewAs?: ViewAsChoice | null;
   input: FormData | Record<string, string>;
   origin?: AuditOrigin;
 };
@@ -55,7 +62,12 @@ export async function runOrgAction<Schema extends z.ZodType>(action: OrgActionSp
     permission: action.permission,
     origin: call.origin,
     sessionId: call.sessionId,
+    viewAs: call.viewAs,
   });
+  // Viewing as a lower role is for looking: refused before the permission check (its message would
+  // name the role being viewed as) and before anything is parsed or written.
+  const viewing = (access.ok || access.reason === "forbidden") && access.ctx.viewingAs;
+  if (viewing && action.whileViewing !== "allowed") return { ok: false, formError: viewingRefusal(viewing.role) };
   if (!access.ok) {
     if (access.reason === "signed-out") return { ok: false, formError: messages.signedOut };
     return access.reason === "not-found"

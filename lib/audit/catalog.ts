@@ -9,6 +9,7 @@ import { noticesAuditEntries } from "./entries/notices";
 import { projectsAuditEntries } from "./entries/projects";
 import { resourcesAuditEntries } from "./entries/resources";
 import { transferAuditEntries } from "./entries/transfer";
+import { viewAsAuditEntries } from "./entries/view-as";
 import {
   asText,
   changeClause,
@@ -163,6 +164,7 @@ export const auditCatalog: Record<string, CatalogEntry> = {
     describe: (e) => `${e.actor} cancelled the deletion of the organization`,
   },
   ...exportAuditEntries,
+  ...viewAsAuditEntries,
   "member.role_change": {
     label: "Role changed",
     category: "members",

@@ -5,6 +5,7 @@ import type { AuditOrigin, MemberRole } from "@/db/schema/enums";
 import { liveSession, type SessionRef } from "@/lib/auth/user-sessions";
 import { type ActiveMaintenance, buildOrgContext, type OrgContext } from "./context";
 import { minimumRoleFor, type Permission } from "./permissions";
+import { effectiveRole, type ViewAsChoice } from "./view-as";
 
 export type AuthorizeResult =
   | { ok: true; ctx: OrgContext }
@@ -15,20 +16,21 @@ export type AuthorizeResult =
   | { ok: false; reason: "forbidden"; requiredRole: MemberRole; ctx: OrgContext };
 
 /** The organization by slug joined to the caller's membership and identity: one statement. */
-export async function loadMembership(db: Queryable, userId: string, slug: string, origin: AuditOrigin = "ui"): Promise<OrgContext | null> {
-  const loaded = await membershipRow(db, userId, slug, sql<boolean>`true`, origin);
+export async function loadMembership(db: Queryable, userId: string, slug: string, origin: AuditOrigin = "ui", viewAs: ViewAsChoice | null = null): Promise<OrgContext | null> {
+  const loaded = await membershipRow(db, userId, slug, sql<boolean>`true`, origin, viewAs);
   return loaded === "signed-out" ? null : loaded;
 }
 
 /**
  * The same for a request made with a session cookie: the one statement also checks that the
  * session row still exists, so a signed-out cookie is refused without a round trip of its own.
+ * `viewAs` is the browser's "view as a role" cookie: it can only lower the role read here.
  */
-export async function loadMembershipInSession(db: Queryable, session: SessionRef, slug: string, origin: AuditOrigin = "ui") {
-  return membershipRow(db, session.userId, slug, liveSession(session), origin);
+export async function loadMembershipInSession(db: Queryable, session: SessionRef, slug: string, origin: AuditOrigin = "ui", viewAs: ViewAsChoice | null = null) {
+  return membershipRow(db, session.userId, slug, liveSession(session), origin, viewAs);
 }
 
-async function membershipRow(db: Queryable, userId: string, slug: string, live: SQL<boolean>, origin: AuditOrigin): Promise<OrgContext | null | "signed-out"> {
+async function membershipRow(db: Queryable, userId: string, slug: string, live: SQL<boolean>, origin: AuditOrigin, viewAs: ViewAsChoice | null): Promise<OrgContext | null | "signed-out"> {
   const [row] = await db
     .select({
       org: getTableColumns(organizations),
@@ -50,17 +52,27 @@ async function membershipRow(db: Queryable, userId: string, slug: string, live: 
     .limit(1);
   if (!row) return null;
   if (!row.live) return "signed-out";
-  return buildOrgContext({ id: userId, name: row.actorName, email: row.actorEmail }, row.org, row.role, origin, row.maintenance);
+  const { role, viewingAs } = effectiveRole(row.role, row.org.id, viewAs);
+  return buildOrgContext({ id: userId, name: row.actorName, email: row.actorEmail }, row.org, role, origin, row.maintenance, viewingAs);
 }
 
 export async function authorize(
   db: Queryable,
-  request: { userId: string; slug: string; permission: Permission; origin?: AuditOrigin; /** Set by the web's doors: the cookie's session row must still exist. */ sessionId?: string | null },
+  request: {
+    userId: string;
+    slug: string;
+    permission: Permission;
+    origin?: AuditOrigin;
+    /** Set by the web's doors: the cookie's session row must still exist. */
+    sessionId?: string | null;
+    /** Set by the web's doors: the "view as a role" cookie, which can only lower the role. */
+    viewAs?: ViewAsChoice | null;
+  },
 ): Promise<AuthorizeResult> {
   const ctx =
     request.sessionId === undefined
-      ? await loadMembership(db, request.userId, request.slug, request.origin)
-      : await loadMembershipInSession(db, { userId: request.userId, sessionId: request.sessionId }, request.slug, request.origin);
+      ? await loadMembership(db, request.userId, request.slug, request.origin, request.viewAs)
+      : await loadMembershipInSession(db, { userId: request.userId, sessionId: request.sessionId }, request.slug, request.origin, request.viewAs);
   if (ctx === "signed-out") return { ok: false, reason: "signed-out" };
   if (!ctx) return { ok: false, reason: "not-found" };
   if (!ctx.can(request.permission)) {

@@ -1,6 +1,7 @@
 import type { AuditOrigin, MemberRole } from "@/db/schema/enums";
 import type { Organization } from "@/db/schema";
 import { type Permission, roleHasPermission } from "./permissions";
+import type { ViewingAs } from "./view-as";
 
 declare const authorized: unique symbol;
 
@@ -15,7 +16,10 @@ export type OrgContext = {
   readonly [authorized]: true;
   readonly actor: Actor;
   readonly org: Organization;
+  /** The role this request acts with: the real one, or the lower one being viewed as (./view-as.ts). */
   readonly role: MemberRole;
+  /** Set while the caller views the organization as a lower role: every write is then refused. */
+  readonly viewingAs: ViewingAs | null;
   readonly origin: AuditOrigin;
   /** Maintenance notices for this organization that have not ended (read with the membership). */
   readonly maintenance: readonly ActiveMaintenance[];
@@ -25,11 +29,12 @@ export type OrgContext = {
 export type ActiveMaintenance = { id: string; startsAt: string; endsAt: string; message: string };
 
 /** For `authorize` and the named contexts of ./system-contexts.ts only. */
-export function buildOrgContext(actor: Actor, org: Organization, role: MemberRole, origin: AuditOrigin, maintenance: readonly ActiveMaintenance[] = []): OrgContext {
+export function buildOrgContext(actor: Actor, org: Organization, role: MemberRole, origin: AuditOrigin, maintenance: readonly ActiveMaintenance[] = [], viewingAs: ViewingAs | null = null): OrgContext {
   return {
     actor,
     org,
     role,
+    viewingAs,
     origin,
     maintenance,
     can: (permission) => roleHasPermission(role, permission),

@@ -4,6 +4,7 @@ import { memberships, organizations } from "@/db/schema";
 import type { MemberRole } from "@/db/schema/values";
 import type { OrgContext } from "./context";
 import { type Permission, roleHasPermission } from "./permissions";
+import { effectiveRole } from "./view-as";
 
 export const staleAccess =
   "Your access to this organization changed meanwhile (your role changed, or the organization was deleted). Reload the page and try again.";
@@ -51,7 +52,9 @@ export async function lockOrgAndRecheck(
     .select({ role: memberships.role })
     .from(memberships)
     .where(and(eq(memberships.orgId, ctx.org.id), eq(memberships.userId, ctx.actor.id)));
-  const role = row?.role ?? null;
+  // While viewing as a lower role (the doors refuse writes then), the lower role still rules here:
+  // whatever reaches this lock acts with no more than the role being viewed as.
+  const role = row ? effectiveRole(row.role, ctx.org.id, ctx.viewingAs && { orgId: ctx.org.id, role: ctx.viewingAs.role }).role : null;
   return role && roleHasPermission(role, permission) ? role : null;
 }
 

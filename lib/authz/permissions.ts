@@ -23,6 +23,7 @@ export const permissionTable = {
   "ownership.transfer": { roles: ownerOnly, describes: "promote a member to owner" },
   "audit.read": { roles: admins, describes: "read the audit log" },
   "org.export": { roles: admins, describes: "download an export of the organization" },
+  "org.viewAs": { roles: admins, describes: "view the organization as a lower role" },
   "git.manage": { roles: admins, describes: "install and manage the GitHub App" },
   "cluster.manage": { roles: admins, describes: "add, update, stop, start, delete, set default" },
   "cluster.connect": { roles: admins, describes: "download a cluster's kubeconfig" },

@@ -74,7 +74,8 @@ export const createOrganization = defineUserAction({ schema: newOrganizationSche
  * when their role there opens it, else lands on the organization's home.
  */
 export const switchOrganization = defineOrgAction(
-  { permission: "project.read", schema: z.object({ section: z.string().max(200).default("") }) },
+  // Remembers where the user was (their own row, not the organization's): fine while viewing as a role.
+  { permission: "project.read", schema: z.object({ section: z.string().max(200).default("") }), whileViewing: "allowed" },
   async (ctx, { section }, db) => {
     await rememberActiveOrganization(db, ctx.actor.id, ctx.org.id);
     const target = findSection(section);

@@ -7,6 +7,7 @@ import { currentSession, currentUserId } from "@/lib/auth";
 import { countOtherSessions, loadSessionUser } from "@/lib/auth/user-sessions";
 import { loadMembershipInSession } from "@/lib/authz/authorize";
 import type { OrgContext } from "@/lib/authz/context";
+import { readViewAsCookie } from "@/lib/authz/view-as-cookie";
 import type { MemberRole } from "@/db/schema/values";
 import { invitationToken } from "@/lib/invitations/token";
 import { listInvitationsForEmail } from "@/lib/invitations/respond";
@@ -31,7 +32,8 @@ export const loadOrgPage = cache(async (slug: string): Promise<OrgContext> => {
   const session = await currentSession();
   if (!session) redirect("/sign-in");
   // The same statement checks the session row: a signed-out cookie goes back to sign in.
-  const ctx = await loadMembershipInSession(await getDb(), session, slug);
+  // Viewing as a lower role (a cookie, no query of its own): the page renders as that role's.
+  const ctx = await loadMembershipInSession(await getDb(), session, slug, "ui", await readViewAsCookie());
   if (ctx === "signed-out") redirect("/sign-in");
   if (!ctx) {
     // Only here, where no organization answered: a renamed organization's old slug sends its

@@ -21,7 +21,8 @@ const t = useTestDatabase();
 const { session } = await import("./support/fake-session");
 vi.mock("@/lib/auth", async () => (await import("./support/fake-auth")).fakeAuthModule());
 const requested = { path: "" };
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ [requestedPathHeader]: requested.path }) }));
+// No "view as a role" cookie: the page loader reads it next to the session (lib/authz/view-as-cookie.ts).
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ [requestedPathHeader]: requested.path }), cookies: async () => ({ get: () => undefined }) }));
 const holder = globalThis as { __orgConsoleDb?: Promise<{ db: Db; close: () => Promise<void> }> };
 beforeAll(() => {
   holder.__orgConsoleDb = Promise.resolve({ db: t.db, close: async () => {} });

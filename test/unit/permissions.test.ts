@@ -28,6 +28,8 @@ const designTable: Record<Permission, readonly MemberRole[]> = {
   "audit.read": OA,
   // Issue 16: "Owners (and admins, without secrets) download a JSON export of the organization".
   "org.export": OA,
+  // Issue 16: "An owner or admin can view the console as Admin, Developer or Viewer".
+  "org.viewAs": OA,
   "git.manage": OA,
   "cluster.manage": OA,
   "cluster.connect": OA,
