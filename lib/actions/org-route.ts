@@ -4,6 +4,7 @@ import { currentSession } from "@/lib/auth";
 import { authorize } from "@/lib/authz/authorize";
 import type { OrgContext } from "@/lib/authz/context";
 import { type Permission, roleLabels } from "@/lib/authz/permissions";
+import { recordActivityAfterResponse } from "@/lib/members/record-activity";
 import { messages } from "./run-action";
 
 type OrgParams = { slug: string };
@@ -37,6 +38,7 @@ export function orgRoute<Params extends OrgParams>(definition: { permission: Per
         ? plainResponse(404, messages.notFound)
         : plainResponse(403, messages.forbidden(roleLabels[access.requiredRole]));
     }
+    recordActivityAfterResponse(access.ctx);
     try {
       return await handler(access.ctx, params, db, request);
     } catch (error) {

@@ -33,6 +33,7 @@ async function membershipRow(db: Queryable, userId: string, slug: string, live: 
     .select({
       org: getTableColumns(organizations),
       role: memberships.role,
+      lastActiveAt: memberships.lastActiveAt,
       actorName: users.name,
       actorEmail: users.email,
       live: live.mapWith(Boolean),
@@ -50,7 +51,9 @@ async function membershipRow(db: Queryable, userId: string, slug: string, live: 
     .limit(1);
   if (!row) return null;
   if (!row.live) return "signed-out";
-  return buildOrgContext({ id: userId, name: row.actorName, email: row.actorEmail }, row.org, row.role, origin, row.maintenance);
+  const ctx = buildOrgContext({ id: userId, name: row.actorName, email: row.actorEmail }, row.org, row.role, origin, row.maintenance);
+  // Rides along for the page loaders, which record activity when it is stale (lib/members/record-activity.ts).
+  return { ...ctx, lastActiveAt: row.lastActiveAt };
 }
 
 export async function authorize(
