@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Queryable } from "@/db/client";
 import { memberships, users } from "@/db/schema";
@@ -45,7 +45,8 @@ export async function removeMembers(db: Queryable, ctx: OrgContext, input: { use
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(and(eq(memberships.orgId, ctx.org.id), inArray(memberships.userId, input.userIds)))
-      .orderBy(users.email);
+      // In the order the messages name them: by name, as the page shows them.
+      .orderBy(sql`coalesce(${users.name}, ${users.email})`, asc(users.email));
     const missing = input.userIds.length - targets.length;
     if (missing > 0) {
       return fail(
