@@ -25,7 +25,7 @@ import { InvitationsDialogs } from "./_components/invitations-dialogs";
 import { InvitationsTable } from "./_components/invitations-table";
 import { InviteDialog } from "./_components/invite-dialog";
 import { MembersDialogs } from "./_components/members-dialogs";
-import { MembersTable, removableMembers } from "./_components/members-table";
+import { MembersTable } from "./_components/members-table";
 import { BulkRemoveBar } from "./_components/bulk-remove-bar";
 import { InactiveFilter } from "./_components/inactive-filter";
 import { MemberSelection } from "./_components/member-selection";
@@ -93,7 +93,7 @@ export default async function MembersPage({ params, searchParams }: Props) {
             <InactiveFilter basePath={basePath} query={page.query} inactive={page.inactive} />
             {/* Keyed by the listing: a selection never outlives the rows it was made on. */}
             <MemberSelection key={`${page.query}|${page.inactive}|${page.after}`}>
-              {bulk && page.members.length > 0 && <BulkRemoveBar orgName={org.name} action={bound(removeSelectedMembersAction)} members={removableMembers(page.members)} />}
+              {bulk && page.members.length > 0 && <BulkRemoveBar orgName={org.name} action={bound(removeSelectedMembersAction)} />}
               {page.members.length > 0 && (
                 <div className={frame}>
                   <MembersTable orgName={org.name} members={page.members} selectable={bulk} />

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { ActionResult, ActionState } from "@/lib/actions/result";
 import { focusHeading } from "./focus-heading";
-import { SelectAllCheckbox, type Selectable, useMemberSelection } from "./member-selection";
+import { SelectAllCheckbox, useMemberSelection } from "./member-selection";
 
 type Action = (previous: ActionState, formData: FormData) => Promise<ActionResult>;
 
@@ -14,18 +14,19 @@ type Action = (previous: ActionState, formData: FormData) => Promise<ActionResul
  * their ids only; the server re-reads each within the organization and refuses the whole batch if
  * any of them may not be removed.
  */
-export function BulkRemoveBar({ orgName, action, members }: { orgName: string; action: Action; /** This page's removable rows. */ members: Selectable[] }) {
+export function BulkRemoveBar({ orgName, action }: { orgName: string; action: Action }) {
   const selection = useMemberSelection();
   const [open, setOpen] = useState(false);
-  if (!selection) return null;
+  // Nothing to offer before the rows registered, or when none of them may be removed.
+  if (!selection || (selection.available.length === 0 && selection.selected.size === 0)) return null;
   const chosen = [...selection.selected].map(([id, label]) => ({ id, label }));
   const count = chosen.length;
   const title = count === 1 ? `Remove ${chosen[0].label}?` : `Remove ${count} members?`;
   return (
     <div className="flex flex-wrap items-center gap-3" data-testid="bulk-remove">
-      {members.length > 0 && (
+      {selection.available.length > 0 && (
         <label className="flex items-center gap-2 text-sm md:hidden">
-          <SelectAllCheckbox members={members} labelledByText />
+          <SelectAllCheckbox labelledByText />
           Select all on this page
         </label>
       )}

@@ -1,17 +1,20 @@
-/** What the "Last active" cell shows, worked out on the server (UTC) so hydration sees the same text. */
-export type LastActive = { text: string; title: string; at: string | null };
+"use client";
 
-export function LastActiveTime({ value }: { value: LastActive }) {
-  if (!value.at) {
-    return (
-      <span title={value.title} className="text-zinc-600 dark:text-zinc-400">
-        {value.text}
-      </span>
-    );
-  }
+import { formatDateTime } from "@/lib/format";
+
+/**
+ * "Last active" as a row's data: the relative text (worked out on the server, so hydration sees
+ * the same words) and the instant to the minute; absent when the member was never seen.
+ */
+export type LastActive = readonly [text: string, at: string];
+
+/** The exact time (UTC) on hover; "Never" is explained once, under the filter. */
+export function LastActiveTime({ value }: { value?: LastActive }) {
+  if (!value) return "Never";
+  const [text, at] = value;
   return (
-    <time dateTime={value.at} title={value.title}>
-      {value.text}
+    <time dateTime={at} title={formatDateTime(new Date(at))}>
+      {text}
     </time>
   );
 }

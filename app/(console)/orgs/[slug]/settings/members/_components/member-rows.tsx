@@ -7,7 +7,7 @@ import { roleLabels } from "@/lib/authz/role-labels";
 import type { MemberBlock } from "@/lib/pages/members-page";
 import { type LastActive, LastActiveTime } from "./last-active-cell";
 import { MemberMenu } from "./member-menu";
-import { SelectMemberCheckbox } from "./member-selection";
+import { SelectMemberCheckbox, useRegisterSelectable } from "./member-selection";
 
 export type MemberRowData = {
   id: string;
@@ -18,19 +18,20 @@ export type MemberRowData = {
   /** Formatted on the server (UTC), so hydration sees the same text. */
   joined: string;
   joinedAt: string;
-  lastActive: LastActive;
+  lastActive?: LastActive;
   block: MemberBlock;
 };
 
 /** Plain rows: who, role, when they joined, and one "…" menu. No form lives in a row. */
-export function MemberRows({ rows, selectable = false }: { rows: MemberRowData[]; /** A checkbox cell for bulk removal (empty where the caller may not remove). */ selectable?: boolean }) {
+export function MemberRows({ rows, selectable = false }: { rows: MemberRowData[]; /** Bulk removal: a checkbox on each row the caller may remove. */ selectable?: boolean }) {
+  useRegisterSelectable(selectable ? rows.filter((row) => !row.block).map((row) => ({ id: row.id, label: row.name ?? row.email })) : null);
   return rows.map((member) => {
     const label = member.name ?? member.email;
     return (
       <tr key={member.id} data-testid="member-row">
-        {selectable && <td data-label={member.block ? undefined : "Select"} className={member.block ? "max-md:hidden" : undefined}>{!member.block && <SelectMemberCheckbox member={{ id: member.id, label }} />}</td>}
         <td>
           <div className="flex min-w-0 items-center gap-3">
+            {selectable && !member.block && <SelectMemberCheckbox member={{ id: member.id, label }} />}
             <Avatar name={member.name} email={member.email} image={member.image} />
             <div className="min-w-0 break-words">
               <p className="font-medium">
@@ -45,7 +46,7 @@ export function MemberRows({ rows, selectable = false }: { rows: MemberRowData[]
         <td data-label="Joined">
           <time dateTime={member.joinedAt}>{member.joined}</time>
         </td>
-        <td data-label="Last active">
+        <td>
           <LastActiveTime value={member.lastActive} />
         </td>
         <td data-actions="">

@@ -1,15 +1,19 @@
 "use client";
 
-import { createContext, useContext, useState } from "react";
+import { createContext, useContext, useEffect, useState } from "react";
 
-// The bulk removal's selection: the rows' checkboxes and the header's "select all on this page"
-// fill one store; the bulk bar's one confirmation form sends its ids. No row has a form of its own.
+// The bulk removal's selection: the rows' checkboxes and "select all on this page" fill one store;
+// the bulk bar's one confirmation form sends its ids. No row has a form of its own. The rows
+// register which of them the caller may remove once hydrated: the selection needs JavaScript
+// anyway (its confirmation does), so none of it weighs on the page's HTML or its payload.
 
 export type Selectable = { id: string; label: string };
 
 type Selection = {
+  /** This page's rows the caller may remove; empty until the rows have registered. */
+  available: Selectable[];
+  register: (members: Selectable[]) => void;
   selected: ReadonlyMap<string, string>;
-  toggle: (member: Selectable, on: boolean) => void;
   setAll: (members: Selectable[], on: boolean) => void;
   clear: () => void;
 };
@@ -22,6 +26,7 @@ export function useMemberSelection(): Selection | null {
 }
 
 export function MemberSelection({ children }: { children: React.ReactNode }) {
+  const [available, register] = useState<Selectable[]>([]);
   const [selected, setSelected] = useState<ReadonlyMap<string, string>>(new Map());
   const setAll = (members: Selectable[], on: boolean) =>
     setSelected((current) => {
@@ -32,31 +37,43 @@ export function MemberSelection({ children }: { children: React.ReactNode }) {
       }
       return next;
     });
-  const value: Selection = { selected, setAll, toggle: (member, on) => setAll([member], on), clear: () => setSelected(new Map()) };
+  const value: Selection = { available, register, selected, setAll, clear: () => setSelected(new Map()) };
   return <SelectionContext.Provider value={value}>{children}</SelectionContext.Provider>;
 }
 
-const box = "size-4 rounded border-zinc-400 accent-indigo-600 dark:border-zinc-600";
+/** The rows say which of them may be selected (rows re-render with new data after a removal). */
+export function useRegisterSelectable(members: Selectable[] | null) {
+  const selection = useMemberSelection();
+  const register = selection?.register;
+  const key = members?.map((member) => `${member.id}:${member.label}`).join("|") ?? null;
+  useEffect(() => {
+    if (register && members) register(members);
+    // Keyed by content: a new array of the same rows is not a change.
+  }, [register, key]);
+}
 
-/** A row's checkbox, named after the member. */
+const box = "size-4 shrink-0 rounded border-zinc-400 accent-indigo-600 dark:border-zinc-600";
+
+/** A row's checkbox, named after the member; shown once the selection is live. */
 export function SelectMemberCheckbox({ member }: { member: Selectable }) {
   const selection = useMemberSelection();
-  if (!selection) return null;
+  if (!selection || !selection.available.some((one) => one.id === member.id)) return null;
   return (
     <input
       type="checkbox"
       className={box}
       aria-label={`Select ${member.label}`}
       checked={selection.selected.has(member.id)}
-      onChange={(event) => selection.toggle(member, event.target.checked)}
+      onChange={(event) => selection.setAll([member], event.target.checked)}
     />
   );
 }
 
-/** The header's "select all on this page": checked when every removable row is, mixed when some are. */
-export function SelectAllCheckbox({ members, className, labelledByText = false }: { members: Selectable[]; className?: string; /** Named by the label around it. */ labelledByText?: boolean }) {
+/** "Select all on this page": checked when every removable row is, mixed when some are. */
+export function SelectAllCheckbox({ className, labelledByText = false }: { className?: string; /** Named by the label around it. */ labelledByText?: boolean }) {
   const selection = useMemberSelection();
-  if (!selection || members.length === 0) return null;
+  if (!selection || selection.available.length === 0) return null;
+  const members = selection.available;
   const count = members.filter((member) => selection.selected.has(member.id)).length;
   const all = count === members.length;
   return (

@@ -1,20 +1,16 @@
-import { formatDate, formatDateTime, relativeTime } from "@/lib/format";
+import { formatDate, relativeTime } from "@/lib/format";
 import type { MemberView } from "@/lib/pages/members-page";
 import { lightTableClass } from "./light-table";
 import type { LastActive } from "./last-active-cell";
 import { type MemberRowData, MemberRows } from "./member-rows";
 import { SelectAllCheckbox } from "./member-selection";
 
-const never: LastActive = { text: "Never", title: "Not seen since Org Console began recording activity", at: null };
+// To the minute, and nothing for "never": a full page of rows carries this 50 times.
+// (Written by the database's clock: a moment ahead of this server's still reads "just now".)
+const lastActiveOf = (at: Date, now: Date): LastActive => [relativeTime(at > now ? now : at, now), `${at.toISOString().slice(0, 16)}Z`];
 
-function lastActiveOf(at: Date | null, now: Date): LastActive {
-  return at ? { text: relativeTime(at, now), title: formatDateTime(at), at: at.toISOString() } : never;
-}
-
-/** The rows the caller may select for bulk removal (the server checks again). */
-export function removableMembers(members: MemberView[]) {
-  return members.filter((m) => !m.block).map((m) => ({ id: m.userId, label: m.name ?? m.email }));
-}
+// The stacked (phone) layout names the "Last active" cell by its position, not on every row.
+const lastActiveLabel = "max-md:[&>tbody>tr>td:nth-child(4)]:before:content-['Last_active']";
 
 /**
  * The members table. The frame renders here, on the server; the rows render from compact data
@@ -31,22 +27,26 @@ export function MembersTable({ orgName, members, selectable = false }: { orgName
     role: m.role,
     joined: formatDate(m.since),
     joinedAt: m.since.toISOString(),
-    lastActive: lastActiveOf(m.lastActiveAt, now),
     block: m.block,
+    // Left out when never seen: an undefined prop would still travel in the payload.
+    ...(m.lastActiveAt && { lastActive: lastActiveOf(m.lastActiveAt, now) }),
   }));
-  const removable = removableMembers(members);
   return (
-    <table className={lightTableClass}>
+    <table className={`${lightTableClass} ${lastActiveLabel}`}>
       <caption className="sr-only">Members of {orgName}</caption>
       <thead>
         <tr>
-          {selectable && (
-            <th scope="col" className="w-px">
-              {/* On a phone the header is hidden: the bulk bar offers the same checkbox there. */}
-              <SelectAllCheckbox members={removable} className="max-md:hidden" />
-            </th>
-          )}
-          <th scope="col">Member</th>
+          <th scope="col">
+            {/* On a phone the header is hidden: the bulk bar offers the same checkbox there. */}
+            {selectable ? (
+              <span className="flex items-center gap-3">
+                <SelectAllCheckbox className="max-md:hidden" />
+                Member
+              </span>
+            ) : (
+              "Member"
+            )}
+          </th>
           <th scope="col">Role</th>
           <th scope="col">Joined</th>
           <th scope="col">Last active</th>
