@@ -49,6 +49,8 @@ export const memberships = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     role: memberRole("role").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** When the member last opened the organization (at most one write an hour); null: not since this was recorded. */
+    lastActiveAt: timestamp("last_active_at", { withTimezone: true }),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.userId] }),
@@ -59,6 +61,8 @@ export const memberships = pgTable(
     index("memberships_org_since_idx").on(t.orgId, t.createdAt, t.userId),
     // The Danger Zone's transfer picker reads the longest-standing admins first without a sort.
     index("memberships_org_role_since_idx").on(t.orgId, t.role, t.createdAt, t.userId),
+    // Access review: the inactive filter and the monthly report's inactive members.
+    index("memberships_org_last_active_idx").on(t.orgId, t.lastActiveAt),
   ],
 );
 

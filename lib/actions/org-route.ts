@@ -6,6 +6,7 @@ import type { OrgContext } from "@/lib/authz/context";
 import { type Permission, roleLabels } from "@/lib/authz/permissions";
 import { viewingRefusal } from "@/lib/authz/view-as";
 import { readViewAsCookie } from "@/lib/authz/view-as-cookie";
+import { recordActivityAfterResponse } from "@/lib/members/record-activity";
 import { messages } from "./run-action";
 
 type OrgParams = { slug: string };
@@ -42,6 +43,7 @@ export function orgRoute<Params extends OrgParams>(definition: { permission: Per
         ? plainResponse(404, messages.notFound)
         : plainResponse(403, messages.forbidden(roleLabels[access.requiredRole]));
     }
+    recordActivityAfterResponse(access.ctx);
     try {
       return await handler(access.ctx, params, db, request);
     } catch (error) {

@@ -35,6 +35,7 @@ async function membershipRow(db: Queryable, userId: string, slug: string, live: 
     .select({
       org: getTableColumns(organizations),
       role: memberships.role,
+      lastActiveAt: memberships.lastActiveAt,
       actorName: users.name,
       actorEmail: users.email,
       live: live.mapWith(Boolean),
@@ -53,7 +54,9 @@ async function membershipRow(db: Queryable, userId: string, slug: string, live: 
   if (!row) return null;
   if (!row.live) return "signed-out";
   const { role, viewingAs } = effectiveRole(row.role, row.org.id, viewAs);
-  return buildOrgContext({ id: userId, name: row.actorName, email: row.actorEmail }, row.org, role, origin, row.maintenance, viewingAs);
+  const ctx = buildOrgContext({ id: userId, name: row.actorName, email: row.actorEmail }, row.org, role, origin, row.maintenance, viewingAs);
+  // Rides along for the page loaders, which record activity when it is stale (lib/members/record-activity.ts).
+  return { ...ctx, lastActiveAt: row.lastActiveAt };
 }
 
 export async function authorize(

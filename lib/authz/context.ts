@@ -23,6 +23,8 @@ export type OrgContext = {
   readonly origin: AuditOrigin;
   /** Maintenance notices for this organization that have not ended (read with the membership). */
   readonly maintenance: readonly ActiveMaintenance[];
+  /** When the caller's membership last recorded activity (read with it; unset where not read). */
+  readonly lastActiveAt?: Date | null;
   can(permission: Permission): boolean;
 };
 

@@ -4,6 +4,7 @@ import { appUrl } from "@/lib/http/app-url";
 import { sendEmails } from "@/lib/mail/send";
 import { powerChangeEmails } from "@/lib/mail/member-templates";
 import { ownershipTransferredEmails } from "@/lib/mail/templates";
+import { bulkRemovalSchema, removeMembers } from "./bulk-removal";
 import * as change from "./membership-changes";
 import { assignableRoles } from "./rules";
 
@@ -25,6 +26,11 @@ export const changeMemberRole = defineOrgAction({ permission: "member.changeRole
 
 export const removeMember = defineOrgAction({ permission: "member.remove", schema: memberSchema }, (ctx, input, db) =>
   change.removeMember(db, ctx, input),
+);
+
+/** Access review: several members at once, all or none (lib/members/bulk-removal.ts). */
+export const removeSelectedMembers = defineOrgAction({ permission: "member.remove", schema: bulkRemovalSchema }, (ctx, input, db) =>
+  removeMembers(db, ctx, input),
 );
 
 // Any member may leave (the door asks for the permission every role holds; the owner is told to

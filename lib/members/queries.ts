@@ -4,30 +4,33 @@ import type { Queryable } from "@/db/client";
 import { invitations, memberships, organizations, users } from "@/db/schema";
 import type { MemberRole } from "@/db/schema/values";
 import { containsPattern } from "@/lib/search/contains-pattern";
+import { inactiveFor, type InactivityPeriod } from "./last-active";
 import { memberCursor, membersPageSize, sinceKey } from "./paging";
 
-export type MemberRow = { userId: string; name: string | null; email: string; image: string | null; role: MemberRole; since: Date };
+export type MemberRow = { userId: string; name: string | null; email: string; image: string | null; role: MemberRole; since: Date; lastActiveAt: Date | null };
 
 /**
  * One page of members, oldest first (keyset on member-since, so page 200 costs what page 1 does),
- * optionally filtered by name or email. Never loads the whole organization.
+ * optionally filtered by name or email and by inactivity (not active for `inactiveDays`, see
+ * lib/members/last-active.ts). Never loads the whole organization.
  */
 export async function listMembers(
   db: Queryable,
   orgId: string,
-  options: { query?: string; after?: string; limit?: number } = {},
+  options: { query?: string; after?: string; limit?: number; inactiveDays?: InactivityPeriod | null } = {},
 ): Promise<{ members: MemberRow[]; nextCursor: string | null }> {
   const limit = options.limit ?? membersPageSize;
   const after = memberCursor.decode(options.after);
   const pattern = containsPattern(options.query);
   const rows = await db
-    .select({ userId: users.id, name: users.name, email: users.email, image: users.image, role: memberships.role, since: memberships.createdAt, sinceKey })
+    .select({ userId: users.id, name: users.name, email: users.email, image: users.image, role: memberships.role, since: memberships.createdAt, lastActiveAt: memberships.lastActiveAt, sinceKey })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(
       and(
         eq(memberships.orgId, orgId),
         pattern ? or(ilike(users.name, pattern), ilike(users.email, pattern)) : undefined,
+        options.inactiveDays ? inactiveFor(options.inactiveDays) : undefined,
         after ? sql`(${memberships.createdAt}, ${memberships.userId}) > (${after.since}::timestamptz, ${after.userId}::uuid)` : undefined,
       ),
     )

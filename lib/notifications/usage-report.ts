@@ -3,6 +3,7 @@ import type { Queryable } from "@/db/client";
 import { auditEvents, clusters, environments, invitations, organizations, projects } from "@/db/schema";
 import { pluralWord } from "@/lib/format";
 import { planTable } from "@/lib/orgs/plans";
+import { inactiveMemberLines } from "./inactive-members";
 import type { ReportPeriod } from "./periods";
 
 // What happened, in a few readable lines: audit actions grouped by what a reader cares about.
@@ -55,6 +56,8 @@ export async function buildUsageReport(db: Queryable, orgId: string, period: Rep
     const n = line.actions.reduce((sum, action) => sum + (counts.get(action) ?? 0), 0);
     return n > 0 ? [`- ${n} ${n === 1 ? line.one : line.many}`] : [];
   });
+  // Monthly only: access review is a monthly habit, and a week says little about 90 days.
+  const inactive = period.kind === "monthly" ? await inactiveMemberLines(db, orgId, period.end, `${options.appUrl}/orgs/${org.slug}/settings/members`) : [];
   const seats = planTable[org.plan].members;
   const clusterTotal = byStatus.reduce((sum, row) => sum + row.count, 0);
   const label = period.kind === "weekly" ? "Weekly" : "Monthly";
@@ -72,6 +75,7 @@ export async function buildUsageReport(db: Queryable, orgId: string, period: Rep
     "Changes over the period:",
     ...(changes.length ? changes : ["- none"]),
     "",
+    ...(inactive.length ? [...inactive, ""] : []),
     `Open the organization: ${options.appUrl}/orgs/${org.slug}`,
   ].filter((line) => line !== null);
   return { subject: `${options.test ? "[Test] " : ""}${label} usage report for ${org.name}: ${range}`, text: text.join("\n") };

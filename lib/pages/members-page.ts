@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/db/client";
 import type { OrgContext } from "@/lib/authz/context";
+import { type InactivityPeriod, parseInactivityPeriod } from "@/lib/members/last-active";
 import { memberCursor } from "@/lib/members/paging";
 import { listMembers, listPendingInvitations, type MemberRow, seatUsage } from "@/lib/members/queries";
 import { type AssignableRole, mayActOn, rolesAssignableBy } from "@/lib/members/rules";
@@ -23,6 +24,8 @@ export type MembersPage = {
   ctx: OrgContext;
   tab: MembersTab;
   query: string;
+  /** The inactive filter (?inactive=30|90|180), null when off. */
+  inactive: InactivityPeriod | null;
   after: string | null;
   /** The tabs' counts: every member, and the pending invitations that have not expired. */
   counts: { members: number; invitations: number };
@@ -51,7 +54,7 @@ function blockFor(ctx: OrgContext, row: MemberRow): MemberBlock {
  * the org + membership query (shared with the layouts), the counts (members and pending
  * invitations, which are also the seats), and one page of the open tab's rows.
  */
-export async function loadMembersPage(slug: string, params: { tab?: string; q?: string; after?: string }): Promise<MembersPageAccess> {
+export async function loadMembersPage(slug: string, params: { tab?: string; q?: string; after?: string; inactive?: string }): Promise<MembersPageAccess> {
   const access = await loadSettingsPage(slug);
   if (!access.ok) return access;
   const { ctx } = access;
@@ -60,11 +63,12 @@ export async function loadMembersPage(slug: string, params: { tab?: string; q?: 
   // Pending invitations are a secret of those who may invite; anyone else sees the members tab.
   const tab: MembersTab = params.tab === "invitations" && canInvite ? "invitations" : "members";
   const query = tab === "members" ? (params.q ?? "").trim().slice(0, 100) : "";
+  const inactive = tab === "members" ? parseInactivityPeriod(params.inactive) : null;
   // A cursor that is not one of ours means the first page, and says so.
   const after = tab === "members" && params.after && memberCursor.decode(params.after) ? params.after : null;
   const [counts, listing, invitations] = await Promise.all([
     seatUsage(db, ctx.org.id),
-    tab === "members" ? listMembers(db, ctx.org.id, { query, after: after ?? undefined }) : null,
+    tab === "members" ? listMembers(db, ctx.org.id, { query, after: after ?? undefined, inactiveDays: inactive }) : null,
     tab === "invitations" ? listPendingInvitations(db, ctx.org.id) : null,
   ]);
   const limit = planTable[ctx.org.plan].members;
@@ -74,6 +78,7 @@ export async function loadMembersPage(slug: string, params: { tab?: string; q?: 
       ctx,
       tab,
       query,
+      inactive,
       after,
       counts: { members: counts.members, invitations: canInvite ? counts.pending : 0 },
       members: listing?.members.map((row) => ({ ...row, isSelf: row.userId === ctx.actor.id, block: blockFor(ctx, row) })) ?? null,

@@ -15,6 +15,7 @@ import { requestedPathHeader } from "@/lib/http/proxy-security";
 import { findLandingOrganizationSlug, listOrganizationsForUser } from "@/lib/orgs/queries";
 import { renamedPath } from "@/lib/orgs/renamed-path";
 import { findRenamedSlug } from "@/lib/orgs/slug-redirects";
+import { recordActivityAfterResponse } from "@/lib/members/record-activity";
 
 /** The signed-in user's id, or a trip to sign-in. */
 export async function requireUserId(): Promise<string> {
@@ -42,6 +43,7 @@ export const loadOrgPage = cache(async (slug: string): Promise<OrgContext> => {
     if (renamed) permanentRedirect(renamedPath(slug, renamed, (await headers()).get(requestedPathHeader)));
     notFound();
   }
+  recordActivityAfterResponse(ctx);
   return ctx;
 });
 

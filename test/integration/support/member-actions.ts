@@ -22,6 +22,7 @@ export const memberActions = {
   invite: invitationActions.inviteMembers,
   changeRole: memberActionSpecs.changeMemberRole,
   remove: memberActionSpecs.removeMember,
+  removeSelected: memberActionSpecs.removeSelectedMembers,
   transfer: memberActionSpecs.transferOwnership,
   resend: invitationActions.resendInvitation,
   revoke: invitationActions.revokeInvitation,

@@ -6,6 +6,7 @@ import * as members from "@/lib/members/actions";
 
 export const changeMemberRoleAction = orgAction(members.changeMemberRole);
 export const removeMemberAction = orgAction(members.removeMember);
+export const removeSelectedMembersAction = orgAction(members.removeSelectedMembers);
 export const leaveOrganizationAction = orgAction(members.leaveOrganization);
 export const transferOwnershipAction = orgAction(members.transferOwnership);
 export const inviteMembersAction = orgAction(invitations.inviteMembers);

@@ -16,6 +16,7 @@ import {
   inviteMembersAction,
   leaveOrganizationAction,
   removeMemberAction,
+  removeSelectedMembersAction,
   resendInvitationAction,
   revokeInvitationAction,
   transferOwnershipAction,
@@ -25,6 +26,9 @@ import { InvitationsTable } from "./_components/invitations-table";
 import { InviteDialog } from "./_components/invite-dialog";
 import { MembersDialogs } from "./_components/members-dialogs";
 import { MembersTable } from "./_components/members-table";
+import { BulkRemoveBar } from "./_components/bulk-remove-bar";
+import { InactiveFilter } from "./_components/inactive-filter";
+import { MemberSelection } from "./_components/member-selection";
 
 export const metadata: Metadata = { title: "Members" };
 
@@ -37,13 +41,14 @@ const frame = "md:overflow-x-auto md:rounded-lg md:border md:border-zinc-200 md:
 
 export default async function MembersPage({ params, searchParams }: Props) {
   const [{ slug }, search] = await Promise.all([params, searchParams]);
-  const access = await loadMembersPage(slug, { tab: first(search.tab), q: first(search.q), after: first(search.after) });
+  const access = await loadMembersPage(slug, { tab: first(search.tab), q: first(search.q), after: first(search.after), inactive: first(search.inactive) });
   if (!access.ok) return <RoleRequired {...access.denial} />;
   const page = access.page;
   const { org } = page.ctx;
   const basePath = `/orgs/${org.slug}/settings/members`;
   const invitationsHref = `${basePath}?tab=invitations`;
   const bound = (action: OrgFormAction) => action.bind(null, org.slug);
+  const bulk = page.can.remove && !page.personal;
   const full = page.seats.limit !== null && page.seats.used >= page.seats.limit;
   return (
     <div className="max-w-5xl min-w-0">
@@ -84,12 +89,17 @@ export default async function MembersPage({ params, searchParams }: Props) {
               leave: bound(leaveOrganizationAction),
             }}
           >
-            <SearchForm action={basePath} name="Members" label="Search members" query={page.query} placeholder="Name or email" />
-            {page.members.length > 0 && (
-              <div className={frame}>
-                <MembersTable orgName={org.name} members={page.members} />
-              </div>
-            )}
+            <SearchForm action={basePath} name="Members" label="Search members" query={page.query} placeholder="Name or email" keep={page.inactive ? { inactive: String(page.inactive) } : {}} />
+            <InactiveFilter basePath={basePath} query={page.query} inactive={page.inactive} />
+            {/* Keyed by the listing: a selection never outlives the rows it was made on. */}
+            <MemberSelection key={`${page.query}|${page.inactive}|${page.after}`}>
+              {bulk && page.members.length > 0 && <BulkRemoveBar orgName={org.name} action={bound(removeSelectedMembersAction)} />}
+              {page.members.length > 0 && (
+                <div className={frame}>
+                  <MembersTable orgName={org.name} members={page.members} selectable={bulk} />
+                </div>
+              )}
+            </MemberSelection>
             <MembersPaging page={page} basePath={basePath} />
           </MembersDialogs>
         )}
@@ -141,22 +151,23 @@ function InviteAction({ page, action }: InviteActionProps) {
   return <InviteDialog action={action} roles={page.roles} seats={page.seats} />;
 }
 
-/** Keyset paging: first page and next page, keeping the search. */
+/** Keyset paging: first page and next page, keeping the search and the activity filter. */
 function MembersPaging({ page, basePath }: { page: MembersPage; basePath: string }) {
   const shown = page.members?.length ?? 0;
-  const what = page.query ? ` matching “${page.query}”` : "";
+  const inactive = page.inactive ? ` inactive for ${page.inactive} days` : "";
+  const what = `${inactive}${page.query ? ` matching “${page.query}”` : ""}`;
   const status =
     shown === 0
-      ? page.query
-        ? `No member matches “${page.query}”.`
+      ? page.query || page.inactive
+        ? `No member${inactive}${page.query ? ` matches “${page.query}”` : ""}.`
         : "No more members."
       : `Showing ${shown} member${shown === 1 ? "" : "s"}${what}${page.after ? " (later page)" : ""}.`;
   return (
     <Pagination
       label="Members pages"
       status={status}
-      first={page.after ? { href: hrefWith(basePath, { q: page.query }), label: "First page" } : null}
-      next={page.nextCursor ? { href: hrefWith(basePath, { q: page.query, after: page.nextCursor }), label: "Next page" } : null}
+      first={page.after ? { href: hrefWith(basePath, { q: page.query, inactive: page.inactive ? String(page.inactive) : null }), label: "First page" } : null}
+      next={page.nextCursor ? { href: hrefWith(basePath, { q: page.query, inactive: page.inactive ? String(page.inactive) : null, after: page.nextCursor }), label: "Next page" } : null}
     />
   );
 }
