@@ -17,7 +17,8 @@ export type RateLimitBucket =
   | "api-token-failures-ip"
   | "webhook-signature-failures-ip"
   | "orgs-created-user"
-  | "test-reports-org";
+  | "test-reports-org"
+  | "join-requests-user";
 
 /** At most `max` per window of `windowMs`, counted for `key` in `bucket`. */
 export type RateLimit = { bucket: RateLimitBucket; key: string; max: number; windowMs: number };

@@ -19,6 +19,7 @@ export type RateLimitSettings = Pick<
   | "RATE_LIMIT_WEBHOOK_SIGNATURE_FAILURES_PER_IP_PER_HOUR"
   | "RATE_LIMIT_ORGS_PER_USER_PER_DAY"
   | "RATE_LIMIT_TEST_REPORTS_PER_ORG_PER_HOUR"
+  | "RATE_LIMIT_JOIN_REQUESTS_PER_USER_PER_HOUR"
 >;
 
 export const rateLimitSettings: RateLimitSettings = env;
@@ -69,4 +70,9 @@ export function orgCreationLimit(userId: string, settings = rateLimitSettings): 
 /** "Send a test report" on the General Information page: a few per organization and hour. */
 export function testReportLimit(orgId: string, settings = rateLimitSettings): RateLimit {
   return { bucket: "test-reports-org", key: orgId, max: settings.RATE_LIMIT_TEST_REPORTS_PER_ORG_PER_HOUR, windowMs: hour };
+}
+
+/** Asking to join (or joining automatically) through a verified domain: per user. */
+export function joinRequestLimit(userId: string, settings = rateLimitSettings): RateLimit {
+  return { bucket: "join-requests-user", key: userId, max: settings.RATE_LIMIT_JOIN_REQUESTS_PER_USER_PER_HOUR, windowMs: hour };
 }
