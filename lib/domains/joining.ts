@@ -7,6 +7,7 @@ import { domainJoinerContext } from "@/lib/authz/system-contexts";
 import { roleLabels } from "@/lib/authz/permissions";
 import { consumeRateLimits } from "@/lib/rate-limit/consume";
 import { joinRequestLimit, rateLimitSettings } from "@/lib/rate-limit/limits";
+import { pluralWord } from "@/lib/format";
 import { formatRetryTime } from "@/lib/rate-limit/messages";
 import { emailDomain } from "./hostname";
 import type { JoinPolicy, JoinRole } from "./schemas";
@@ -49,7 +50,8 @@ async function lockedEligibility(tx: Tx, user: Actor, orgId: string, policy: Exc
 async function consumeJoinAttempt(tx: Tx, userId: string, limits: Limits): Promise<string | null> {
   const allowed = await consumeRateLimits(tx, [joinRequestLimit(userId, limits.settings)], { now: limits.now });
   if (allowed.ok) return null;
-  return `You have asked to join organizations ${allowed.refusal.limit.max} times in an hour, the most allowed. Try again after ${formatRetryTime(allowed.refusal.resetAt, limits.now)}.`;
+  const max = allowed.refusal.limit.max;
+  return `You have asked to join organizations ${max} ${pluralWord(max, "time")} in an hour, the most allowed. Try again after ${formatRetryTime(allowed.refusal.resetAt, limits.now)}.`;
 }
 
 /** "Request to join": one pending request per user and organization; admins decide. */
