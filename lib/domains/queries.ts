@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, desc, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { joinRequests, memberships, organizations, orgDomains, users } from "@/db/schema";
