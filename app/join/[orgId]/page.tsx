@@ -45,7 +45,7 @@ export default async function JoinRoute({ params }: Props) {
             </p>
             {org.requested ? (
               <p role="status" className={text}>
-                You have already asked to join {org.orgName}. You will get an email when an admin answers.
+                You asked to join {org.orgName}. Its owner and admins have your request: you will get an email when one of them answers.
               </p>
             ) : org.policy === "auto_join" ? (
               <JoinForm orgId={org.orgId} label={`Join ${org.orgName}`} pendingLabel="Joining…" action={joinAutomaticallyAction} />

@@ -1,17 +1,18 @@
 "use client";
 
-import { useActionState } from "react";
-import { useActionFeedback } from "@/components/forms/use-action-feedback";
+import { useToastingAction } from "@/components/forms/use-toasting-action";
 import { FormError } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult, ActionState } from "@/lib/actions/result";
 
 type Props = { orgId: string; label: string; pendingLabel: string; action: (previous: ActionState, formData: FormData) => Promise<ActionResult> };
 
-/** "Request to join" or "Join": the server re-reads everything that allows it. */
+/**
+ * "Request to join" or "Join": the server re-reads everything that allows it. The toast fires as
+ * the action answers: the page re-renders with the request made (or the organization joined).
+ */
 export function JoinForm({ orgId, label, pendingLabel, action }: Props) {
-  const [state, submit, pending] = useActionState(action, null);
-  const { formError } = useActionFeedback(state);
+  const { state, submit, pending, formError } = useToastingAction(action);
   if (state?.ok) {
     return (
       <p role="status" className="mt-6 rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100">
