@@ -5,7 +5,7 @@ import { runUserAction } from "@/lib/actions/run-action";
 import { addMember, makeOrgWithEveryRole, makeTeamOrg, makeUser } from "@/lib/factories";
 import { makeJoinRequest, makeOrgDomain } from "@/lib/factories/domains";
 import { requestToJoin } from "@/lib/domains/joining";
-import { joinableOrganizations } from "@/lib/domains/queries";
+import { joinableOrganizations, listOrgDomains } from "@/lib/domains/queries";
 import { challengeName } from "@/lib/domains/txt-record";
 import { rateLimitSettings } from "@/lib/rate-limit/limits";
 import { type FakeDns, startFakeDns } from "@/scripts/lib/fake-dns";
@@ -65,6 +65,8 @@ describe("verifying a domain", () => {
     expect(added).toMatchObject({ ok: true, message: expect.stringContaining("Another organization has verified") });
     const [mine] = await t.db.select().from(orgDomains).where(eq(orgDomains.orgId, org.id));
     expect(mine.domain).toBe(first.domain.domain);
+    expect(await listOrgDomains(t.db, org.id)).toEqual([expect.objectContaining({ domain: mine.domain, heldElsewhere: true, verifiedAt: null })]);
+    expect(await listOrgDomains(t.db, first.org.id)).toEqual([expect.objectContaining({ domain: mine.domain, heldElsewhere: false })]);
     dns.setTxt(challengeName(mine.domain), [mine.verificationToken]);
     const before = await snapshotDomains(t.db, org.id);
     const verified = await runDomainAction(t.db, actions.verify, users.owner, org, { domainId: mine.id });
