@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { Page } from "@playwright/test";
-import { memberships } from "@/db/schema";
+import { memberships, users } from "@/db/schema";
 import { makeOrgWithEveryRole } from "@/lib/factories";
-import { uniqueDomain } from "@/lib/factories/domains";
+import { makeOrgDomain, uniqueDomain } from "@/lib/factories/domains";
 import { expect, expectNoA11yViolations, test } from "./fixtures";
 import { publishTxt } from "./support/dns";
 import { waitForEmail } from "./support/mailbox";
@@ -26,11 +26,11 @@ async function checkEverywhere(page: Page) {
 }
 
 test("an admin verifies a domain and lets people ask to join; a colleague asks from the switcher; the admin approves", async ({ browser, page, db, signIn }) => {
-  const { org, users } = await makeOrgWithEveryRole(db, { plan: "business" });
+  const { org, users: people } = await makeOrgWithEveryRole(db, { plan: "business" });
   const domain = uniqueDomain();
   const notifications = page.getByRole("region", { name: /Notifications/ });
 
-  await signIn(page, users.admin, { callbackUrl: `/orgs/${org.slug}/settings/general` });
+  await signIn(page, people.admin, { callbackUrl: `/orgs/${org.slug}/settings/general` });
   await page.getByRole("navigation", { name: "Organization settings" }).getByRole("link", { name: "Verified domains" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Verified domains" })).toBeVisible();
 
@@ -75,7 +75,7 @@ test("an admin verifies a domain and lets people ask to join; a colleague asks f
   await expect(colleague.getByRole("status").filter({ hasText: `You asked to join ${org.name}` })).toBeVisible();
   await colleagueContext.close();
 
-  const received = await waitForEmail(users.admin.email, { subject: `asks to join ${org.name}` });
+  const received = await waitForEmail(people.admin.email, { subject: `asks to join ${org.name}` });
   expect(received.text).toContain(`/orgs/${org.slug}/settings/members?tab=requests`);
 
   // The admin answers in Members → Requests.
@@ -94,4 +94,27 @@ test("an admin verifies a domain and lets people ask to join; a colleague asks f
   await waitForEmail(colleagueEmail, { subject: `You joined ${org.name}` });
   const roles = await db.select({ role: memberships.role }).from(memberships).where(eq(memberships.orgId, org.id));
   expect(roles.map((r) => r.role).sort()).toEqual(["admin", "developer", "developer", "owner", "viewer"]);
+});
+
+test("a colleague at a domain that lets people join automatically joins from the switcher, as Developer at most", async ({ page, db, signIn }) => {
+  const { org } = await makeOrgWithEveryRole(db, { plan: "business" });
+  const domain = await makeOrgDomain(db, org, { policy: "auto_join", role: "developer" });
+  const email = `jo@${domain.domain}`;
+
+  await signIn(page, { email });
+  const switcher = orgSwitcher(page);
+  await switcher.open();
+  await expect(switcher.status).toContainText("1 you can join");
+  await switcher.option(new RegExp(`^Join: ${org.name}`)).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Join ${org.name}` })).toBeVisible();
+  await expect(page.getByText("You can join it now as Developer.")).toBeVisible();
+  await page.getByRole("button", { name: `Join ${org.name}` }).click();
+  await page.waitForURL(`/orgs/${org.slug}`);
+  await expect(page.getByRole("region", { name: /Notifications/ })).toContainText(`You joined ${org.name} as Developer.`);
+
+  const [joined] = await db.select({ role: memberships.role }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(eq(users.email, email));
+  expect(joined).toEqual({ role: "developer" });
+  // Joined, the page offers nothing more.
+  await page.goto(`/join/${org.id}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Nothing to join here" })).toBeVisible();
 });
