@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Page } from "@playwright/test";
 import { memberships, users } from "@/db/schema";
 import { makeOrgWithEveryRole } from "@/lib/factories";
@@ -112,7 +112,7 @@ test("a colleague at a domain that lets people join automatically joins from the
   await page.waitForURL(`/orgs/${org.slug}`);
   await expect(page.getByRole("region", { name: /Notifications/ })).toContainText(`You joined ${org.name} as Developer.`);
 
-  const [joined] = await db.select({ role: memberships.role }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(eq(users.email, email));
+  const [joined] = await db.select({ role: memberships.role }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(and(eq(users.email, email), eq(memberships.orgId, org.id)));
   expect(joined).toEqual({ role: "developer" });
   // Joined, the page offers nothing more.
   await page.goto(`/join/${org.id}`);
