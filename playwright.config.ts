@@ -27,6 +27,11 @@ const githubPort = port + 1;
 const smtpPort = port + 2;
 const mailboxPort = port + 3;
 process.env.E2E_MAILBOX_URL = `http://127.0.0.1:${mailboxPort}`;
+// A local DNS server answers the console's TXT lookups (domain verification, DNS_RESOLVER); the
+// tests set its records over HTTP (e2e/support/dns.ts).
+const dnsPort = port + 4;
+const dnsControlPort = port + 5;
+process.env.E2E_DNS_URL = `http://127.0.0.1:${dnsControlPort}`;
 
 // The same local GitHub plays the console's GitHub App (GHES-shaped: API under /api/v3). The key
 // and webhook secret are made once per run; workers inherit them (e2e/support/github.ts signs
@@ -55,6 +60,7 @@ const serverEnv = {
   // Production refuses to start without it: links in emails are built from it, never from a header.
   APP_URL: baseURL,
   SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+  DNS_RESOLVER: `127.0.0.1:${dnsPort}`,
   MAIL_FROM: "Org Console <no-reply@org-console.test>",
   // The local engine's transitions take a few seconds (install 4 s, stop 1.6 s), so the tests
   // watch real state changes without waiting a demo's 20 s.
@@ -118,6 +124,14 @@ export default defineConfig({
     {
       command: `npx tsx scripts/smtp-capture-server.ts ${smtpPort} ${mailboxPort}`,
       url: `http://127.0.0.1:${mailboxPort}/health`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      command: `npx tsx scripts/fake-dns-server.ts ${dnsPort} ${dnsControlPort}`,
+      url: `http://127.0.0.1:${dnsControlPort}/health`,
       reuseExistingServer: false,
       timeout: 30_000,
       stdout: "ignore",

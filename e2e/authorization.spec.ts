@@ -44,7 +44,7 @@ test("a non-member gets the 404 page for every URL of the organization", async (
 
   // The switcher's list comes from the server, for the caller's memberships only.
   const listing = await page.request.get(`/api/organizations?q=${encodeURIComponent(org.slug)}`);
-  expect(await listing.json()).toEqual({ organizations: [], total: 0, invitations: [] });
+  expect(await listing.json()).toEqual({ organizations: [], total: 0, invitations: [], joinable: [] });
 });
 
 test("a General Information submission replayed after a demotion to viewer changes nothing", async ({ page, db, signIn }) => {

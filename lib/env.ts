@@ -23,6 +23,8 @@ const rateLimitSettings = {
   RATE_LIMIT_ORGS_PER_USER_PER_DAY: limit(10),
   RATE_LIMIT_TEST_REPORTS_PER_ORG_PER_HOUR: limit(5),
   RATE_LIMIT_EXPORTS_PER_ORG_PER_HOUR: limit(10),
+  // Requests to join (and automatic joins) through a verified domain, per user.
+  RATE_LIMIT_JOIN_REQUESTS_PER_USER_PER_HOUR: limit(10),
 };
 
 const envSchema = z.object({
@@ -48,6 +50,9 @@ const envSchema = z.object({
   // The console's public address, for links in emails. Required in production (instrumentation.ts
   // refuses to start without it); elsewhere http://localhost:<PORT or 3000>. Never a request header.
   APP_URL: z.string().url().optional(),
+  // The DNS server that verifies domains' TXT records (lib/domains/txt-record.ts), as host:port
+  // (IPv4, or [IPv6]:port). Unset: the system's resolvers.
+  DNS_RESOLVER: unsetWhenEmpty(z.string().regex(/^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-fA-F:]+\])(:\d{1,5})?$/, "DNS_RESOLVER is host:port, e.g. 127.0.0.1:53")),
   // 32 bytes, base64: seals kubeconfigs at rest. Unset outside production: generated under .data/.
   KUBECONFIG_ENCRYPTION_KEY: z.string().optional(),
   // "off" keeps this server instance from running cluster jobs (run them elsewhere).

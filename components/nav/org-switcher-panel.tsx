@@ -9,6 +9,7 @@ import { Popover, PopoverAnchor, PopoverContent } from "@/components/ui/popover"
 import type { ActionResult, ActionState } from "@/lib/actions/result";
 import type { OrganizationChoice } from "@/lib/orgs/queries";
 import { sectionOfPathname } from "@/lib/orgs/sections";
+import { JoinableOption } from "./joinable-option";
 import { InvitationOption, invitationValue, OrgOption, orgValue } from "./org-option";
 import { useActiveDescendant } from "./use-active-descendant";
 import { type OrgListing, switcherStatus, useOrgListing } from "./use-org-listing";
@@ -86,6 +87,9 @@ export function OrgSwitcherPanel({ anchorRef, current, settingsHref, switchOrgan
               ))}
               {listing?.invitations.map((invitation) => (
                 <InvitationOption key={invitation.id} invitation={invitation} onSelect={() => go(invitation.href)} />
+              ))}
+              {listing?.joinable.map((org) => (
+                <JoinableOption key={org.id} org={org} onSelect={() => go(org.href)} />
               ))}
             </CommandGroup>
             {/* Pinned below the scrolling list; shown once the list is there, so Enter never picks them by accident. */}

@@ -2,9 +2,9 @@
 
 import { useEffect, useRef, useState } from "react";
 import type { OrganizationChoice } from "@/lib/orgs/queries";
-import type { SwitcherInvitation } from "@/lib/pages/org-page";
+import type { SwitcherInvitation, SwitcherJoinable } from "@/lib/pages/org-page";
 
-export type OrgListing = { organizations: OrganizationChoice[]; total: number; invitations: SwitcherInvitation[] };
+export type OrgListing = { organizations: OrganizationChoice[]; total: number; invitations: SwitcherInvitation[]; joinable: SwitcherJoinable[] };
 
 /** How long typing must pause before the server is asked again. */
 export const searchDebounceMs = 150;
@@ -45,11 +45,13 @@ export function useOrgListing(query: string, onLoaded?: (listing: OrgListing) =>
 export function switcherStatus({ listing, failed, query }: { listing: OrgListing | null; failed: boolean; query: string }): string {
   if (failed) return "Could not load your organizations. Close and open the menu to try again.";
   if (!listing) return "Loading your organizations…";
-  if (listing.total === 0) return query ? `No organization matches “${query}”.` : "You are not in any organization yet.";
+  const joinable = listing.joinable.length;
+  const toJoin = joinable > 0 ? ` · ${joinable} you can join` : "";
+  if (listing.total === 0) return (query ? `No organization matches “${query}”.` : "You are not in any organization yet.") + toJoin;
   if (listing.total > listing.organizations.length) {
     return `Showing ${listing.organizations.length} of ${listing.total} organizations. Type to narrow the list.`;
   }
   const invited = listing.invitations.length;
   const invitations = invited > 0 ? ` · ${invited} invitation${invited === 1 ? "" : "s"} to join` : "";
-  return `${listing.total} organization${listing.total === 1 ? "" : "s"}${invitations}`;
+  return `${listing.total} organization${listing.total === 1 ? "" : "s"}${invitations}${toJoin}`;
 }

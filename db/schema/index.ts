@@ -12,3 +12,4 @@ export * from "./billing";
 export * from "./rate-limits";
 export * from "./slug-redirects";
 export * from "./notifications";
+export * from "./domains";

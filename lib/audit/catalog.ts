@@ -3,6 +3,7 @@ import { providerCatalog } from "@/lib/clusters/catalog";
 import { billingDetailsAuditEntries } from "./entries/billing-details";
 import { billingPlansAuditEntries } from "./entries/billing-plans";
 import { cloudAccountAuditEntries } from "./entries/cloud-accounts";
+import { domainAuditEntries } from "./entries/domains";
 import { exportAuditEntries } from "./entries/export";
 import { gitAuditEntries } from "./entries/git";
 import { noticesAuditEntries } from "./entries/notices";
@@ -47,6 +48,7 @@ export const auditCategories = {
   environments: { label: "Environments", all: "All environment events" },
   clusters: { label: "Clusters", all: "All cluster requests" },
   cloudAccounts: { label: "Cloud accounts", all: "All cloud account events" },
+  domains: { label: "Domains and join requests", all: "All domain and join request events" },
   git: { label: "Git", all: "All Git events" },
   billing: { label: "Billing", all: "All billing events" },
   engine: { label: "Infrastructure engine", all: "All infrastructure engine outcomes" },
@@ -235,6 +237,7 @@ export const auditCatalog: Record<string, CatalogEntry> = {
   },
   ...jobOutcomes(),
   ...cloudAccountAuditEntries,
+  ...domainAuditEntries,
 };
 
 export const auditActionNames = Object.keys(auditCatalog);

@@ -19,6 +19,8 @@ const targetTypeLabels: Record<string, string> = {
   project: "Project",
   cluster: "Cluster",
   cloud_account: "Cloud account",
+  domain: "Domain",
+  join_request: "Join request",
 };
 
 export type AuditActorView = {

@@ -28,6 +28,7 @@ export const permissionTable = {
   "cluster.manage": { roles: admins, describes: "add, update, stop, start, delete, set default" },
   "cluster.connect": { roles: admins, describes: "download a cluster's kubeconfig" },
   "cloud_account.manage": { roles: admins, describes: "add, rename, rotate and delete cloud accounts" },
+  "domain.manage": { roles: admins, describes: "add, verify and remove email domains and set their join policy" },
   "project.read": { roles: all, describes: "see projects" },
   "environment.read": { roles: all, describes: "see environments" },
   "application.read": { roles: all, describes: "see applications" },

@@ -24,3 +24,13 @@ export function apiOwnerContext(user: Actor, personal: Organization): OrgContext
   if (personal.personalForUserId !== user.id) throw new Error("not this user's personal organization");
   return buildOrgContext(user, personal, "owner", "api");
 }
+
+/**
+ * Someone who is not a member, acting through one of the organization's verified domains: asking
+ * to join (`role` is then the lowest, never checked: the request grants nothing) or joining
+ * automatically with the domain's role. Only lib/domains/ builds it, in the transaction that holds
+ * the organization's lock and has just re-read the domain, its policy and the person's email.
+ */
+export function domainJoinerContext(joiner: Actor, org: Organization, role: "developer" | "viewer"): OrgContext {
+  return buildOrgContext(joiner, org, role, "ui");
+}

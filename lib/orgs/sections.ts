@@ -12,6 +12,7 @@ export const orgSections = [
   { path: "settings/git", label: "Git Permission", permission: "git.manage", settings: true },
   { path: "settings/clusters", label: "Clusters", permission: "cluster.manage", settings: true },
   { path: "settings/cloud-accounts", label: "Cloud accounts", permission: "cloud_account.manage", settings: true },
+  { path: "settings/domains", label: "Verified domains", permission: "domain.manage", settings: true },
   { path: "settings/billing", label: "Billing", permission: "billing.manage", settings: true },
   { path: "settings/audit-log", label: "Audit log", permission: "audit.read", settings: true },
   // Every member: it is where anyone but the owner leaves; what else it offers depends on the role.

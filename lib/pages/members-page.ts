@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/db/client";
+import { countPendingJoinRequests, listPendingJoinRequests } from "@/lib/domains/queries";
 import type { OrgContext } from "@/lib/authz/context";
 import { type InactivityPeriod, parseInactivityPeriod } from "@/lib/members/last-active";
 import { memberCursor } from "@/lib/members/paging";
@@ -8,7 +9,7 @@ import { type AssignableRole, mayActOn, rolesAssignableBy } from "@/lib/members/
 import { planTable } from "@/lib/orgs/plans";
 import { loadSettingsPage, type SettingsPageAccess } from "./settings-page";
 
-export const membersTabs = ["members", "invitations"] as const;
+export const membersTabs = ["members", "invitations", "requests"] as const;
 export type MembersTab = (typeof membersTabs)[number];
 
 /**
@@ -28,11 +29,13 @@ export type MembersPage = {
   inactive: InactivityPeriod | null;
   after: string | null;
   /** The tabs' counts: every member, and the pending invitations that have not expired. */
-  counts: { members: number; invitations: number };
+  counts: { members: number; invitations: number; requests: number };
   /** The open tab's rows only: the other list is not queried at all. */
   members: MemberView[] | null;
   nextCursor: string | null;
   invitations: null | Awaited<ReturnType<typeof listPendingInvitations>>;
+  /** Requests to join through a verified domain (lib/domains/), for those who may invite. */
+  requests: null | Awaited<ReturnType<typeof listPendingJoinRequests>>;
   /** The roles the caller may give, in the role dialog and invitations. */
   roles: AssignableRole[];
   /** What the caller's role allows on this page, once for every row. */
@@ -52,7 +55,8 @@ function blockFor(ctx: OrgContext, row: MemberRow): MemberBlock {
 /**
  * Everything the members page shows, in three SQL statements whatever the organization's size:
  * the org + membership query (shared with the layouts), the counts (members and pending
- * invitations, which are also the seats), and one page of the open tab's rows.
+ * invitations, which are also the seats), and one page of the open tab's rows; for those who may
+ * invite, a fourth counts the pending join requests (the Requests tab's count).
  */
 export async function loadMembersPage(slug: string, params: { tab?: string; q?: string; after?: string; inactive?: string }): Promise<MembersPageAccess> {
   const access = await loadSettingsPage(slug);
@@ -61,15 +65,17 @@ export async function loadMembersPage(slug: string, params: { tab?: string; q?: 
   const db = await getDb();
   const canInvite = ctx.can("member.invite");
   // Pending invitations are a secret of those who may invite; anyone else sees the members tab.
-  const tab: MembersTab = params.tab === "invitations" && canInvite ? "invitations" : "members";
+  const tab: MembersTab = (params.tab === "invitations" || params.tab === "requests") && canInvite ? params.tab : "members";
   const query = tab === "members" ? (params.q ?? "").trim().slice(0, 100) : "";
   const inactive = tab === "members" ? parseInactivityPeriod(params.inactive) : null;
   // A cursor that is not one of ours means the first page, and says so.
   const after = tab === "members" && params.after && memberCursor.decode(params.after) ? params.after : null;
-  const [counts, listing, invitations] = await Promise.all([
+  const [counts, listing, invitations, requestCount, requests] = await Promise.all([
     seatUsage(db, ctx.org.id),
     tab === "members" ? listMembers(db, ctx.org.id, { query, after: after ?? undefined, inactiveDays: inactive }) : null,
     tab === "invitations" ? listPendingInvitations(db, ctx.org.id) : null,
+    canInvite ? countPendingJoinRequests(db, ctx.org.id) : 0,
+    tab === "requests" ? listPendingJoinRequests(db, ctx.org.id) : null,
   ]);
   const limit = planTable[ctx.org.plan].members;
   return {
@@ -80,10 +86,11 @@ export async function loadMembersPage(slug: string, params: { tab?: string; q?: 
       query,
       inactive,
       after,
-      counts: { members: counts.members, invitations: canInvite ? counts.pending : 0 },
+      counts: { members: counts.members, invitations: canInvite ? counts.pending : 0, requests: requestCount },
       members: listing?.members.map((row) => ({ ...row, isSelf: row.userId === ctx.actor.id, block: blockFor(ctx, row) })) ?? null,
       nextCursor: listing?.nextCursor ?? null,
       invitations,
+      requests,
       roles: rolesAssignableBy(ctx.role),
       can: {
         invite: canInvite,

@@ -11,6 +11,7 @@ import { readViewAsCookie } from "@/lib/authz/view-as-cookie";
 import type { MemberRole } from "@/db/schema/values";
 import { invitationToken } from "@/lib/invitations/token";
 import { listInvitationsForEmail } from "@/lib/invitations/respond";
+import { joinableOrganizations, type JoinableOrganization } from "@/lib/domains/queries";
 import { requestedPathHeader } from "@/lib/http/proxy-security";
 import { findLandingOrganizationSlug, listOrganizationsForUser } from "@/lib/orgs/queries";
 import { renamedPath } from "@/lib/orgs/renamed-path";
@@ -56,18 +57,23 @@ export async function landingPath(): Promise<string> {
 /** A pending invitation as the switcher offers it: the link is built here, the nonce stays here. */
 export type SwitcherInvitation = { id: string; orgName: string; role: MemberRole; href: string };
 
+/** An organization the user may ask to join (or join) through a verified domain of their email. */
+export type SwitcherJoinable = Omit<JoinableOrganization, "orgId"> & { id: string; href: string };
+
 /**
  * The switcher's list for the signed-in user, or null when signed out: their organizations
- * (filtered by `query`) and the pending invitations addressed to their email. Two statements.
+ * (filtered by `query`), the pending invitations addressed to their email, and the organizations
+ * a verified domain of their email lets them ask to join. Three statements.
  */
 export async function switcherListing(query: string) {
   const session = await currentSession();
   const db = await getDb();
   const user = session && (await loadSessionUser(db, session));
   if (!user) return null;
-  const [listing, invitations] = await Promise.all([
+  const [listing, invitations, joinable] = await Promise.all([
     listOrganizationsForUser(db, user.id, { query }),
     user.email ? listInvitationsForEmail(db, user.email) : [],
+    user.email ? joinableOrganizations(db, user) : [],
   ]);
   const needle = query.trim().toLowerCase();
   return {
@@ -75,6 +81,9 @@ export async function switcherListing(query: string) {
     invitations: invitations
       .filter((invitation) => invitation.orgName.toLowerCase().includes(needle))
       .map(({ id, orgName, role, tokenNonce }): SwitcherInvitation => ({ id, orgName, role, href: `/invitations/${invitationToken(id, tokenNonce)}` })),
+    joinable: joinable
+      .filter((org) => org.orgName.toLowerCase().includes(needle))
+      .map(({ orgId, ...org }): SwitcherJoinable => ({ ...org, id: orgId, href: `/join/${orgId}` })),
   };
 }
 

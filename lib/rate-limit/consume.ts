@@ -18,7 +18,8 @@ export type RateLimitBucket =
   | "webhook-signature-failures-ip"
   | "orgs-created-user"
   | "test-reports-org"
-  | "exports-org";
+  | "exports-org"
+  | "join-requests-user";
 
 /** At most `max` per window of `windowMs`, counted for `key` in `bucket`. */
 export type RateLimit = { bucket: RateLimitBucket; key: string; max: number; windowMs: number };

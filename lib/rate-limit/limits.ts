@@ -20,6 +20,7 @@ export type RateLimitSettings = Pick<
   | "RATE_LIMIT_ORGS_PER_USER_PER_DAY"
   | "RATE_LIMIT_TEST_REPORTS_PER_ORG_PER_HOUR"
   | "RATE_LIMIT_EXPORTS_PER_ORG_PER_HOUR"
+  | "RATE_LIMIT_JOIN_REQUESTS_PER_USER_PER_HOUR"
 >;
 
 export const rateLimitSettings: RateLimitSettings = env;
@@ -75,4 +76,9 @@ export function testReportLimit(orgId: string, settings = rateLimitSettings): Ra
 /** Exports of an organization: each reads all of it (a million audit events), so a few an hour. */
 export function exportLimit(orgId: string, settings = rateLimitSettings): RateLimit {
   return { bucket: "exports-org", key: orgId, max: settings.RATE_LIMIT_EXPORTS_PER_ORG_PER_HOUR, windowMs: hour };
+}
+
+/** Asking to join (or joining automatically) through a verified domain: per user. */
+export function joinRequestLimit(userId: string, settings = rateLimitSettings): RateLimit {
+  return { bucket: "join-requests-user", key: userId, max: settings.RATE_LIMIT_JOIN_REQUESTS_PER_USER_PER_HOUR, windowMs: hour };
 }

@@ -35,6 +35,8 @@ const designTable: Record<Permission, readonly MemberRole[]> = {
   "cluster.connect": OA,
   // Issue 15: "Owners and organization administrators can manage: cloud accounts, …" (Qovery).
   "cloud_account.manage": OA,
+  // Issue 16: "Owners and admins add an email domain … Per verified domain, a policy".
+  "domain.manage": OA,
   "project.read": ALL,
   "environment.read": ALL,
   "application.read": ALL,

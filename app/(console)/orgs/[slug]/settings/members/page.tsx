@@ -11,7 +11,9 @@ import type { ActionResult, ActionState } from "@/lib/actions/result";
 import { deniedReason } from "@/lib/authz/permissions";
 import { loadMembersPage, type MembersPage } from "@/lib/pages/members-page";
 import {
+  approveJoinRequestAction,
   changeMemberRoleAction,
+  declineJoinRequestAction,
   invitationLinkAction,
   inviteMembersAction,
   leaveOrganizationAction,
@@ -24,6 +26,7 @@ import {
 import { InvitationsDialogs } from "./_components/invitations-dialogs";
 import { InvitationsTable } from "./_components/invitations-table";
 import { InviteDialog } from "./_components/invite-dialog";
+import { JoinRequestsTab } from "./_components/join-requests-tab";
 import { MembersDialogs } from "./_components/members-dialogs";
 import { MembersTable } from "./_components/members-table";
 import { BulkRemoveBar } from "./_components/bulk-remove-bar";
@@ -69,6 +72,7 @@ export default async function MembersPage({ params, searchParams }: Props) {
         tabs={[
           { href: basePath, label: "Members", count: page.counts.members, current: page.tab === "members" },
           ...(page.can.invite ? [{ href: invitationsHref, label: "Invitations", count: page.counts.invitations, current: page.tab === "invitations" }] : []),
+          ...(page.can.invite ? [{ href: `${basePath}?tab=requests`, label: "Requests", count: page.counts.requests, current: page.tab === "requests" }] : []),
         ]}
       />
       <div className="mt-4 space-y-3">
@@ -121,6 +125,7 @@ export default async function MembersPage({ params, searchParams }: Props) {
             )}
           </InvitationsDialogs>
         )}
+        {page.requests && <JoinRequestsTab page={page} actions={{ approve: bound(approveJoinRequestAction), decline: bound(declineJoinRequestAction) }} />}
       </div>
       {page.tab === "members" && page.can.transfer && (
         <section aria-labelledby="transfer-heading" className="mt-10 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
