@@ -29,7 +29,7 @@ import { InviteDialog } from "./_components/invite-dialog";
 import { JoinRequestsTab } from "./_components/join-requests-tab";
 import { MembersDialogs } from "./_components/members-dialogs";
 import { MembersTable } from "./_components/members-table";
-import { BulkRemoveBar } from "./_components/bulk-remove-bar";
+import { BulkRemoveBar } from "./_components/on-demand";
 import { InactiveFilter } from "./_components/inactive-filter";
 import { MemberSelection } from "./_components/member-selection";
 

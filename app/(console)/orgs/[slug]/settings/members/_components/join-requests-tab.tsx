@@ -1,10 +1,9 @@
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, TableCaption, TableHead, TableHeaderCell } from "@/components/ui/table";
 import type { ActionResult, ActionState } from "@/lib/actions/result";
 import { joinRequestsShown } from "@/lib/domains/queries";
 import { formatDateTime } from "@/lib/format";
 import type { MembersPage } from "@/lib/pages/members-page";
-import { JoinRequestRow } from "./join-request-row";
+import { JoinRequestsTable } from "./on-demand";
 
 type Action = (previous: ActionState, formData: FormData) => Promise<ActionResult>;
 type Props = { page: MembersPage; actions: { approve: Action; decline: Action } };
@@ -24,27 +23,11 @@ export function JoinRequestsTab({ page, actions }: Props) {
   return (
     <>
       <div className={frame}>
-        <Table>
-          <TableCaption>Requests to join {page.ctx.org.name}</TableCaption>
-          <TableHead>
-            <tr>
-              <TableHeaderCell>Person</TableHeaderCell>
-              <TableHeaderCell>Asked</TableHeaderCell>
-              <TableHeaderCell>
-                <span className="sr-only">Answer</span>
-              </TableHeaderCell>
-            </tr>
-          </TableHead>
-          <tbody>
-            {requests.map((request) => (
-              <JoinRequestRow
-                key={request.id}
-                request={{ id: request.id, name: request.name, email: request.email, domain: request.domain, asked: formatDateTime(request.createdAt) }}
-                actions={actions}
-              />
-            ))}
-          </tbody>
-        </Table>
+        <JoinRequestsTable
+          caption={`Requests to join ${page.ctx.org.name}`}
+          requests={requests.map((request) => ({ id: request.id, name: request.name, email: request.email, domain: request.domain, asked: formatDateTime(request.createdAt) }))}
+          actions={actions}
+        />
       </div>
       {page.counts.requests > requests.length && (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
