@@ -1,12 +1,13 @@
 import { and, eq } from "drizzle-orm";
 import type { Page } from "@playwright/test";
-import { memberships, users } from "@/db/schema";
-import { makeOrgWithEveryRole } from "@/lib/factories";
-import { makeOrgDomain, uniqueDomain } from "@/lib/factories/domains";
+import { joinRequests, memberships, users } from "@/db/schema";
+import { makeOrgWithEveryRole, makeUser } from "@/lib/factories";
+import { makeJoinRequest, makeOrgDomain, uniqueDomain } from "@/lib/factories/domains";
 import { expect, expectNoA11yViolations, test } from "./fixtures";
 import { publishTxt } from "./support/dns";
 import { waitForEmail } from "./support/mailbox";
 import { expectWorksEverywhere } from "./support/responsive";
+import { focusRowMenu } from "./support/row-menu";
 import { orgSwitcher } from "./support/switcher";
 
 // Issue 16, part 1: an admin adds a domain, publishes its TXT record (on the local DNS server the
@@ -86,8 +87,12 @@ test("an admin verifies a domain and lets people ask to join; a colleague asks f
   const row = page.getByTestId("join-request-row").filter({ hasText: colleagueEmail });
   await expect(row).toBeVisible();
   await checkEverywhere(page);
-  await row.getByRole("combobox", { name: /^Role for/ }).selectOption("developer");
+  // One plain row: "Approve…" opens the table's one dialog, where the role is chosen.
   await row.getByRole("button", { name: /^Approve/ }).click();
+  const approve = page.getByRole("alertdialog", { name: /^Approve / });
+  await expect(approve.getByRole("combobox", { name: "Role", exact: true })).toHaveValue("developer");
+  await checkEverywhere(page);
+  await approve.getByRole("button", { name: "Approve", exact: true }).click();
   await expect(notifications).toContainText("joined as Developer");
   await expect(row).toBeHidden();
 
@@ -117,4 +122,33 @@ test("a colleague at a domain that lets people join automatically joins from the
   // Joined, the page offers nothing more.
   await page.goto(`/join/${org.id}`);
   await expect(page.getByRole("heading", { level: 1, name: "Nothing to join here" })).toBeVisible();
+});
+
+test("an admin declines a request from its row's menu, by keyboard; the person is told by email", async ({ page, db, signIn }) => {
+  const { org, users: people } = await makeOrgWithEveryRole(db, { plan: "business" });
+  const domain = await makeOrgDomain(db, org, { policy: "request" });
+  const asker = await makeUser(db, { email: `sam@${domain.domain}`, name: "Sam Asker" });
+  const request = await makeJoinRequest(db, org, asker, domain.domain);
+
+  await signIn(page, people.admin, { callbackUrl: `/orgs/${org.slug}/settings/members?tab=requests` });
+  const row = page.getByTestId("join-request-row").filter({ hasText: "Sam Asker" });
+  await expect(row).toBeVisible();
+  const trigger = row.getByRole("button", { name: "Actions for the request of Sam Asker", exact: true });
+  await focusRowMenu(trigger);
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("menu").getByRole("menuitem", { name: "Decline…" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("alertdialog", { name: "Decline the request of Sam Asker?" });
+  await expect(dialog).toBeVisible();
+  await checkEverywhere(page);
+  await dialog.getByRole("button", { name: "Decline request", exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole("region", { name: /Notifications/ })).toContainText("The request of Sam Asker was declined.");
+  await expect(row).toBeHidden();
+
+  await waitForEmail(asker.email, { subject: `Your request to join ${org.name} was declined` });
+  const [stored] = await db.select({ status: joinRequests.status, decidedBy: joinRequests.decidedBy }).from(joinRequests).where(eq(joinRequests.id, request.id));
+  expect(stored).toEqual({ status: "declined", decidedBy: people.admin.id });
+  const [member] = await db.select().from(memberships).where(and(eq(memberships.orgId, org.id), eq(memberships.userId, asker.id)));
+  expect(member).toBeUndefined();
 });

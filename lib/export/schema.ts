@@ -10,6 +10,7 @@ import {
   orgKinds,
   orgPlans,
 } from "@/db/schema/values";
+import { joinPolicies, joinRoles } from "@/lib/domains/schemas";
 
 // The organization export's document, version 1 (docs/export-schema.md describes every key). Every
 // object is strict: a key this schema does not name (a token hash, a sealed kubeconfig) fails the
@@ -59,6 +60,24 @@ export const exportedMember = z.strictObject({
   email: z.string(),
   role: z.enum(memberRoles),
   memberSince: timestamp,
+  /** When the member last used the organization (to the hour); null when never seen since it was recorded. */
+  lastActiveAt: nullableTimestamp,
+});
+
+export const exportedDomain = z.strictObject({
+  id,
+  domain: z.string(),
+  verifiedAt: nullableTimestamp,
+  policy: z.enum(joinPolicies),
+  autoJoinRole: z.enum(joinRoles),
+  createdAt: timestamp,
+});
+
+export const exportedJoinRequest = z.strictObject({
+  id,
+  person: person.nullable(),
+  domain: z.string(),
+  createdAt: timestamp,
 });
 
 export const exportedInvitation = z.strictObject({
@@ -168,6 +187,8 @@ export const organizationExportSchema = z.strictObject({
   billingDetails: exportedBillingDetails.optional(),
   members: z.array(exportedMember),
   invitations: z.array(exportedInvitation),
+  domains: z.array(exportedDomain),
+  joinRequests: z.array(exportedJoinRequest),
   clusters: z.array(exportedCluster),
   cloudAccounts: z.array(exportedCloudAccount),
   git: exportedGit,

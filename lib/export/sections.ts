@@ -12,7 +12,9 @@ import {
   gitInstallations,
   gitRepositories,
   invitations,
+  joinRequests,
   memberships,
+  orgDomains,
   projects,
   users,
 } from "@/db/schema";
@@ -63,7 +65,7 @@ export function memberBatches(db: Queryable, orgId: string, size: number) {
   return keysetBatches(
     (after, limit) =>
       db
-        .select({ userId: memberships.userId, name: users.name, email: users.email, role: memberships.role, memberSince: memberships.createdAt })
+        .select({ userId: memberships.userId, name: users.name, email: users.email, role: memberships.role, memberSince: memberships.createdAt, lastActiveAt: memberships.lastActiveAt })
         .from(memberships)
         .innerJoin(users, eq(users.id, memberships.userId))
         .where(and(eq(memberships.orgId, orgId), afterKey(memberships.userId, after)))
@@ -95,6 +97,45 @@ export function invitationBatches(db: Queryable, orgId: string, size: number) {
         .orderBy(asc(invitations.id))
         .limit(limit);
       return rows.map(({ inviter, ...row }) => ({ ...row, invitedBy: personOrNull(inviter) }));
+    },
+    (row) => row.id,
+    size,
+  );
+}
+
+/** The organization's domains, verified or not; the verification token (a nonce) stays out. */
+export function readDomains(db: Queryable, orgId: string) {
+  return db
+    .select({
+      id: orgDomains.id,
+      domain: orgDomains.domain,
+      verifiedAt: orgDomains.verifiedAt,
+      policy: orgDomains.policy,
+      autoJoinRole: orgDomains.autoJoinRole,
+      createdAt: orgDomains.createdAt,
+    })
+    .from(orgDomains)
+    .where(eq(orgDomains.orgId, orgId))
+    .orderBy(asc(orgDomains.domain));
+}
+
+/** Pending requests to join only (answered ones are in the audit log). */
+export function joinRequestBatches(db: Queryable, orgId: string, size: number) {
+  return keysetBatches(
+    async (after, limit) => {
+      const rows = await db
+        .select({
+          id: joinRequests.id,
+          requester: { id: users.id, name: users.name, email: users.email },
+          domain: joinRequests.domain,
+          createdAt: joinRequests.createdAt,
+        })
+        .from(joinRequests)
+        .leftJoin(users, eq(users.id, joinRequests.userId))
+        .where(and(eq(joinRequests.orgId, orgId), eq(joinRequests.status, "pending"), afterKey(joinRequests.id, after)))
+        .orderBy(asc(joinRequests.id))
+        .limit(limit);
+      return rows.map(({ requester, ...row }) => ({ id: row.id, person: personOrNull(requester), domain: row.domain, createdAt: row.createdAt }));
     },
     (row) => row.id,
     size,

@@ -6,10 +6,20 @@ import { presentAuditEvent } from "@/lib/audit/present";
 import type { AuditEventRow } from "@/lib/audit/queries";
 import type { OrgContext } from "@/lib/authz/context";
 import { exportSchemaVersion, type ExportScope } from "./schema";
-import { invitationBatches, memberBatches, projectBatches, readBillingDetails, readCloudAccounts, readClusters, readGitConnection } from "./sections";
+import {
+  invitationBatches,
+  joinRequestBatches,
+  memberBatches,
+  projectBatches,
+  readBillingDetails,
+  readCloudAccounts,
+  readClusters,
+  readDomains,
+  readGitConnection,
+} from "./sections";
 
 // The organization export as a JSON byte stream, written piece by piece: the small sections whole,
-// the lists that grow with the organization (members, invitations, projects, the audit log) one
+// the lists that grow with the organization (members, invitations, join requests, projects, the audit log) one
 // keyset batch per piece. A piece is read only when the client has taken the previous one (pull),
 // so a million audit events never sit in memory. The sections are read in turn, not in one
 // snapshot: a change made during a long download may show in a later section only.
@@ -87,6 +97,8 @@ async function* exportPieces(db: Queryable, ctx: OrgContext, scope: ExportScope,
   yield* arrayPieces("members", memberBatches(db, orgId, sizes.members), (row) => row);
   yield ",";
   yield* arrayPieces("invitations", invitationBatches(db, orgId, sizes.invitations), (row) => row);
+  yield `,${key("domains", await readDomains(db, orgId))},`;
+  yield* arrayPieces("joinRequests", joinRequestBatches(db, orgId, sizes.invitations), (row) => row);
   yield `,${key("clusters", await readClusters(db, orgId))},${key("cloudAccounts", await readCloudAccounts(db, orgId))},${key("git", await readGitConnection(db, orgId))},`;
   yield* arrayPieces("projects", projectBatches(db, orgId, sizes.projects), (row) => row);
   yield ",";

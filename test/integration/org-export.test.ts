@@ -11,7 +11,8 @@ vi.mock("@/lib/auth", async () => (await import("./support/fake-auth")).fakeAuth
 const { useTestDatabase } = await import("./support/test-database");
 const { exportEvents, parseExport, readChunks, useExportDoor } = await import("./support/org-export");
 const { act, invitationsOf, tokenOf } = await import("./support/member-actions");
-const { makeOrgWithEveryRole, uniqueTag } = await import("@/lib/factories");
+const { makeOrgWithEveryRole, makeUser, uniqueTag } = await import("@/lib/factories");
+const { makeJoinRequest, makeOrgDomain } = await import("@/lib/factories/domains");
 const { makeBillingDetails } = await import("@/lib/factories/billing-details");
 const { makeCloudAccount, sampleCredentials } = await import("@/lib/factories/cloud-accounts");
 const { makeCluster } = await import("@/lib/factories/clusters");
@@ -117,6 +118,12 @@ describe("what an export holds", () => {
     const installation = await makeInstallation(t.db, org, { accountLogin: "acme-gh", installedBy: people.admin.id });
     await grantRepositories(t.db, installation, ["acme/web", "acme/api"]);
     await makeBillingDetails(t.db, org, people.owner);
+    const domain = await makeOrgDomain(t.db, org, { policy: "request" });
+    const requester = await makeUser(t.db, { email: `rae-${uniqueTag()}@${domain.domain}`, name: "Rae Requester" });
+    await makeJoinRequest(t.db, org, requester, domain.domain);
+    await makeOrgDomain(t.db, org, { verified: false });
+    Object.assign(secrets, { verificationToken: domain.verificationToken });
+    await t.db.execute(sql`update memberships set last_active_at = '2026-11-30T10:00:00Z' where org_id = ${org.id} and user_id = ${people.developer.id}`);
     await t.db.execute(sql`
       insert into audit_events (org_id, actor_id, actor_label, action, target_type, target_label, origin, after)
       values (${org.id}, ${people.owner.id}, 'Olivia Owner', 'billing.details_update', 'organization', ${org.name}, 'ui',
@@ -131,8 +138,11 @@ describe("what an export holds", () => {
     const document = parseExport(text);
     expect(Object.keys(document)).toEqual([
       "schemaVersion", "exportedAt", "exportedBy", "scope", "organization", "billingDetails",
-      "members", "invitations", "clusters", "cloudAccounts", "git", "projects", "auditLog",
+      "members", "invitations", "domains", "joinRequests", "clusters", "cloudAccounts", "git", "projects", "auditLog",
     ]);
+    expect(document.domains.map((d) => [d.policy, d.verifiedAt === null])).toEqual(expect.arrayContaining([["request", false], ["invite_only", true]]));
+    expect(document.joinRequests).toEqual([expect.objectContaining({ person: expect.objectContaining({ name: "Rae Requester" }) })]);
+    expect(document.members.find((m) => m.userId === people.developer.id)?.lastActiveAt).toBe("2026-11-30T10:00:00.000Z");
     expect(document.organization).toMatchObject({ id: org.id, slug: org.slug, name: org.name, plan: org.plan, adminContactEmails: ["ops@acme.test"], memberCount: 4 });
     expect(document.billingDetails).toMatchObject({ companyName: "Acme SAS", vatNumber: "FR40303265045", country: "FR" });
     expect(document.members.map((m) => [m.email, m.role]).sort()).toEqual(
