@@ -1,15 +1,14 @@
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { type TestSmtpServer, startSmtpServer } from "./support/smtp-server";
+import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "./support/test-database";
+import { useTestSmtp } from "./support/test-smtp";
 
 // Issue 16, part 2: the monthly usage report names the members inactive for 90 days at the end of
 // the month (at most 20, then "and N more"), received by a real SMTP server on loopback. The weekly
 // report has no such section.
 
 const t = useTestDatabase();
-const mailHolder = globalThis as { __orgConsoleMail?: unknown };
-let smtp: TestSmtpServer;
+const smtp = useTestSmtp({ env: { APP_URL: "https://console.test" } });
 let app: {
   schema: typeof import("@/db/schema");
   factories: typeof import("@/lib/factories");
@@ -19,11 +18,6 @@ let app: {
 };
 
 beforeAll(async () => {
-  smtp = await startSmtpServer();
-  vi.stubEnv("SMTP_URL", smtp.url);
-  vi.stubEnv("APP_URL", "https://console.test");
-  delete mailHolder.__orgConsoleMail;
-  vi.resetModules();
   app = {
     schema: await import("@/db/schema"),
     factories: await import("@/lib/factories"),
@@ -31,12 +25,6 @@ beforeAll(async () => {
     outbox: await import("@/lib/notifications/outbox"),
     scheduler: await import("@/lib/notifications/scheduler"),
   };
-});
-
-afterAll(async () => {
-  delete mailHolder.__orgConsoleMail;
-  vi.unstubAllEnvs();
-  await smtp?.close();
 });
 
 // February 2027's report: the month ends 2027-03-01, so 90 days before is 2026-12-01.

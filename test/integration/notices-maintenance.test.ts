@@ -1,17 +1,16 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { type TestSmtpServer, startSmtpServer } from "./support/smtp-server";
+import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "./support/test-database";
+import { useTestSmtp } from "./support/test-smtp";
 
 // Issue 15, part 2: an operator's maintenance notice (scripts/maintenance-post.ts) reaches the
 // affected organizations' admin contacts through the outbox and a real SMTP server, is audited in
 // each, and rides on the membership statement as the console's banner until it ends.
 
 const t = useTestDatabase();
-const mailHolder = globalThis as { __orgConsoleMail?: unknown };
-let smtp: TestSmtpServer;
+const smtp = useTestSmtp();
 let app: {
   schema: typeof import("@/db/schema");
   factories: typeof import("@/lib/factories");
@@ -22,10 +21,6 @@ let app: {
 };
 
 beforeAll(async () => {
-  smtp = await startSmtpServer();
-  vi.stubEnv("SMTP_URL", smtp.url);
-  delete mailHolder.__orgConsoleMail;
-  vi.resetModules();
   app = {
     schema: await import("@/db/schema"),
     factories: await import("@/lib/factories"),
@@ -34,12 +29,6 @@ beforeAll(async () => {
     maintenance: await import("@/lib/notifications/maintenance"),
     authorize: await import("@/lib/authz/authorize"),
   };
-});
-
-afterAll(async () => {
-  delete mailHolder.__orgConsoleMail;
-  vi.unstubAllEnvs();
-  await smtp?.close();
 });
 
 const hour = 60 * 60 * 1000;

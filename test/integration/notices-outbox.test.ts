@@ -1,15 +1,14 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { type TestSmtpServer, startSmtpServer } from "./support/smtp-server";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { useTestDatabase } from "./support/test-database";
+import { useTestSmtp } from "./support/test-smtp";
 
 // Issue 15, part 2: the mail outbox and infrastructure notices, against a real SMTP server on
 // loopback. SMTP_URL and APP_URL are set before the app's modules are imported (lib/env.ts reads
 // them once; lib/mail/send.ts keeps one transport per process).
 
 const t = useTestDatabase();
-const mailHolder = globalThis as { __orgConsoleMail?: unknown };
-let smtp: TestSmtpServer;
+const smtp = useTestSmtp({ refuse: /^bounce-/, env: { APP_URL: "https://console.test", KUBECONFIG_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString("base64") } });
 let app: {
   schema: typeof import("@/db/schema");
   factories: typeof import("@/lib/factories");
@@ -21,12 +20,6 @@ let app: {
 };
 
 beforeAll(async () => {
-  smtp = await startSmtpServer({ refuse: /^bounce-/ });
-  vi.stubEnv("SMTP_URL", smtp.url);
-  vi.stubEnv("APP_URL", "https://console.test");
-  vi.stubEnv("KUBECONFIG_ENCRYPTION_KEY", Buffer.alloc(32, 3).toString("base64"));
-  delete mailHolder.__orgConsoleMail;
-  vi.resetModules();
   app = {
     schema: await import("@/db/schema"),
     factories: await import("@/lib/factories"),
@@ -36,12 +29,6 @@ beforeAll(async () => {
     token: await import("@/lib/notifications/unsubscribe-token"),
     subscriptions: await import("@/lib/notifications/subscriptions"),
   };
-});
-
-afterAll(async () => {
-  delete mailHolder.__orgConsoleMail;
-  vi.unstubAllEnvs();
-  await smtp?.close();
 });
 
 beforeEach(() => {

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { useRaceClients } from "./support/clients";
-import { type TestSmtpServer, startSmtpServer } from "./support/smtp-server";
 import { useTestDatabase } from "./support/test-database";
+import { useTestSmtp } from "./support/test-smtp";
 
 // Issue 15, part 2: weekly and monthly usage reports, exactly once per organization and period
 // even with several schedulers ticking at once on separate connections (as several server
@@ -10,8 +10,7 @@ import { useTestDatabase } from "./support/test-database";
 
 const t = useTestDatabase();
 const race = useRaceClients(t, 4);
-const mailHolder = globalThis as { __orgConsoleMail?: unknown };
-let smtp: TestSmtpServer;
+const smtp = useTestSmtp({ env: { APP_URL: "https://console.test" } });
 let app: {
   schema: typeof import("@/db/schema");
   factories: typeof import("@/lib/factories");
@@ -21,11 +20,6 @@ let app: {
 };
 
 beforeAll(async () => {
-  smtp = await startSmtpServer();
-  vi.stubEnv("SMTP_URL", smtp.url);
-  vi.stubEnv("APP_URL", "https://console.test");
-  delete mailHolder.__orgConsoleMail;
-  vi.resetModules();
   app = {
     schema: await import("@/db/schema"),
     factories: await import("@/lib/factories"),
@@ -33,12 +27,6 @@ beforeAll(async () => {
     scheduler: await import("@/lib/notifications/scheduler"),
     periods: await import("@/lib/notifications/periods"),
   };
-});
-
-afterAll(async () => {
-  delete mailHolder.__orgConsoleMail;
-  vi.unstubAllEnvs();
-  await smtp?.close();
 });
 
 async function orgsWithContacts(count: number) {
