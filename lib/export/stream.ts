@@ -24,8 +24,8 @@ import {
 // so a million audit events never sit in memory. The sections are read in turn, not in one
 // snapshot: a change made during a long download may show in a later section only.
 
-export type ExportBatchSizes = { members: number; invitations: number; projects: number; auditLog: number };
-export const exportBatchSizes: ExportBatchSizes = { members: 1_000, invitations: 1_000, projects: 100, auditLog: 1_000 };
+export type ExportBatchSizes = { members: number; invitations: number; joinRequests: number; projects: number; auditLog: number };
+export const exportBatchSizes: ExportBatchSizes = { members: 1_000, invitations: 1_000, joinRequests: 1_000, projects: 100, auditLog: 1_000 };
 
 const noFilters: AuditFilters = { actorEmail: null, actions: null, from: null, until: null };
 
@@ -98,7 +98,7 @@ async function* exportPieces(db: Queryable, ctx: OrgContext, scope: ExportScope,
   yield ",";
   yield* arrayPieces("invitations", invitationBatches(db, orgId, sizes.invitations), (row) => row);
   yield `,${key("domains", await readDomains(db, orgId))},`;
-  yield* arrayPieces("joinRequests", joinRequestBatches(db, orgId, sizes.invitations), (row) => row);
+  yield* arrayPieces("joinRequests", joinRequestBatches(db, orgId, sizes.joinRequests), (row) => row);
   yield `,${key("clusters", await readClusters(db, orgId))},${key("cloudAccounts", await readCloudAccounts(db, orgId))},${key("git", await readGitConnection(db, orgId))},`;
   yield* arrayPieces("projects", projectBatches(db, orgId, sizes.projects), (row) => row);
   yield ",";
