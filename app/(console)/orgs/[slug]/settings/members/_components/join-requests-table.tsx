@@ -30,7 +30,8 @@ export function JoinRequestsTable({ caption, requests, actions }: JoinRequestsTa
   };
   const request = chosen?.request;
   const who = request ? (request.name ?? request.email) : "";
-  const shared = { open, onOpenChange: setOpen, fields: request ? { requestId: request.id } : ({} as Record<string, string>), onSuccess: focusHeading };
+  const fields: Record<string, string> = request ? { requestId: request.id } : {};
+  const shared = { open, onOpenChange: setOpen, fields, onSuccess: focusHeading };
   return (
     <>
       <Table>
