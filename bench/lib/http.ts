@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { devLoginProviderId } from "@/lib/auth/dev-login";
 // Sign-in through Auth.js's development Credentials provider, and single page fetches.
 
-const devLoginProviderId = "dev-login";
 const sessionCookiePrefix = "authjs.session-token";
 
 // Like a browser: a later Set-Cookie of the same name wins (the proxy and the route handler may

@@ -14,6 +14,7 @@ import { SignInRateLimited } from "@/lib/rate-limit/sign-in";
 import { consumeSignInAttempt, oauthSignInAllowed } from "@/lib/rate-limit/sign-in-attempts";
 import { createUserWithPersonalOrg, findOrCreateUser } from "@/lib/users/create-user";
 import { baseAuthConfig } from "./config";
+import { devLoginProviderId } from "./dev-login";
 import { SignInNotAllowed } from "./sign-in-not-allowed";
 import { emailDomainAllowed, oauthPolicyRefusal, signInPolicy, signInRefusedPolicyPath } from "./sign-in-policy";
 import { readSession } from "./session";
@@ -21,7 +22,7 @@ import { endSession, loadSessionUser, type SessionRef, startSession } from "./us
 
 export { readSession } from "./session";
 
-export const devLoginProviderId = "dev-login";
+export { devLoginProviderId };
 
 const devCredentials = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email()),
