@@ -32,6 +32,8 @@ const settings = {
   seconds: option("seconds", 5),
   rounds: option("rounds", 3),
   roundConnections: 10,
+  // Unmeasured load on each page and on the reference before the rounds (see runAlternated).
+  warmupSeconds: option("warmup", 2),
   sqlRequests: 20,
   statementTarget: 3,
   membersStatementTarget,

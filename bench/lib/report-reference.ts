@@ -85,7 +85,7 @@ export function referenceSection(report: BenchReport): string[] {
   const how =
     reference.status === "measured"
       ? `The reference app (\`${reference.sourceDir}\`: a stock Next.js 16 page reading a session and one 50-row keyset page of members with postgres.js) runs on the same PostgreSQL in a database of its own. ` +
-        `${settings.rounds} round${settings.rounds === 1 ? "" : "s"} at ${settings.roundConnections} connections, ${settings.seconds} s a run, each page run between two reference runs; ` +
+        `${settings.rounds} round${settings.rounds === 1 ? "" : "s"} at ${settings.roundConnections} connections, ${settings.seconds} s a run after ${settings.warmupSeconds} s of unmeasured load on each page and on the reference, each page run between two reference runs; ` +
         "`× reference` is the median over the rounds of the page's req/s divided by the mean of its two neighbouring reference runs (`per round` lists those ratios; for the reference, the median req/s of each round's runs). " +
         "req/s, p99 and server CPU are medians over the rounds too; `server CPU ms / req` is the `next start` processes' user + system time over a run divided by its requests, which a busy machine changes much less than req/s."
       : `**No reference ratio**: ${reference.reason}. ${settings.rounds} rounds at ${settings.roundConnections} connections, ${settings.seconds} s a run, medians shown.`;

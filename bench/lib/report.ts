@@ -37,6 +37,8 @@ export type BenchReport = {
     seconds: number;
     rounds: number;
     roundConnections: number;
+    /** Unmeasured seconds of load on each page and on the reference before the rounds. */
+    warmupSeconds: number;
     sqlRequests: number;
     statementTarget: number;
     membersStatementTarget: number;

@@ -53,13 +53,20 @@ export type RoundsResult = { pages: Map<string, Rounds>; reference?: Rounds };
 
 /**
  * `rounds` rounds over `pages` at `connections`, each page run between two reference runs (when
- * there is a reference). `onRun` reports progress.
+ * there is a reference). `onRun` reports progress. First, `warmupSeconds` of unmeasured load on
+ * every target: V8 optimises a page's own code only after some hundreds of renders, and the
+ * reference, loaded between every two pages, would otherwise be the only warm side of a ratio.
  */
 export async function runAlternated(
   pages: LoadTarget[],
   reference: LoadTarget | null,
-  options: { rounds: number; connections: number; seconds: number; onRun: (label: string, load: LoadResult) => void },
+  options: { rounds: number; connections: number; seconds: number; warmupSeconds: number; onRun: (label: string, load: LoadResult) => void },
 ): Promise<RoundsResult> {
+  if (options.warmupSeconds > 0) {
+    for (const target of reference ? [reference, ...pages] : pages) {
+      await runLoad(target.url, target.cookie, options.connections, options.warmupSeconds, target.request);
+    }
+  }
   const byPage = new Map<string, RoundRun[]>(pages.map((page) => [page.key, []]));
   const referenceRuns: RoundRun[] = [];
   const runReference = async (round: number) => {
