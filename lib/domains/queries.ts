@@ -25,14 +25,6 @@ export async function listOrgDomains(db: Queryable, orgId: string) {
 
 export const joinRequestsShown = 50;
 
-export async function countPendingJoinRequests(db: Queryable, orgId: string): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)`.mapWith(Number) })
-    .from(joinRequests)
-    .where(and(eq(joinRequests.orgId, orgId), eq(joinRequests.status, "pending")));
-  return row?.n ?? 0;
-}
-
 /** Pending requests, oldest first (first come, first served), with who asked. */
 export async function listPendingJoinRequests(db: Queryable, orgId: string) {
   return db

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, gt, ilike, or, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { invitations, memberships, organizations, users } from "@/db/schema";
+import { invitations, joinRequests, memberships, organizations, users } from "@/db/schema";
 import type { MemberRole } from "@/db/schema/values";
 import { containsPattern } from "@/lib/search/contains-pattern";
 import { inactiveFor, type InactivityPeriod } from "./last-active";
@@ -44,19 +44,39 @@ export async function listMembers(
   };
 }
 
+// Pending invitations that have not expired: with the members, the seats in use.
+const pendingInvitationCount = (orgId: string) =>
+  sql<number>`(select count(*) from ${invitations} where ${invitations.orgId} = ${orgId} and ${invitations.status} = 'pending' and ${invitations.expiresAt} > now())`.mapWith(Number);
+
 /**
  * Seats in use: members (the organization's kept count, see organizations.member_count) plus
  * pending invitations that have not expired. One statement.
  */
 export async function seatUsage(db: Queryable, orgId: string): Promise<{ members: number; pending: number }> {
   const [row] = await db
-    .select({
-      members: organizations.memberCount,
-      pending: sql<number>`(select count(*) from ${invitations} where ${invitations.orgId} = ${orgId} and ${invitations.status} = 'pending' and ${invitations.expiresAt} > now())`.mapWith(Number),
-    })
+    .select({ members: organizations.memberCount, pending: pendingInvitationCount(orgId) })
     .from(organizations)
     .where(eq(organizations.id, orgId));
   return row ?? { members: 0, pending: 0 };
+}
+
+/**
+ * The members page's counts in one statement: the seats (as seatUsage) and, when `joinRequests`
+ * (the caller may invite, so sees the Requests tab), the pending requests to join; 0 otherwise.
+ */
+export async function membersPageCounts(
+  db: Queryable,
+  orgId: string,
+  options: { joinRequests: boolean },
+): Promise<{ members: number; pending: number; joinRequests: number }> {
+  const pendingJoinRequests = options.joinRequests
+    ? sql<number>`(select count(*) from ${joinRequests} where ${joinRequests.orgId} = ${orgId} and ${joinRequests.status} = 'pending')`.mapWith(Number)
+    : sql<number>`0`.mapWith(Number);
+  const [row] = await db
+    .select({ members: organizations.memberCount, pending: pendingInvitationCount(orgId), joinRequests: pendingJoinRequests })
+    .from(organizations)
+    .where(eq(organizations.id, orgId));
+  return row ?? { members: 0, pending: 0, joinRequests: 0 };
 }
 
 export const pendingInvitationsShown = 50;

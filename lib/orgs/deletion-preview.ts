@@ -22,28 +22,44 @@ export type DeletionPreview = {
 const counted = (query: ReturnType<typeof sql>) => sql<number>`(${query})`.mapWith(Number);
 
 /**
- * One statement, whatever the organization's size: members are the organization's kept count, the
- * others index-only scans, and the audit events (a million in a busy organization) are counted
- * only until one past the cap.
+ * The preview's columns, selected from `organizations` for `orgId`: members are the organization's
+ * kept count, the others index-only scans, and the audit events (a million in a busy
+ * organization) are counted only until one past the cap. A page that needs something more in the
+ * same statement (the Danger Zone: whether a cluster is busy) selects these beside its own.
  */
+export function deletionPreviewColumns(orgId: string) {
+  return {
+    members: organizations.memberCount,
+    pendingInvitations: counted(sql`select count(*) from invitations where org_id = ${orgId} and status = 'pending' and expires_at > now()`),
+    projects: counted(sql`select count(*) from projects where org_id = ${orgId}`),
+    environments: counted(sql`select count(*) from environments where org_id = ${orgId}`),
+    applications: counted(sql`select count(*) from applications where org_id = ${orgId}`),
+    databases: counted(sql`select count(*) from databases where org_id = ${orgId}`),
+    clusters: counted(sql`select count(*) from clusters where org_id = ${orgId}`),
+    gitAccount: sql<string | null>`(select account_login from git_installations where org_id = ${orgId})`,
+    auditEvents: counted(
+      sql`select count(*) from (select 1 from audit_events where org_id = ${orgId} limit ${sql.raw(String(auditEventCountCap + 1))}) as capped`,
+    ),
+  };
+}
+
+/** What an organization that no longer exists would lose: nothing. */
+export const emptyDeletionPreview: DeletionPreview = {
+  members: 0,
+  pendingInvitations: 0,
+  projects: 0,
+  environments: 0,
+  applications: 0,
+  databases: 0,
+  clusters: 0,
+  gitAccount: null,
+  auditEvents: 0,
+};
+
+/** One statement, whatever the organization's size (see deletionPreviewColumns). */
 export async function deletionPreview(db: Queryable, orgId: string): Promise<DeletionPreview> {
-  const [row] = await db
-    .select({
-      members: organizations.memberCount,
-      pendingInvitations: counted(sql`select count(*) from invitations where org_id = ${orgId} and status = 'pending' and expires_at > now()`),
-      projects: counted(sql`select count(*) from projects where org_id = ${orgId}`),
-      environments: counted(sql`select count(*) from environments where org_id = ${orgId}`),
-      applications: counted(sql`select count(*) from applications where org_id = ${orgId}`),
-      databases: counted(sql`select count(*) from databases where org_id = ${orgId}`),
-      clusters: counted(sql`select count(*) from clusters where org_id = ${orgId}`),
-      gitAccount: sql<string | null>`(select account_login from git_installations where org_id = ${orgId})`,
-      auditEvents: counted(
-        sql`select count(*) from (select 1 from audit_events where org_id = ${orgId} limit ${sql.raw(String(auditEventCountCap + 1))}) as capped`,
-      ),
-    })
-    .from(organizations)
-    .where(eq(organizations.id, orgId));
-  return row ?? { members: 0, pendingInvitations: 0, projects: 0, environments: 0, applications: 0, databases: 0, clusters: 0, gitAccount: null, auditEvents: 0 };
+  const [row] = await db.select(deletionPreviewColumns(orgId)).from(organizations).where(eq(organizations.id, orgId));
+  return row ?? emptyDeletionPreview;
 }
 
 /** "3 members, 1 pending invitation and 42 audit events", for the page and the closing toast. */

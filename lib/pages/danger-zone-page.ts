@@ -2,10 +2,10 @@ import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type Queryable } from "@/db/client";
 import { rowsOf } from "@/db/rows";
-import { type Cluster, clusters, memberships, users } from "@/db/schema";
+import { type Cluster, clusters, memberships, organizations, users } from "@/db/schema";
 import { transitionalStatus } from "@/lib/clusters/state-machine";
 import type { OrgContext } from "@/lib/authz/context";
-import { type DeletionPreview, deletionPreview } from "@/lib/orgs/deletion-preview";
+import { type DeletionPreview, deletionPreviewColumns, emptyDeletionPreview } from "@/lib/orgs/deletion-preview";
 import { loadOrgPage } from "./org-page";
 
 export type TransferCandidate = { userId: string; label: string; email: string };
@@ -41,24 +41,26 @@ export type DangerZonePage = {
 
 export const transferCandidateLimit = 50;
 
-/** At most three statements: the membership (shared with the layout), the counts, the candidates. */
+/**
+ * At most three statements: the membership (shared with the layout), the counts (with, for the
+ * owner, whether a cluster is busy), the transfer candidates.
+ */
 export async function loadDangerZonePage(slug: string): Promise<DangerZonePage> {
   const ctx = await loadOrgPage(slug);
   const db = await getDb();
   const isOwner = ctx.role === "owner";
   const isTeam = ctx.org.kind === "team";
   const deleting = ctx.org.deletionRequestedAt !== null;
-  const [preview, transferCandidates, left, busy] = await Promise.all([
-    ctx.can("org.read") ? deletionPreview(db, ctx.org.id) : null,
+  const [counts, transferCandidates, left] = await Promise.all([
+    // Before the deletion, the owner's view also asks whether a cluster is busy: reading a fleet
+    // of 200 on every view cost the page a tenth of its throughput.
+    ctx.can("org.read") ? previewAndBusy(db, ctx.org.id, !deleting && isOwner) : null,
     isOwner && isTeam && !deleting ? listTransferCandidates(db, ctx.org.id) : null,
     deleting ? clustersOf(db, ctx.org.id) : null,
-    // Before, for the owner, only whether a cluster is busy: reading a fleet of 200 on every view
-    // cost the page a tenth of its throughput.
-    !deleting && isOwner ? anyClusterBusy(db, ctx.org.id) : false,
   ]);
   return {
     ctx,
-    deletion: preview && { state: deletionState(ctx, busy), preview },
+    deletion: counts && { state: deletionState(ctx, counts.busy), preview: counts.preview },
     canLeave: !isOwner && !deleting,
     transferCandidates,
     teardown: left ? teardownOf(ctx, left) : null,
@@ -73,15 +75,22 @@ async function clustersOf(db: Queryable, orgId: string) {
     .orderBy(asc(clusters.name));
 }
 
-/** Whether a cluster is in the middle of an action other than its deletion: that blocks deleting. */
-async function anyClusterBusy(db: Queryable, orgId: string): Promise<boolean> {
-  const busy = Object.values(transitionalStatus).filter((status) => status !== "deleting");
-  const rows = await db
-    .select({ id: clusters.id })
-    .from(clusters)
-    .where(and(eq(clusters.orgId, orgId), inArray(clusters.status, busy)))
-    .limit(1);
-  return rows.length > 0;
+/**
+ * The deletion preview and, when `checkBusy`, whether a cluster is in the middle of an action
+ * other than its deletion (that blocks deleting), in one statement.
+ */
+async function previewAndBusy(db: Queryable, orgId: string, checkBusy: boolean): Promise<{ preview: DeletionPreview; busy: boolean }> {
+  const busyStatuses = Object.values(transitionalStatus).filter((status) => status !== "deleting");
+  const busy = checkBusy
+    ? sql<boolean>`exists (select 1 from ${clusters} where ${and(eq(clusters.orgId, orgId), inArray(clusters.status, busyStatuses))})`
+    : sql<boolean>`false`;
+  const [row] = await db
+    .select({ ...deletionPreviewColumns(orgId), busy })
+    .from(organizations)
+    .where(eq(organizations.id, orgId));
+  if (!row) return { preview: emptyDeletionPreview, busy: false };
+  const { busy: clusterBusy, ...preview } = row;
+  return { preview, busy: clusterBusy };
 }
 
 function teardownOf(ctx: OrgContext, left: Teardown["clusters"]): Teardown {

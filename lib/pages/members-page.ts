@@ -1,10 +1,10 @@
 import "server-only";
 import { getDb } from "@/db/client";
-import { countPendingJoinRequests, listPendingJoinRequests } from "@/lib/domains/queries";
+import { listPendingJoinRequests } from "@/lib/domains/queries";
 import type { OrgContext } from "@/lib/authz/context";
 import { type InactivityPeriod, parseInactivityPeriod } from "@/lib/members/last-active";
 import { memberCursor } from "@/lib/members/paging";
-import { listMembers, listPendingInvitations, type MemberRow, seatUsage } from "@/lib/members/queries";
+import { listMembers, listPendingInvitations, type MemberRow, membersPageCounts } from "@/lib/members/queries";
 import { type AssignableRole, mayActOn, rolesAssignableBy } from "@/lib/members/rules";
 import { planTable } from "@/lib/orgs/plans";
 import { loadSettingsPage, type SettingsPageAccess } from "./settings-page";
@@ -55,8 +55,8 @@ function blockFor(ctx: OrgContext, row: MemberRow): MemberBlock {
 /**
  * Everything the members page shows, in three SQL statements whatever the organization's size:
  * the org + membership query (shared with the layouts), the counts (members and pending
- * invitations, which are also the seats), and one page of the open tab's rows; for those who may
- * invite, a fourth counts the pending join requests (the Requests tab's count).
+ * invitations, which are also the seats, and for those who may invite the pending requests to
+ * join), and one page of the open tab's rows.
  */
 export async function loadMembersPage(slug: string, params: { tab?: string; q?: string; after?: string; inactive?: string }): Promise<MembersPageAccess> {
   const access = await loadSettingsPage(slug);
@@ -70,11 +70,10 @@ export async function loadMembersPage(slug: string, params: { tab?: string; q?: 
   const inactive = tab === "members" ? parseInactivityPeriod(params.inactive) : null;
   // A cursor that is not one of ours means the first page, and says so.
   const after = tab === "members" && params.after && memberCursor.decode(params.after) ? params.after : null;
-  const [counts, listing, invitations, requestCount, requests] = await Promise.all([
-    seatUsage(db, ctx.org.id),
+  const [counts, listing, invitations, requests] = await Promise.all([
+    membersPageCounts(db, ctx.org.id, { joinRequests: canInvite }),
     tab === "members" ? listMembers(db, ctx.org.id, { query, after: after ?? undefined, inactiveDays: inactive }) : null,
     tab === "invitations" ? listPendingInvitations(db, ctx.org.id) : null,
-    canInvite ? countPendingJoinRequests(db, ctx.org.id) : 0,
     tab === "requests" ? listPendingJoinRequests(db, ctx.org.id) : null,
   ]);
   const limit = planTable[ctx.org.plan].members;
@@ -86,7 +85,7 @@ export async function loadMembersPage(slug: string, params: { tab?: string; q?: 
       query,
       inactive,
       after,
-      counts: { members: counts.members, invitations: canInvite ? counts.pending : 0, requests: requestCount },
+      counts: { members: counts.members, invitations: canInvite ? counts.pending : 0, requests: counts.joinRequests },
       members: listing?.members.map((row) => ({ ...row, isSelf: row.userId === ctx.actor.id, block: blockFor(ctx, row) })) ?? null,
       nextCursor: listing?.nextCursor ?? null,
       invitations,

@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { insertBulkUsers, addBulkMembers } from "@/lib/factories/bulk";
 import { makeTeamOrg, makeUser, uniqueTag } from "@/lib/factories";
 import { memberCursor } from "@/lib/members/paging";
-import { listMembers } from "@/lib/members/queries";
+import { eq } from "drizzle-orm";
+import { joinRequests } from "@/db/schema";
+import { makeJoinRequest } from "@/lib/factories/domains";
+import { listMembers, membersPageCounts, seatUsage } from "@/lib/members/queries";
 import { useTestDatabase } from "./support/test-database";
 
 const t = useTestDatabase();
@@ -59,5 +62,20 @@ describe("the members list's keyset pages", () => {
     ]) {
       expect(await listMembers(t.db, org.id, { after })).toEqual(first);
     }
+  });
+});
+
+describe("the members page's counts", () => {
+  it("are the seats and the pending requests to join, in one statement; no requests for those who may not see them", async () => {
+    const owner = await makeUser(t.db);
+    const org = await makeTeamOrg(t.db, owner);
+    const requests = [];
+    for (let i = 0; i < 3; i++) requests.push(await makeJoinRequest(t.db, org, await makeUser(t.db), "example.test"));
+    // Answered requests are no longer counted.
+    await t.db.update(joinRequests).set({ status: "declined" }).where(eq(joinRequests.id, requests[0].id));
+
+    const seats = await seatUsage(t.db, org.id);
+    expect(await membersPageCounts(t.db, org.id, { joinRequests: true })).toEqual({ ...seats, joinRequests: 2 });
+    expect(await membersPageCounts(t.db, org.id, { joinRequests: false })).toEqual({ ...seats, joinRequests: 0 });
   });
 });
