@@ -30,9 +30,14 @@ export async function expectSignInFor(page: Page, path: string): Promise<void> {
  * second or more per test on 2 cores.
  */
 export async function signIn(page: Page, user: SignInUser, options: { callbackUrl?: string } = {}): Promise<void> {
-  const csrf = await page.request.get("/api/auth/csrf");
+  // Playwright's request context keeps sockets alive; the server drops an idle one after 5 s, so a
+  // journey's later page.request could be sent on a socket being closed (ECONNRESET). These two
+  // leave none behind.
+  const headers = { connection: "close" };
+  const csrf = await page.request.get("/api/auth/csrf", { headers });
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const callback = await page.request.post(`/api/auth/callback/${devLoginProviderId}`, {
+    headers,
     form: { csrfToken, email: user.email, callbackUrl: "/" },
     maxRedirects: 0,
   });
