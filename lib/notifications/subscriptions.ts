@@ -1,9 +1,9 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { memberships, noticeUnsubscribes, organizations, users } from "@/db/schema";
+import { rowsOf } from "@/db/rows";
+import { noticeUnsubscribes, organizations } from "@/db/schema";
 import { type NoticeKind, noticeKinds } from "./kinds";
-import { rowsOf } from "./outbox";
-import { maxFallbackRecipients } from "./recipients";
+import { fallbackRecipientRows } from "./recipients";
 import type { UnsubscribeClaims } from "./unsubscribe-token";
 
 /** Records the unsubscribe (idempotent). The organization's name for the answer, or null when it is gone. */
@@ -53,20 +53,15 @@ export async function subscriptionsOverview(db: Queryable, org: { id: string; ad
   if (org.adminContactEmails.length > 0) {
     return { addresses: await subscriptionsOf(db, org.id, org.adminContactEmails), fallback: false, notShown: 0 };
   }
-  const rows = rowsOf<{ email: string; total: number | string; unsubscribed: string[] | string | null }>(
-    await db.execute(sql`
-      with recipients as (
-        select lower(${users.email}) as email, row_number() over (order by ${memberships.role}, ${memberships.createdAt}) as position
-        from ${memberships} join ${users} on ${users.id} = ${memberships.userId}
-        where ${memberships.orgId} = ${org.id} and ${memberships.role} in ('owner', 'admin')
-        order by ${memberships.role}, ${memberships.createdAt}
-        limit ${maxFallbackRecipients}
-      )
+  const rows = await rowsOf<{ email: string; total: number | string; unsubscribed: string[] | string | null }>(
+    db,
+    sql`
+      with recipients as (${fallbackRecipientRows(org.id)})
       select r.email, (select count(*) from recipients) as total,
         (select array_agg(n.kind order by n.kind) from ${noticeUnsubscribes} n where n.org_id = ${org.id} and n.email = r.email) as unsubscribed
       from recipients r
       where r.position <= ${shown}
-      order by r.position`),
+      order by r.position`,
   );
   const addresses = rows.map((row) => {
     const kinds = parseTextArray(row.unsubscribed);

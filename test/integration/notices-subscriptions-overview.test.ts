@@ -1,7 +1,8 @@
+import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { noticeUnsubscribes } from "@/db/schema";
+import { memberships, noticeUnsubscribes } from "@/db/schema";
 import { addMember, makeOrgWithEveryRole, makeUser, uniqueTag } from "@/lib/factories";
-import { noticeRecipients } from "@/lib/notifications/recipients";
+import { maxFallbackRecipients, noticeRecipients } from "@/lib/notifications/recipients";
 import { subscriptionsOverview } from "@/lib/notifications/subscriptions";
 import { useTestDatabase } from "./support/test-database";
 
@@ -32,6 +33,29 @@ describe("the recipients card's overview", () => {
       ],
     });
     expect(overview.addresses.map((address) => address.email)).toEqual(sent.slice(0, 3));
+  });
+
+  it("without contacts and with more admins than the cap: the owner, then the longest-standing admins, never the others", async () => {
+    const { org, users } = await makeOrgWithEveryRole(t.db);
+    const admins = [];
+    for (let i = 0; i < maxFallbackRecipients + 5; i++) {
+      const admin = await makeUser(t.db, { email: `a${i}-${uniqueTag()}@example.test` });
+      await addMember(t.db, org, admin, "admin");
+      admins.push(admin);
+    }
+    // Joined in the reverse of the order they were added: the last one added is the longest-standing.
+    for (const [i, admin] of admins.entries()) {
+      await t.db
+        .update(memberships)
+        .set({ createdAt: sql`now() - make_interval(days => ${i + 1})` })
+        .where(and(eq(memberships.orgId, org.id), eq(memberships.userId, admin.id)));
+    }
+    const sent = await noticeRecipients(t.db, org.id);
+    const longestStanding = [...admins].reverse().map((admin) => admin.email.toLowerCase());
+    expect(sent).toEqual([users.owner.email.toLowerCase(), ...longestStanding.slice(0, maxFallbackRecipients - 1)]);
+    const overview = await subscriptionsOverview(t.db, org, 10);
+    expect(overview.addresses.map((address) => address.email)).toEqual(sent.slice(0, 10));
+    expect(overview.notShown).toBe(maxFallbackRecipients - 10);
   });
 
   it("with contacts: every contact, nothing more to show", async () => {

@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, ilike, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { users } from "@/db/schema";
 import { makeUser } from "@/lib/factories";
@@ -31,6 +31,24 @@ describe("prepared statements", () => {
       expect(inTransaction).toEqual({ name: user.name });
       const texts = await preparedTexts(db);
       expect(texts.filter((text) => text.includes('from "users" where "users"."id" = $1'))).toHaveLength(1);
+      expect(texts.some((text) => text.includes('where "users"."email" = $1'))).toBe(true);
+    } finally {
+      await clients.close();
+    }
+  });
+
+  it("leaves contains-searches unnamed, so each is planned for its own pattern", async () => {
+    const clients = await openClients(t.url, 1);
+    try {
+      const [db] = clients.dbs;
+      const user = await makeUser(t.db, { email: `searched-${Date.now()}@example.test` });
+      // More runs than PostgreSQL makes before it settles on a generic plan for a prepared statement.
+      for (let i = 0; i < 7; i++) {
+        expect(await db.select({ id: users.id }).from(users).where(ilike(users.email, "%searched-%"))).toContainEqual({ id: user.id });
+      }
+      await db.select({ id: users.id }).from(users).where(eq(users.email, user.email));
+      const texts = await preparedTexts(db);
+      expect(texts.some((text) => text.includes("ilike"))).toBe(false);
       expect(texts.some((text) => text.includes('where "users"."email" = $1'))).toBe(true);
     } finally {
       await clients.close();

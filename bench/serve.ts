@@ -1,0 +1,82 @@
+import { randomBytes } from "node:crypto";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import { openDatabase } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
+import { freePort, startPostgres } from "@/scripts/lib/postgres-server";
+import { startApp } from "./lib/app-server";
+import { signIn } from "./lib/http";
+import { pageSpecs } from "./lib/page-specs";
+import { setUpReference, startWarmReference } from "./lib/reference-app";
+import { seedScale } from "./lib/seed-scale";
+import { auditEventsAtScale } from "./lib/audit-pages";
+import { clusterScale } from "./lib/clusters-pages";
+import { projectsAtScale } from "./lib/projects-pages";
+import { seedClusterFleet } from "./lib/seed-clusters";
+import { benchGithubApp, seedGitScale } from "./lib/git-bench";
+
+// `npx tsx bench/serve.ts [OUT_DIR]`: the bench's seeded data and production build (run `next build`
+// first), served until Ctrl+C, for profiling one page by hand (`node --cpu-prof`, autocannon).
+// Writes OUT_DIR/info.json (default /tmp/bench-serve): the console's and the reference's URLs and
+// cookies, the pages' paths, the database URL and the AUTH_SECRET, so a second `next start` (another
+// build, say) can serve the same data to the same cookies.
+
+const outDir = process.argv[2] ?? "/tmp/bench-serve";
+const stops: (() => Promise<void>)[] = [];
+
+async function main(): Promise<void> {
+  const pg = await startPostgres();
+  stops.push(pg.stop);
+  const admin = await openDatabase(pg.url());
+  await admin.db.execute(sql`create database bench`);
+  await admin.close();
+  const databaseUrl = pg.url("bench");
+  const { db, close } = await openDatabase(databaseUrl);
+  await migrateDatabase(db, "postgres");
+  const seed = await seedScale(db, { members: 10_000, orgsPerUser: 500, auditEvents: auditEventsAtScale, invitations: 120, projects: projectsAtScale });
+  const fleets = { fleet: await seedClusterFleet(db, seed.bigOrg.slug, clusterScale.fleet), small: await seedClusterFleet(db, seed.smallOrg.slug, clusterScale.small) };
+  const git = await seedGitScale(db, seed.bigOrg.slug, seed.projects.apiKey);
+  await db.execute(sql`vacuum analyze`);
+  await close();
+
+  const authSecret = randomBytes(32).toString("base64");
+  const githubApp = benchGithubApp();
+  const app = await startApp({ databaseUrl, port: await freePort(), logFile: path.join(outDir, "server.log"), env: { ...githubApp, AUTH_SECRET: authSecret } });
+  stops.push(app.stop);
+  const benchCookie = await signIn(app.baseUrl, seed.benchUser);
+  const smallCookie = await signIn(app.baseUrl, seed.smallUser);
+  const { scalePages } = pageSpecs(seed, fleets, benchCookie, smallCookie);
+
+  const { prepared, skipped } = await setUpReference();
+  const reference = prepared ? await startWarmReference(prepared, { serverUrl: pg.url, port: await freePort(), logFile: path.join(outDir, "reference.log") }) : null;
+  if (prepared) stops.push(async () => prepared.remove());
+  if (reference) stops.push(reference.stop);
+
+  const info = {
+    app: app.baseUrl,
+    databaseUrl,
+    authSecret,
+    githubApp,
+    benchUser: seed.benchUser,
+    benchCookie,
+    smallCookie,
+    pages: scalePages.map((spec) => ({ key: spec.key, path: spec.path, cookie: spec.cookie === benchCookie ? "bench" : "small" })),
+    gitInstallation: git,
+    reference: reference ? { url: `${reference.baseUrl}${reference.path}`, cookie: reference.cookie } : { skipped },
+  };
+  writeFileSync(path.join(outDir, "info.json"), `${JSON.stringify(info, null, 2)}\n`);
+  console.log(`serving: ${app.baseUrl} (reference ${reference ? info.reference.url : "skipped"}); ${path.join(outDir, "info.json")}; Ctrl+C stops`);
+}
+
+async function stopAll(): Promise<void> {
+  while (stops.length > 0) await stops.pop()?.().catch((error: unknown) => console.error("stop failed:", error));
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void stopAll().finally(() => process.exit(0)));
+
+main().catch(async (error: unknown) => {
+  console.error(error);
+  await stopAll();
+  process.exit(1);
+});
