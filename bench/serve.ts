@@ -14,7 +14,7 @@ import { auditEventsAtScale } from "./lib/audit-pages";
 import { clusterScale } from "./lib/clusters-pages";
 import { projectsAtScale } from "./lib/projects-pages";
 import { seedClusterFleet } from "./lib/seed-clusters";
-import { benchGithubApp, seedGitScale } from "./lib/git-bench";
+import { benchGithubApp, gitPageSpec, seedGitScale } from "./lib/git-bench";
 
 // `npx tsx bench/serve.ts [OUT_DIR]`: the bench's seeded data and production build (run `next build`
 // first), served until Ctrl+C, for profiling one page by hand (`node --cpu-prof`, autocannon).
@@ -47,6 +47,7 @@ async function main(): Promise<void> {
   const benchCookie = await signIn(app.baseUrl, seed.benchUser);
   const smallCookie = await signIn(app.baseUrl, seed.smallUser);
   const { scalePages } = pageSpecs(seed, fleets, benchCookie, smallCookie);
+  scalePages.push(gitPageSpec(git, { name: "user in 500 orgs", cookie: benchCookie }));
 
   const { prepared, skipped } = await setUpReference();
   const reference = prepared ? await startWarmReference(prepared, { serverUrl: pg.url, port: await freePort(), logFile: path.join(outDir, "reference.log") }) : null;
