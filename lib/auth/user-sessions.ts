@@ -1,4 +1,4 @@
-import { and, count, eq, ne, type SQL, sql } from "drizzle-orm";
+import { and, count, eq, ne, type Placeholder, type SQL, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { userSessions, users } from "@/db/schema";
 
@@ -41,8 +41,11 @@ export async function countOtherSessions(db: Queryable, session: SessionRef): Pr
   return row?.n ?? 0;
 }
 
-/** A condition true while the session row exists for this user: add it to a query already made. */
-export function liveSession(session: SessionRef): SQL<boolean> {
+/**
+ * A condition true while the session row exists for this user: add it to a query already made.
+ * With placeholders (a prepared statement), a null session id at execution matches no row.
+ */
+export function liveSession(session: SessionRef | { userId: Placeholder; sessionId: Placeholder }): SQL<boolean> {
   if (!session.sessionId) return sql<boolean>`false`;
   return sql<boolean>`exists (select 1 from ${userSessions} where ${userSessions.id} = ${session.sessionId} and ${userSessions.userId} = ${session.userId})`;
 }
