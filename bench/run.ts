@@ -5,7 +5,7 @@ import { openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { users } from "@/db/schema";
 import { freePort, startPostgres } from "@/scripts/lib/postgres-server";
-import { buildApp, hasBuild, startApp } from "./lib/app-server";
+import { buildApp, hasBuild, processTreeCpuSeconds, startApp } from "./lib/app-server";
 import { expectPage, fetchPage, signIn } from "./lib/http";
 import { readRouteBundles } from "./lib/bundle-stats";
 import { setUpReference, startWarmReference, type WarmReference } from "./lib/reference-app";
@@ -175,10 +175,19 @@ async function main(): Promise<void> {
     reference = await startWarmReference(prepared, { serverUrl: pg.url, port: await freePort(), logFile: path.join(resultsDir, "reference-server.log") });
     if (reference) cleanups.push(reference.stop);
   }
-  const appTarget = (spec: PageSpec): LoadTarget => ({ key: spec.key, url: `${app.baseUrl}${spec.path}`, cookie: spec.cookie, request: spec.request, cpuSeconds: app.cpuSeconds });
+  // One PostgreSQL serves both apps, each loaded alone: its CPU during a run is that page's.
+  const databaseCpuSeconds = () => processTreeCpuSeconds(pg.postmasterPid);
+  const appTarget = (spec: PageSpec): LoadTarget => ({
+    key: spec.key,
+    url: `${app.baseUrl}${spec.path}`,
+    cookie: spec.cookie,
+    request: spec.request,
+    cpuSeconds: app.cpuSeconds,
+    databaseCpuSeconds,
+  });
   const inRounds = scalePages.filter((spec) => (spec.connections ?? [settings.roundConnections]).includes(settings.roundConnections));
   step(`${settings.rounds} rounds at ${settings.roundConnections} connections, ${settings.seconds} s a run: ${reference ? "reference, page, reference…" : "pages only (no reference)"}`);
-  const rounds = await runAlternated(inRounds.map(appTarget), reference && { key: "reference", url: `${reference.baseUrl}${reference.path}`, cookie: reference.cookie, cpuSeconds: reference.cpuSeconds }, {
+  const rounds = await runAlternated(inRounds.map(appTarget), reference && { key: "reference", url: `${reference.baseUrl}${reference.path}`, cookie: reference.cookie, cpuSeconds: reference.cpuSeconds, databaseCpuSeconds }, {
     ...settings,
     connections: settings.roundConnections,
     onRun: (label, load) => console.log(`  ${label}: ${describeLoad(load)}`),

@@ -129,6 +129,18 @@ const ticksPerSecond = 100;
 
 /** User + system CPU seconds of every live process in the group, from /proc (NaN elsewhere). */
 function processGroupCpuSeconds(groupId: number): number {
+  return cpuSecondsOf((process) => process.group === groupId);
+}
+
+/**
+ * User + system CPU seconds of a process and its live children (PostgreSQL's postmaster and its
+ * backends), from /proc (NaN elsewhere).
+ */
+export function processTreeCpuSeconds(rootPid: number): number {
+  return cpuSecondsOf((process) => process.pid === rootPid || process.parent === rootPid);
+}
+
+function cpuSecondsOf(counted: (process: { pid: number; parent: number; group: number }) => boolean): number {
   if (!existsSync("/proc")) return Number.NaN;
   let ticks = 0;
   for (const entry of readdirSync("/proc")) {
@@ -141,7 +153,7 @@ function processGroupCpuSeconds(groupId: number): number {
     }
     // Fields after "(comm)": state ppid pgrp … utime(14) stime(15), numbered from pid = 1.
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    if (Number(fields[2]) === groupId) ticks += Number(fields[11]) + Number(fields[12]);
+    if (counted({ pid: Number(entry), parent: Number(fields[1]), group: Number(fields[2]) })) ticks += Number(fields[11]) + Number(fields[12]);
   }
   return ticks / ticksPerSecond;
 }

@@ -25,6 +25,8 @@ export type LoadResult = {
   loadAverage: number;
   /** Server CPU milliseconds per request (filled in by the caller, which knows the server). */
   serverCpuMsPerRequest?: number;
+  /** PostgreSQL's CPU milliseconds per request (its backends: the page's statements), likewise. */
+  databaseCpuMsPerRequest?: number;
 };
 
 type AutocannonJson = {

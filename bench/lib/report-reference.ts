@@ -41,8 +41,8 @@ function referenceRoundMedians(rounds: Rounds): string[] {
 
 export function referenceTable(report: BenchReport): string {
   const rows = [
-    cell(["page", "req/s", "p99 ms", "server CPU ms / req", "HTML bytes", "× reference", "per round", "targets"]),
-    cell(["---", "---:", "---:", "---:", "---:", "---:", "---", "---"]),
+    cell(["page", "req/s", "p99 ms", "server CPU ms / req", "PostgreSQL CPU ms / req", "HTML bytes", "× reference", "per round", "targets"]),
+    cell(["---", "---:", "---:", "---:", "---:", "---:", "---:", "---", "---"]),
   ];
   const { reference } = report;
   if (reference.status === "measured") {
@@ -53,6 +53,7 @@ export function referenceTable(report: BenchReport): string {
         fmt(median.requestsPerSecond),
         fmt(median.p99, 0),
         fmt(median.serverCpuMsPerRequest),
+        fmt(median.databaseCpuMsPerRequest),
         fmt(reference.htmlBytes, 0),
         "1",
         referenceRoundMedians(reference.rounds).join(" · "),
@@ -69,6 +70,7 @@ export function referenceTable(report: BenchReport): string {
         fmt(median.requestsPerSecond),
         fmt(median.p99, 0),
         fmt(median.serverCpuMsPerRequest),
+        fmt(median.databaseCpuMsPerRequest),
         fmt(page.htmlBytes, 0),
         median.ratio === undefined ? "—" : median.ratio.toFixed(2),
         runs.map((run) => (run.ratio === undefined ? fmt(run.load.requestsPerSecond) : run.ratio.toFixed(2))).join(" · "),

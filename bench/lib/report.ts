@@ -67,8 +67,8 @@ function cell(values: (string | number)[]): string {
 /** The load table for the other connection counts: one row per page and connection count. */
 export function loadTable(report: BenchReport): string {
   const rows = [
-    cell(["page", "connections", "req/s", "p50 ms", "p99 ms", "errors / non-2xx", "SQL / request", "HTML bytes", "server CPU ms / req", "machine load"]),
-    cell(["---", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:"]),
+    cell(["page", "connections", "req/s", "p50 ms", "p99 ms", "errors / non-2xx", "SQL / request", "HTML bytes", "server CPU ms / req", "PostgreSQL CPU ms / req", "machine load"]),
+    cell(["---", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:"]),
   ];
   for (const page of report.pages) {
     for (const load of page.loads) {
@@ -83,6 +83,7 @@ export function loadTable(report: BenchReport): string {
           fmt(page.sql.perRequest),
           fmt(page.htmlBytes),
           load.serverCpuMsPerRequest === undefined ? "?" : load.serverCpuMsPerRequest.toFixed(1),
+          load.databaseCpuMsPerRequest === undefined ? "?" : load.databaseCpuMsPerRequest.toFixed(1),
           load.loadAverage.toFixed(1),
         ]),
       );

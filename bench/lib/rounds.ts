@@ -6,11 +6,19 @@ import { type LoadResult, runLoad } from "./load";
 // reference again… so every page run sits between two reference runs, and its ratio is its req/s
 // over the mean of those two: whatever else the machine did at that moment weighs on both sides.
 
-export type LoadTarget = { key: string; url: string; cookie: string; request?: RequestShape; cpuSeconds: () => number };
+export type LoadTarget = {
+  key: string;
+  url: string;
+  cookie: string;
+  request?: RequestShape;
+  cpuSeconds: () => number;
+  /** PostgreSQL's CPU seconds so far: the machine's other cost of a page, beside the server's. */
+  databaseCpuSeconds?: () => number;
+};
 
 export type RoundRun = { round: number; load: LoadResult; referenceRequestsPerSecond?: number; ratio?: number };
 
-export type Medians = { requestsPerSecond: number; p99: number; serverCpuMsPerRequest?: number; ratio?: number };
+export type Medians = { requestsPerSecond: number; p99: number; serverCpuMsPerRequest?: number; databaseCpuMsPerRequest?: number; ratio?: number };
 
 export type Rounds = { runs: RoundRun[]; median: Medians };
 
@@ -30,6 +38,7 @@ export function mediansOf(runs: RoundRun[]): Medians {
     requestsPerSecond: median(runs.map((run) => run.load.requestsPerSecond)),
     p99: median(runs.map((run) => run.load.p99)),
     serverCpuMsPerRequest: definedMedian(runs.map((run) => run.load.serverCpuMsPerRequest)),
+    databaseCpuMsPerRequest: definedMedian(runs.map((run) => run.load.databaseCpuMsPerRequest)),
     ratio: definedMedian(runs.map((run) => run.ratio)),
   };
 }
@@ -37,15 +46,20 @@ export function mediansOf(runs: RoundRun[]): Medians {
 /** One line for the console. */
 export function describeLoad(load: LoadResult): string {
   const cpu = load.serverCpuMsPerRequest?.toFixed(1) ?? "?";
-  return `${load.requestsPerSecond} req/s, p50 ${load.p50} ms, p99 ${load.p99} ms, ${load.errors} errors, ${load.non2xx} non-2xx, server CPU ${cpu} ms/request`;
+  const database = load.databaseCpuMsPerRequest === undefined ? "" : `, PostgreSQL CPU ${load.databaseCpuMsPerRequest.toFixed(1)} ms/request`;
+  return `${load.requestsPerSecond} req/s, p50 ${load.p50} ms, p99 ${load.p99} ms, ${load.errors} errors, ${load.non2xx} non-2xx, server CPU ${cpu} ms/request${database}`;
 }
 
-/** One autocannon run with the server's CPU time per request. */
+/** One autocannon run with the server's (and PostgreSQL's) CPU time per request. */
 export async function loadWithCpu(target: LoadTarget, connections: number, seconds: number): Promise<LoadResult> {
   const cpuBefore = target.cpuSeconds();
+  const databaseBefore = target.databaseCpuSeconds?.();
   const load = await runLoad(target.url, target.cookie, connections, seconds, target.request);
   // No request finished within the run (a saturated machine): no per-request figure.
-  load.serverCpuMsPerRequest = load.requests > 0 ? ((target.cpuSeconds() - cpuBefore) * 1000) / load.requests : undefined;
+  const perRequest = (before: number | undefined, after: number | undefined) =>
+    load.requests > 0 && before !== undefined && after !== undefined && Number.isFinite(after - before) ? ((after - before) * 1000) / load.requests : undefined;
+  load.serverCpuMsPerRequest = perRequest(cpuBefore, target.cpuSeconds());
+  load.databaseCpuMsPerRequest = perRequest(databaseBefore, target.databaseCpuSeconds?.());
   return load;
 }
 

@@ -1,10 +1,17 @@
 import { execFileSync, spawn } from "node:child_process";
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-export type PostgresServer = { url: (database?: string) => string; port: number; logFile: string; stop: () => Promise<void> };
+export type PostgresServer = {
+  url: (database?: string) => string;
+  port: number;
+  logFile: string;
+  /** The postmaster's process id: its children are the backends (the bench reads their CPU time). */
+  postmasterPid: number;
+  stop: () => Promise<void>;
+};
 
 /** Where this machine's PostgreSQL server binaries are, or null (with the one line to fix it). */
 export function findPostgresBin(): string | null {
@@ -116,7 +123,9 @@ export async function startPostgres(options: { extraConfig?: Record<string, stri
       rmSync(dir, { recursive: true, force: true });
     }
   };
-  return { url, port, logFile, stop };
+  // postmaster.pid's first line is the postmaster's process id.
+  const postmasterPid = Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+  return { url, port, logFile, postmasterPid, stop };
 }
 
 /** Runs a command with inherited output and resolves with its exit code. */
