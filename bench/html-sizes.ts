@@ -1,17 +1,10 @@
 import { statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { sql } from "drizzle-orm";
-import { openDatabase } from "@/db/client";
-import { migrateDatabase } from "@/db/migrate";
 import { freePort, startPostgres } from "@/scripts/lib/postgres-server";
 import { startApp } from "./lib/app-server";
 import { fetchPage, signIn } from "./lib/http";
-import { auditEventsAtScale } from "./lib/audit-pages";
-import { clusterScale } from "./lib/clusters-pages";
-import { projectsAtScale } from "./lib/projects-pages";
-import { seedClusterFleet } from "./lib/seed-clusters";
-import { benchGithubApp, seedGitScale } from "./lib/git-bench";
-import { seedScale } from "./lib/seed-scale";
+import { seedBenchDatabase } from "./lib/bench-database";
+import { benchGithubApp } from "./lib/git-bench";
 
 // `npx tsx bench/html-sizes.ts`: the HTML bytes of the heavy table pages (Clusters, Git
 // Permission, filtered audit logs) on the bench's seed, without load runs. Seeds once, then
@@ -25,17 +18,7 @@ async function main(): Promise<void> {
   const pg = await startPostgres({});
   // Stopped with SIGTERM/SIGINT: take the throwaway PostgreSQL down too.
   for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => void pg.stop().finally(() => process.exit(0)));
-  const admin = await openDatabase(pg.url());
-  await admin.db.execute(sql`create database bench`);
-  await admin.close();
-  const databaseUrl = pg.url("bench");
-  const { db, close } = await openDatabase(databaseUrl);
-  await migrateDatabase(db, "postgres");
-  const seed = await seedScale(db, { members: 10_000, orgsPerUser: 500, auditEvents: auditEventsAtScale, invitations: 120, projects: projectsAtScale });
-  await seedClusterFleet(db, seed.bigOrg.slug, clusterScale.fleet);
-  const git = await seedGitScale(db, seed.bigOrg.slug, seed.projects.apiKey);
-  await db.execute(sql`vacuum analyze`);
-  await close();
+  const { databaseUrl, seed, git } = await seedBenchDatabase(pg);
   const big = seed.bigOrg.slug;
   const pages = {
     clusters: `/orgs/${big}/settings/clusters`,

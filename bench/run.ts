@@ -1,9 +1,5 @@
 import { cpus } from "node:os";
 import path from "node:path";
-import { sql } from "drizzle-orm";
-import { openDatabase } from "@/db/client";
-import { migrateDatabase } from "@/db/migrate";
-import { users } from "@/db/schema";
 import { freePort, startPostgres } from "@/scripts/lib/postgres-server";
 import { buildApp, hasBuild, processTreeCpuSeconds, startApp } from "./lib/app-server";
 import { expectPage, fetchPage, signIn } from "./lib/http";
@@ -12,14 +8,11 @@ import { setUpReference, startWarmReference, type WarmReference } from "./lib/re
 import { type ReferenceResult, referenceTable } from "./lib/report-reference";
 import { describeLoad, type LoadTarget, loadWithCpu, runAlternated } from "./lib/rounds";
 import { warningsFor } from "./lib/warnings";
-import { type Fleets, listedOrganizations, membersStatementTarget, type PageSpec, pageSpecs, rowsIn } from "./lib/page-specs";
+import { listedOrganizations, membersStatementTarget, type PageSpec, pageSpecs, rowsIn } from "./lib/page-specs";
 import { type BenchReport, loadTable, type PageResult, sizeTable, writeReport } from "./lib/report";
-import { type ScaleData, seedScale } from "./lib/seed-scale";
-import { auditEventsAtScale } from "./lib/audit-pages";
-import { clusterScale, clustersStatementTarget } from "./lib/clusters-pages";
-import { projectsAtScale } from "./lib/projects-pages";
-import { seedClusterFleet } from "./lib/seed-clusters";
-import { benchGithubApp, type GitScale, gitPageSpec, seedGitScale, webhookSpec } from "./lib/git-bench";
+import { clustersStatementTarget } from "./lib/clusters-pages";
+import { benchGithubApp, gitPageSpec, webhookSpec } from "./lib/git-bench";
+import { seedBenchDatabase } from "./lib/bench-database";
 import { logLinePrefix, type StatementCounter, statementCounter } from "./lib/sql-log";
 
 // `npm run bench [-- --no-build] [-- --seconds=N] [-- --rounds=N]`: the console at scale (a user in
@@ -39,7 +32,6 @@ const settings = {
   membersStatementTarget,
   clustersStatementTarget,
 };
-const scale = { members: 10_000, orgsPerUser: 500, auditEvents: auditEventsAtScale, invitations: 120, projects: projectsAtScale };
 const resultsDir = path.join(process.cwd(), "bench", "results");
 const hardLimitMs = 25 * 60_000;
 
@@ -122,33 +114,7 @@ async function main(): Promise<void> {
   step("PostgreSQL: start, create, migrate, seed");
   const pg = await startPostgres({ extraConfig: { log_statement: "all", log_line_prefix: logLinePrefix } });
   cleanups.push(pg.stop);
-  const admin = await openDatabase(pg.url());
-  await admin.db.execute(sql`create database bench`);
-  await admin.close();
-  const databaseUrl = pg.url("bench");
-  const { db, close } = await openDatabase(databaseUrl);
-  let seed: ScaleData;
-  let fleets: Fleets;
-  let git: GitScale;
-  let postgresVersion: string;
-  try {
-    await migrateDatabase(db, "postgres");
-    seed = await seedScale(db, scale);
-    // The big organization is on Enterprise (no cluster limit); the small one on Professional (3).
-    fleets = {
-      fleet: await seedClusterFleet(db, seed.bigOrg.slug, clusterScale.fleet),
-      small: await seedClusterFleet(db, seed.smallOrg.slug, clusterScale.small),
-    };
-    // The installation's applications go on the big organization's default cluster.
-    git = await seedGitScale(db, seed.bigOrg.slug, seed.projects.apiKey);
-    // As autovacuum would after a bulk load: statistics for the planner, and the visibility map
-    // that lets counts (the Danger Zone's) be index-only scans instead of a million heap visits.
-    await db.execute(sql`vacuum analyze`);
-    const [row] = await db.select({ version: sql<string>`current_setting('server_version')` }).from(users).limit(1);
-    postgresVersion = row?.version ?? "?";
-  } finally {
-    await close();
-  }
+  const { databaseUrl, seed, fleets, git, postgresVersion } = await seedBenchDatabase(pg);
   console.log(`  seeded in ${seed.seconds.toFixed(1)} s: ${JSON.stringify(seed.counts)}; clusters ${JSON.stringify(fleets.fleet.byStatus)}`);
 
   step("next start");

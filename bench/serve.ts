@@ -1,20 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { sql } from "drizzle-orm";
-import { openDatabase } from "@/db/client";
-import { migrateDatabase } from "@/db/migrate";
 import { freePort, startPostgres } from "@/scripts/lib/postgres-server";
 import { startApp } from "./lib/app-server";
 import { signIn } from "./lib/http";
 import { pageSpecs } from "./lib/page-specs";
 import { setUpReference, startWarmReference } from "./lib/reference-app";
-import { seedScale } from "./lib/seed-scale";
-import { auditEventsAtScale } from "./lib/audit-pages";
-import { clusterScale } from "./lib/clusters-pages";
-import { projectsAtScale } from "./lib/projects-pages";
-import { seedClusterFleet } from "./lib/seed-clusters";
-import { benchGithubApp, gitPageSpec, seedGitScale } from "./lib/git-bench";
+import { seedBenchDatabase } from "./lib/bench-database";
+import { benchGithubApp, gitPageSpec } from "./lib/git-bench";
 
 // `npx tsx bench/serve.ts [OUT_DIR]`: the bench's seeded data and production build (run `next build`
 // first), served until Ctrl+C, for profiling one page by hand (`node --cpu-prof`, autocannon).
@@ -28,17 +21,7 @@ const stops: (() => Promise<void>)[] = [];
 async function main(): Promise<void> {
   const pg = await startPostgres();
   stops.push(pg.stop);
-  const admin = await openDatabase(pg.url());
-  await admin.db.execute(sql`create database bench`);
-  await admin.close();
-  const databaseUrl = pg.url("bench");
-  const { db, close } = await openDatabase(databaseUrl);
-  await migrateDatabase(db, "postgres");
-  const seed = await seedScale(db, { members: 10_000, orgsPerUser: 500, auditEvents: auditEventsAtScale, invitations: 120, projects: projectsAtScale });
-  const fleets = { fleet: await seedClusterFleet(db, seed.bigOrg.slug, clusterScale.fleet), small: await seedClusterFleet(db, seed.smallOrg.slug, clusterScale.small) };
-  const git = await seedGitScale(db, seed.bigOrg.slug, seed.projects.apiKey);
-  await db.execute(sql`vacuum analyze`);
-  await close();
+  const { databaseUrl, seed, fleets, git } = await seedBenchDatabase(pg);
 
   const authSecret = randomBytes(32).toString("base64");
   const githubApp = benchGithubApp();
