@@ -43,15 +43,21 @@ export type JoinableOrganization = { orgId: string; orgName: string; policy: Exc
  * not those they belong to, nor those being deleted. One statement, on the verified-domain index.
  */
 export async function joinableOrganizations(db: Queryable, user: { id: string; email: string }): Promise<JoinableOrganization[]> {
+  const query = joinableOrganizationsQuery(db, user);
+  return query ? ((await query) as JoinableOrganization[]) : [];
+}
+
+/** The statement of joinableOrganizations (by name, at most 20), to run or to nest; null without an email domain. */
+export function joinableOrganizationsQuery(db: Queryable, user: { id: string; email: string }) {
   const domain = emailDomain(user.email);
-  if (!domain) return [];
-  const rows = await db
+  if (!domain) return null;
+  return db
     .select({
       orgId: organizations.id,
       orgName: organizations.name,
       policy: orgDomains.policy,
       role: orgDomains.autoJoinRole,
-      requested: sql<boolean>`exists (select 1 from ${joinRequests} r where r.org_id = ${organizations.id} and r.user_id = ${user.id} and r.status = 'pending')`,
+      requested: sql<boolean>`exists (select 1 from ${joinRequests} r where r.org_id = ${organizations.id} and r.user_id = ${user.id} and r.status = 'pending')`.as("requested"),
     })
     .from(orgDomains)
     .innerJoin(organizations, eq(organizations.id, orgDomains.orgId))
@@ -66,7 +72,6 @@ export async function joinableOrganizations(db: Queryable, user: { id: string; e
     )
     .orderBy(asc(organizations.name))
     .limit(20);
-  return rows as JoinableOrganization[];
 }
 
 /** Who hears of a new request: the owner and the admins. */

@@ -105,11 +105,12 @@ async function respond(db: Queryable, invitee: Invitee, token: string, answer: "
 
 /**
  * Pending invitations addressed to the signed-in user's email, for the switcher's "Join" — not
- * those of organizations the user already belongs to.
+ * those of organizations the user already belongs to. Newest first (`createdAt` says so where this
+ * is a subquery: lib/pages/switcher-offers.ts).
  */
-export async function listInvitationsForEmail(db: Queryable, email: string) {
+export function invitationsForEmailQuery(db: Queryable, email: string) {
   return db
-    .select({ id: invitations.id, orgName: organizations.name, role: invitations.role, tokenNonce: invitations.tokenNonce })
+    .select({ id: invitations.id, orgName: organizations.name, role: invitations.role, tokenNonce: invitations.tokenNonce, createdAt: invitations.createdAt })
     .from(invitations)
     .innerJoin(organizations, eq(organizations.id, invitations.orgId))
     .where(

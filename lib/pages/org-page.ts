@@ -10,13 +10,13 @@ import type { OrgContext } from "@/lib/authz/context";
 import { readViewAsCookie } from "@/lib/authz/view-as-cookie";
 import type { MemberRole } from "@/db/schema/values";
 import { invitationToken } from "@/lib/invitations/token";
-import { listInvitationsForEmail } from "@/lib/invitations/respond";
-import { joinableOrganizations, type JoinableOrganization } from "@/lib/domains/queries";
+import type { JoinableOrganization } from "@/lib/domains/queries";
 import { requestedPathHeader } from "@/lib/http/proxy-security";
 import { findLandingOrganizationSlug, listOrganizationsForUser } from "@/lib/orgs/queries";
 import { renamedPath } from "@/lib/orgs/renamed-path";
 import { findRenamedSlug } from "@/lib/orgs/slug-redirects";
 import { recordActivityAfterResponse } from "@/lib/members/record-activity";
+import { switcherOffers } from "./switcher-offers";
 
 /** The signed-in user's id, or a trip to sign-in. */
 export async function requireUserId(): Promise<string> {
@@ -63,17 +63,17 @@ export type SwitcherJoinable = Omit<JoinableOrganization, "orgId"> & { id: strin
 /**
  * The switcher's list for the signed-in user, or null when signed out: their organizations
  * (filtered by `query`), the pending invitations addressed to their email, and the organizations
- * a verified domain of their email lets them ask to join. Three statements.
+ * a verified domain of their email lets them ask to join. Three statements: the session's user,
+ * the organizations, and the invitations with the joinable organizations (switcherOffers).
  */
 export async function switcherListing(query: string) {
   const session = await currentSession();
   const db = await getDb();
   const user = session && (await loadSessionUser(db, session));
   if (!user) return null;
-  const [listing, invitations, joinable] = await Promise.all([
+  const [listing, { invitations, joinable }] = await Promise.all([
     listOrganizationsForUser(db, user.id, { query }),
-    user.email ? listInvitationsForEmail(db, user.email) : [],
-    user.email ? joinableOrganizations(db, user) : [],
+    user.email ? switcherOffers(db, user) : { invitations: [], joinable: [] },
   ]);
   const needle = query.trim().toLowerCase();
   return {

@@ -6,6 +6,7 @@ import { addMember, makeOrgWithEveryRole, makeTeamOrg, makeUser } from "@/lib/fa
 import { makeJoinRequest, makeOrgDomain } from "@/lib/factories/domains";
 import { requestToJoin } from "@/lib/domains/joining";
 import { joinableOrganizations, listOrgDomains } from "@/lib/domains/queries";
+import { switcherOffers } from "@/lib/pages/switcher-offers";
 import { challengeName } from "@/lib/domains/txt-record";
 import { rateLimitSettings } from "@/lib/rate-limit/limits";
 import { type FakeDns, startFakeDns } from "@/scripts/lib/fake-dns";
@@ -113,6 +114,8 @@ describe("asking to join", () => {
     expect(await joinableOrganizations(t.db, person)).toEqual([{ orgId: org.id, orgName: org.name, policy: "request", role: "viewer", requested: false }]);
     expect(await joinableOrganizations(t.db, users.outsider)).toEqual([]);
     expect(await joinableOrganizations(t.db, users.developer)).toEqual([]);
+    // The switcher reads the same list in its combined statement.
+    expect(await switcherOffers(t.db, person)).toEqual({ invitations: [], joinable: await joinableOrganizations(t.db, person) });
 
     const result = await runUserAction(specs.requestToJoin, { db: t.db, userId: person.id, input: { orgId: org.id } });
     expect(result).toMatchObject({ ok: true });
@@ -125,6 +128,7 @@ describe("asking to join", () => {
     }
     expect(smtp.to(users.developer.email)).toEqual([]);
     expect((await joinableOrganizations(t.db, person))[0].requested).toBe(true);
+    expect((await switcherOffers(t.db, person)).joinable).toEqual([expect.objectContaining({ orgId: org.id, requested: true })]);
 
     const again = await runUserAction(specs.requestToJoin, { db: t.db, userId: person.id, input: { orgId: org.id } });
     expect(again).toMatchObject({ ok: false, formError: expect.stringContaining("already asked") });

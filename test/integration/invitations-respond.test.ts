@@ -4,7 +4,8 @@ import { invitations, users, type User } from "@/db/schema";
 import { messages } from "@/lib/actions/run-action";
 import { authorize } from "@/lib/authz/authorize";
 import { addMember, makeOrgWithEveryRole, makeUser, uniqueTag } from "@/lib/factories";
-import { acceptInvitation, declineInvitation, findInvitationByToken, listInvitationsForEmail } from "@/lib/invitations/respond";
+import { acceptInvitation, declineInvitation, findInvitationByToken } from "@/lib/invitations/respond";
+import { switcherOffers } from "@/lib/pages/switcher-offers";
 import { invitationToken } from "@/lib/invitations/token";
 import { auditBreakerName, installAuditBreaker } from "./support/audit-breaker";
 import { act, invitationsOf, roleOf, snapshotMembership, tokenOf } from "./support/member-actions";
@@ -104,11 +105,21 @@ describe("accepting", () => {
 
   it("lists the user's pending invitations for the switcher's Join, until answered", async () => {
     const { org, guest, invitation, token } = await invited();
-    const listed = await listInvitationsForEmail(t.db, guest.email.toUpperCase());
+    const listed = (await switcherOffers(t.db, { id: guest.id, email: guest.email.toUpperCase() })).invitations;
     expect(listed).toEqual([{ id: invitation.id, orgName: org.name, role: "developer", tokenNonce: invitation.tokenNonce }]);
     expect(invitationToken(listed[0].id, listed[0].tokenNonce)).toBe(token);
     await acceptInvitation(t.db, invitee(guest), token);
-    expect(await listInvitationsForEmail(t.db, guest.email)).toEqual([]);
+    expect(await switcherOffers(t.db, guest)).toEqual({ invitations: [], joinable: [] });
+  });
+
+  it("lists several invitations newest first, and not one from an organization the user is already in", async () => {
+    const { org: older, guest } = await invited();
+    const { org: newer, users: people } = await makeOrgWithEveryRole(t.db);
+    expect(await act(t.db, "invite", people.admin, newer, { emails: guest.email, role: "viewer" })).toMatchObject({ ok: true });
+    await t.db.update(invitations).set({ createdAt: sql`now() - interval '1 day'` }).where(eq(invitations.orgId, older.id));
+    expect((await switcherOffers(t.db, guest)).invitations.map((invitation) => invitation.orgName)).toEqual([newer.name, older.name]);
+    await addMember(t.db, newer, guest, "developer");
+    expect((await switcherOffers(t.db, guest)).invitations.map((invitation) => invitation.orgName)).toEqual([older.name]);
   });
 });
 
