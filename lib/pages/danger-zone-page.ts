@@ -2,10 +2,11 @@ import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type Queryable } from "@/db/client";
 import { rowsOf } from "@/db/rows";
-import { type Cluster, clusters, memberships, organizations, users } from "@/db/schema";
+import { type Cluster, clusters, organizations, users } from "@/db/schema";
 import { transitionalStatus } from "@/lib/clusters/state-machine";
 import type { OrgContext } from "@/lib/authz/context";
 import { type DeletionPreview, deletionPreviewColumns, emptyDeletionPreview } from "@/lib/orgs/deletion-preview";
+import { membersInJoinOrder } from "@/lib/members/join-order";
 import { loadOrgPage } from "./org-page";
 
 export type TransferCandidate = { userId: string; label: string; email: string };
@@ -112,27 +113,16 @@ function deletionState(ctx: OrgContext, clusterBusy: boolean): DeletionState {
 }
 
 /**
- * Admins first (the usual successors), then the other members, each longest-standing first. Every
- * role is read in the order of the (org, role, joined) index and stops at the limit, so no
- * statement walks or sorts the membership, whatever the organization's size: sorting 2,500 admins
- * by name held the Danger Zone at a quarter of the reference page's throughput, and one
- * `role in ('developer', 'viewer')` scan (no index order) still joined all 7,500 of them (11 ms).
+ * Admins first (the usual successors), then the other members, each longest-standing first, read
+ * in index order whatever the organization's size (membersInJoinOrder): sorting 2,500 admins by
+ * name held the Danger Zone at a quarter of the reference page's throughput.
  */
 export async function listTransferCandidates(db: Queryable, orgId: string): Promise<TransferCandidate[]> {
-  const limit = sql.raw(String(transferCandidateLimit));
-  // Each branch carries its own sort keys, so the outer sort (of at most 150 rows) fixes the order.
-  const byRole = (rank: 0 | 1, role: "admin" | "developer" | "viewer") => sql`
-    (select ${sql.raw(String(rank))} as rank, ${memberships.createdAt} as joined, ${memberships.userId} as user_id
-       from ${memberships}
-      where ${memberships.orgId} = ${orgId} and ${memberships.role} = ${sql.raw(`'${role}'`)}
-      order by ${memberships.createdAt}, ${memberships.userId}
-      limit ${limit})`;
   const rows = await rowsOf<{ user_id: string; name: string | null; email: string }>(
     db,
     sql`
     select c.user_id, ${users.name} as name, ${users.email} as email
-      from (${byRole(0, "admin")} union all ${byRole(1, "developer")} union all ${byRole(1, "viewer")}
-            order by rank, joined, user_id limit ${limit}) as c
+      from ${membersInJoinOrder(orgId, [["admin"], ["developer", "viewer"]], transferCandidateLimit)} as c
       join ${users} on ${users.id} = c.user_id
      order by c.rank, c.joined, c.user_id`,
   );
