@@ -85,6 +85,9 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
+  // E2E_REPEAT_EACH=30 runs each matching test 30 times: how a journey suspected of flaking on a
+  // busy machine is checked (alongside a CPU load) before and after its fix.
+  repeatEach: Number(process.env.E2E_REPEAT_EACH || 1),
   forbidOnly: true,
   reporter: "list",
   // Journeys check every state with axe in light and dark at two widths: on a busy 2-core machine a

@@ -107,7 +107,10 @@ test("a row's menu works by keyboard alone: arrows move, Enter opens the dialog,
   await expect(members.menuItem("Transfer ownership…")).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(menu).toBeVisible();
+  // Radix moves focus in a timeout after the arrow's keydown: wait for it to land, or the Enter that
+  // follows can reach the disabled item still (as it once did on a loaded machine).
   await page.keyboard.press("ArrowUp");
+  await expect(members.menuItem("Change role…")).toBeFocused();
   await page.keyboard.press("Enter");
   const dialog = page.getByRole("alertdialog", { name: "Change the role of Victor Viewer" });
   await expect(dialog).toBeVisible();

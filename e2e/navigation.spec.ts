@@ -154,6 +154,8 @@ test("the navbar's Settings link follows the role, and the user menu works by ke
 
   await nav.userMenuButton.focus();
   await page.keyboard.press("Enter");
+  // The arrow must reach the open menu's first item, not the trigger of a menu still mounting.
+  await expect(nav.userMenu.getByRole("menuitem", { name: "Account" })).toBeFocused();
   await page.keyboard.press("ArrowDown");
   await expect(nav.userMenu.getByRole("menuitem", { name: "Sign out" })).toBeFocused();
   await page.keyboard.press("Enter");
