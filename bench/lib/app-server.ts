@@ -25,12 +25,13 @@ export type AppServer = {
 };
 
 /**
- * `next start` on `port` against `databaseUrl`, with the development sign-in on and a random
- * secret; resolves once it answers HTTP. Its output goes to `logFile`.
+ * `next start` of the console's build (in `dir`, this folder by default) on `port` against
+ * `databaseUrl`, with the development sign-in on and a random secret; resolves once it answers
+ * HTTP. Its output goes to `logFile`.
  */
-export function startApp(options: { databaseUrl: string; port: number; logFile: string; timeoutMs?: number; env?: Record<string, string> }): Promise<AppServer> {
+export function startApp(options: { databaseUrl: string; port: number; logFile: string; timeoutMs?: number; env?: Record<string, string>; dir?: string }): Promise<AppServer> {
   return startNextServer({
-    dir: process.cwd(),
+    dir: options.dir ?? process.cwd(),
     port: options.port,
     logFile: options.logFile,
     readyPath: "/api/auth/csrf",

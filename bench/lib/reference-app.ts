@@ -53,7 +53,7 @@ function makeWritable(target: string): void {
   if (stat.isDirectory()) for (const entry of readdirSync(target)) makeWritable(path.join(target, entry));
 }
 
-export type ReferenceApp = AppServer & { path: string; cookie: string };
+export type ReferenceApp = AppServer & { path: string; cookie: string; databaseUrl: string };
 
 /**
  * Creates the reference's own database on the bench's PostgreSQL (`serverUrl` is any database URL
@@ -72,7 +72,7 @@ export async function startReference(prepared: PreparedReference, options: { ser
   const loaded = await run(psqlBin(), [databaseUrl, "-q", "-v", "ON_ERROR_STOP=1", "-v", `token=${token}`, "-f", schema], { PGOPTIONS: "-c client_min_messages=warning" });
   if (loaded !== 0) throw new Error(`psql could not load the reference's schema.sql (exit code ${loaded})`);
   const server = await startNextServer({ dir: prepared.workDir, port: options.port, logFile: options.logFile, readyPath: "/", env: { DATABASE_URL: databaseUrl } });
-  return { ...server, path: referencePath, cookie: `session=${token}` };
+  return { ...server, path: referencePath, cookie: `session=${token}`, databaseUrl };
 }
 
 function psqlBin(): string {

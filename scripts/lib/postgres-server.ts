@@ -128,10 +128,10 @@ export async function startPostgres(options: { extraConfig?: Record<string, stri
   return { url, port, logFile, postmasterPid, stop };
 }
 
-/** Runs a command with inherited output and resolves with its exit code. */
-export function runCommand(command: string, args: string[], env: Record<string, string | undefined> = {}): Promise<number> {
+/** Runs a command (in `cwd`, this process's folder by default) with inherited output and resolves with its exit code. */
+export function runCommand(command: string, args: string[], env: Record<string, string | undefined> = {}, cwd?: string): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+    const child = spawn(command, args, { stdio: "inherit", env: { ...process.env, ...env }, cwd });
     child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 }
