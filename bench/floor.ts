@@ -8,6 +8,7 @@ import { prepareProbeApp, probes } from "./lib/floor-probes";
 import { expectPage, signIn } from "./lib/http";
 import { setUpReference, startWarmReference } from "./lib/reference-app";
 import { describeLoad, type LoadTarget, type Medians, runAlternated } from "./lib/rounds";
+import { type Cleanups, runCleanups, step } from "./lib/steps";
 
 // `npm run bench:floor [-- --seconds=N] [-- --rounds=N]`: where a settings page's time goes. The
 // reference's own page (../shared/ceiling, or CEILING_DIR) is built into a copy of the console and
@@ -22,21 +23,8 @@ const settings = { seconds: option("seconds", 4), rounds: option("rounds", 3), c
 const resultsFile = path.join(process.cwd(), "bench", "results", "floor-latest.md");
 const logDir = path.join(process.cwd(), "bench", "results");
 
-const cleanups: (() => Promise<void> | void)[] = [];
-
-async function cleanUp(): Promise<void> {
-  while (cleanups.length > 0) {
-    try {
-      await cleanups.pop()?.();
-    } catch (error) {
-      console.error("cleanup failed:", error);
-    }
-  }
-}
-
-function step(message: string): void {
-  console.log(`\n▶ ${message}`);
-}
+const cleanups: Cleanups = [];
+const cleanUp = () => runCleanups(cleanups);
 
 type Row = { label: string; median: Medians };
 

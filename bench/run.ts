@@ -14,6 +14,7 @@ import { clustersStatementTarget } from "./lib/clusters-pages";
 import { benchGithubApp, gitPageSpec, webhookSpec } from "./lib/git-bench";
 import { seedBenchDatabase } from "./lib/bench-database";
 import { logLinePrefix, type StatementCounter, statementCounter } from "./lib/sql-log";
+import { type Cleanups, runCleanups, step } from "./lib/steps";
 
 // `npm run bench [-- --no-build] [-- --seconds=N] [-- --rounds=N]`: the console at scale (a user in
 // 500 organizations, an organization of 10,000 members) on a fresh PostgreSQL and a production
@@ -35,21 +36,8 @@ const settings = {
 const resultsDir = path.join(process.cwd(), "bench", "results");
 const hardLimitMs = 25 * 60_000;
 
-const cleanups: (() => Promise<void>)[] = [];
-
-async function cleanUp(): Promise<void> {
-  while (cleanups.length > 0) {
-    try {
-      await cleanups.pop()?.();
-    } catch (error) {
-      console.error("cleanup failed:", error);
-    }
-  }
-}
-
-function step(message: string): void {
-  console.log(`\n▶ ${message}`);
-}
+const cleanups: Cleanups = [];
+const cleanUp = () => runCleanups(cleanups);
 
 async function measurePage(spec: PageSpec, baseUrl: string, counter: StatementCounter): Promise<PageResult> {
   const url = `${baseUrl}${spec.path}`;
