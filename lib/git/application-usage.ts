@@ -64,7 +64,7 @@ export async function applicationsByGrant(
           ) g on true
           where a.org_id = ${orgId}
         ),
-        totals as (select count(*) filter (where granted)::int as granted, count(*) filter (where not granted)::int as missing from apps),
+        totals as materialized (select count(*) filter (where granted)::int as granted, count(*) filter (where not granted)::int as missing from apps),
         shown as (
           (select * from apps where granted order by key, lower(name), id limit ${limit})
           union all
