@@ -5,6 +5,7 @@ import { rowsOf } from "@/db/rows";
 import type { EnvironmentMode } from "@/db/schema/values";
 import { keysetCursor } from "@/lib/pagination/cursor";
 import { containsPattern } from "@/lib/search/contains-pattern";
+import { planConstant } from "@/db/plan-constant";
 
 // Reads of the organization's GitHub App installation and its repositories, always scoped by the
 // organization `authorize` resolved. Applications name their repository as "owner/name" and GitHub
@@ -104,7 +105,7 @@ export async function listRepositories(
             ${pattern ? sql`and r.full_name ilike ${pattern}` : sql``}
             ${after ? sql`and lower(r.full_name) >= ${after.key} and (lower(r.full_name) > ${after.key} or r.id > ${after.id}::uuid)` : sql``}
           order by lower(r.full_name), r.id
-          limit ${limit + 1}
+          limit ${planConstant(limit + 1)}
         ),
         uses as (
           select lower(a.git_repository) as key, a.id, a.name, e.project_id, p.name as project_name, a.environment_id, e.name as environment_name, e.mode,
@@ -120,7 +121,7 @@ export async function listRepositories(
             'environmentId', uses.environment_id, 'environmentName', uses.environment_name, 'mode', uses.mode) order by uses.n)
             filter (where uses.id is not null) as uses,
           max(uses.total)::int as use_count
-        from page left join uses on uses.key = page.key and uses.n <= ${repositoryUsesShown}
+        from page left join uses on uses.key = page.key and uses.n <= ${planConstant(repositoryUsesShown)}
         group by page.id, page.full_name, page.private, page.key
         order by page.key, page.id`,
   );

@@ -3,6 +3,7 @@ import type { Queryable } from "@/db/client";
 import { organizations } from "@/db/schema";
 import { plural } from "@/lib/format";
 import { auditEventCountCap, describeAuditEvents } from "./audit-event-count";
+import { planConstant } from "@/db/plan-constant";
 
 /** What deleting the organization takes with it, counted now. Later domains add their rows here. */
 export type DeletionPreview = {
@@ -38,7 +39,7 @@ export function deletionPreviewColumns(orgId: string) {
     clusters: counted(sql`select count(*) from clusters where org_id = ${orgId}`),
     gitAccount: sql<string | null>`(select account_login from git_installations where org_id = ${orgId})`,
     auditEvents: counted(
-      sql`select count(*) from (select 1 from audit_events where org_id = ${orgId} limit ${sql.raw(String(auditEventCountCap + 1))}) as capped`,
+      sql`select count(*) from (select 1 from audit_events where org_id = ${orgId} limit ${planConstant(auditEventCountCap + 1)}) as capped`,
     ),
   };
 }

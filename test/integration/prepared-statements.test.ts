@@ -1,7 +1,9 @@
 import { eq, ilike, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { users } from "@/db/schema";
-import { makeUser } from "@/lib/factories";
+import { makeTeamOrg, makeUser } from "@/lib/factories";
+import { grantManyRepositories, makeInstallation } from "@/lib/factories/git-installations";
+import { listRepositories } from "@/lib/git/queries";
 import { openClients } from "./support/clients";
 import { useTestDatabase } from "./support/test-database";
 
@@ -50,6 +52,27 @@ describe("prepared statements", () => {
       const texts = await preparedTexts(db);
       expect(texts.some((text) => text.includes("ilike"))).toBe(false);
       expect(texts.some((text) => text.includes('where "users"."email" = $1'))).toBe(true);
+    } finally {
+      await clients.close();
+    }
+  });
+
+  it("settles the Git page's repository list on one plan per connection: its page size is in the text (db/plan-constant.ts)", async () => {
+    const org = await makeTeamOrg(t.db, await makeUser(t.db));
+    const installation = await makeInstallation(t.db, org);
+    await grantManyRepositories(t.db, installation, { owner: "acme", prefix: "plan", count: 2_000 });
+    await t.db.execute(sql`analyze git_repositories`);
+    const clients = await openClients(t.url, 1);
+    try {
+      const [db] = clients.dbs;
+      // More runs than PostgreSQL makes before it weighs a generic plan against the custom ones.
+      for (let i = 0; i < 8; i++) expect((await listRepositories(db, org.id)).repositories).toHaveLength(50);
+      const rows = (await db.execute(
+        sql`select generic_plans, custom_plans from pg_prepared_statements where statement like '%with page as%' and statement like '%from git_repositories r%'`,
+      )) as unknown as { generic_plans: number; custom_plans: number }[];
+      expect(rows).toHaveLength(1);
+      // With `limit $n`, every run was planned anew (custom_plans 8, generic_plans 0).
+      expect(Number(rows[0].generic_plans)).toBeGreaterThan(0);
     } finally {
       await clients.close();
     }
