@@ -1,11 +1,11 @@
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
+import { planConstant } from "@/db/plan-constant";
 import { rowsOf } from "@/db/rows";
 import type { EnvironmentMode } from "@/db/schema/values";
 import { keysetCursor } from "@/lib/pagination/cursor";
 import { containsPattern } from "@/lib/search/contains-pattern";
-import { planConstant } from "@/db/plan-constant";
 
 // Reads of the organization's GitHub App installation and its repositories, always scoped by the
 // organization `authorize` resolved. Applications name their repository as "owner/name" and GitHub

@@ -1,9 +1,9 @@
 import { eq, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { organizations } from "@/db/schema";
+import { planConstant } from "@/db/plan-constant";
 import { plural } from "@/lib/format";
 import { auditEventCountCap, describeAuditEvents } from "./audit-event-count";
-import { planConstant } from "@/db/plan-constant";
 
 /** What deleting the organization takes with it, counted now. Later domains add their rows here. */
 export type DeletionPreview = {
