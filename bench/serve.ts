@@ -8,6 +8,7 @@ import { pageSpecs } from "./lib/page-specs";
 import { setUpReference, startWarmReference } from "./lib/reference-app";
 import { seedBenchDatabase } from "./lib/bench-database";
 import { benchGithubApp, gitPageSpec } from "./lib/git-bench";
+import { type Cleanups, runCleanups } from "./lib/steps";
 
 // `npx tsx bench/serve.ts [OUT_DIR]`: the bench's seeded data and production build (run `next build`
 // first), served until Ctrl+C, for profiling one page by hand (`node --cpu-prof`, autocannon).
@@ -16,7 +17,7 @@ import { benchGithubApp, gitPageSpec } from "./lib/git-bench";
 // build, say) can serve the same data to the same cookies.
 
 const outDir = process.argv[2] ?? "/tmp/bench-serve";
-const stops: (() => Promise<void>)[] = [];
+const stops: Cleanups = [];
 
 async function main(): Promise<void> {
   const pg = await startPostgres();
@@ -53,9 +54,7 @@ async function main(): Promise<void> {
   console.log(`serving: ${app.baseUrl} (reference ${reference ? info.reference.url : "skipped"}); ${path.join(outDir, "info.json")}; Ctrl+C stops`);
 }
 
-async function stopAll(): Promise<void> {
-  while (stops.length > 0) await stops.pop()?.().catch((error: unknown) => console.error("stop failed:", error));
-}
+const stopAll = () => runCleanups(stops);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void stopAll().finally(() => process.exit(0)));
 

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { planConstant } from "@/db/plan-constant";
 import { memberships } from "@/db/schema";
 import type { MemberRole } from "@/db/schema/values";
 
@@ -13,10 +14,10 @@ import type { MemberRole } from "@/db/schema/values";
  * developers and viewers (11 ms) to keep 50. The outer sort sees at most `limit` rows a role.
  */
 export function membersInJoinOrder(orgId: string, groups: readonly (readonly MemberRole[])[], limit: number) {
-  const cap = sql.raw(String(limit));
+  const cap = planConstant(limit);
   const branches = groups.flatMap((roles, rank) =>
     roles.map(
-      (role) => sql`(select ${sql.raw(String(rank))} as rank, ${memberships.createdAt} as joined, ${memberships.userId} as user_id
+      (role) => sql`(select ${planConstant(rank)} as rank, ${memberships.createdAt} as joined, ${memberships.userId} as user_id
          from ${memberships}
         where ${memberships.orgId} = ${orgId} and ${memberships.role} = ${sql.raw(`'${role}'`)}
         order by ${memberships.createdAt}, ${memberships.userId}
